@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace SubscriptionPortal.Tests.E2E;
+
+/// <summary>
+/// Base of the browser tests: each test runs the app on its own fresh database and drives it in
+/// its own browser context, by visible labels and roles.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class PortalPageTest(BrowserFixture browser) : IAsyncLifetime
+{
+    public const string DemoPassword = "Demo-Portal-2026!";
+
+    protected PortalServer Server { get; private set; } = default!;
+
+    protected IBrowserContext BrowserContext { get; private set; } = default!;
+
+    protected IPage Page { get; private set; } = default!;
+
+    public virtual async Task InitializeAsync()
+    {
+        Server = new PortalServer();
+        var baseUrl = Server.BaseUrl;
+        BrowserContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB" });
+        BrowserContext.SetDefaultTimeout(15_000);
+        Page = await BrowserContext.NewPageAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await BrowserContext.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    /// <summary>Signs in through the real form and waits for the interactive app to be live.</summary>
+    protected async Task SignInAsync(string email, string password = DemoPassword)
+    {
+        await Page.GotoAsync("Account/Login");
+        await Page.GetByLabel("Email").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await WaitForInteractiveAsync();
+    }
+
+    /// <summary>Opens a page of the app and waits until the Blazor circuit answers clicks.</summary>
+    protected async Task GotoAsync(string relativeUrl)
+    {
+        await Page.GotoAsync(relativeUrl);
+        await WaitForInteractiveAsync();
+    }
+
+    protected Task WaitForInteractiveAsync() =>
+        Page.Locator("[data-interactive='true']").First.WaitForAsync();
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SubscriptionPortal.Tests.E2E;
+
+/// <summary>
+/// The real app on Kestrel at 127.0.0.1 with a random port, its own fresh SQLite database and the
+/// demo data: what a person's browser would reach.
+/// </summary>
+public sealed class PortalServer : WebApplicationFactory<Program>
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "sp-e2e", Guid.NewGuid().ToString("N"));
+
+    public PortalServer()
+    {
+        Directory.CreateDirectory(folder);
+        // Kestrel instead of the in-memory test server, so a browser can connect.
+        UseKestrel(0);
+    }
+
+    public string DatabasePath => Path.Combine(folder, "portal.db");
+
+    public string BaseUrl
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/";
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseUrls("http://127.0.0.1:0");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left to the temp folder's own cleanup.
+        }
+    }
+}

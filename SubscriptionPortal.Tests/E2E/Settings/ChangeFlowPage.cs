@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+
+namespace SubscriptionPortal.Tests.E2E.Settings;
+
+/// <summary>The change flow, clicked by its visible labels (SPEC §10).</summary>
+public sealed class ChangeFlowPage(IPage page)
+{
+    public async Task OpenOffersAsync()
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Subscription Plan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change Subscription" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "See offers" }).ClickAsync();
+    }
+
+    public Task OpenTabAsync(string offer) => page.GetByRole(AriaRole.Tab, new() { Name = offer }).ClickAsync();
+
+    public ILocator ChooseButton => page.GetByRole(AriaRole.Link, new() { Name = "Choose" });
+
+    public ILocator Tier(int maxContacts) =>
+        page.GetByRole(AriaRole.Radio, new() { Name = $"Up to {SubscriptionPortal.Components.Shared.Format.Contacts(maxContacts)} contacts", Exact = true });
+
+    public Task PickCommitmentAsync(string commitment) => page.GetByRole(AriaRole.Radio, new() { Name = commitment }).CheckAsync();
+
+    public ILocator Quote => page.GetByTestId("quote");
+
+    public ILocator ValidateButton => page.GetByRole(AriaRole.Button, new() { Name = "Validate offer" });
+
+    public ILocator ConfirmButton => page.GetByRole(AriaRole.Button, new() { Name = "Confirm and pay" });
+
+    public async Task ValidateAndConfirmAsync()
+    {
+        await ValidateButton.ClickAsync();
+        await ConfirmButton.ClickAsync();
+        await page.GetByTestId("change-applied").WaitForAsync();
+    }
+}

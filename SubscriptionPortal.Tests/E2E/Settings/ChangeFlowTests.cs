@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using SubscriptionPortal.Billing;
+using SubscriptionPortal.Components.Shared;
+using SubscriptionPortal.Subscriptions;
+using static Microsoft.Playwright.Assertions;
+
+namespace SubscriptionPortal.Tests.E2E.Settings;
+
+public sealed class ChangeFlowTests(BrowserFixture browser) : PortalPageTest(browser)
+{
+    [Fact]
+    public async Task SerenityAdmin_UpgradesToProfessional_SeesTheQuoteAndGetsTheDocuments()
+    {
+        var flow = new ChangeFlowPage(Page);
+        await SignInAsync("serenity@demo.test");
+        await flow.OpenOffersAsync();
+        await flow.OpenTabAsync("Professional");
+        await flow.ChooseButton.ClickAsync();
+        await Expect(flow.Tier(250)).ToBeCheckedAsync();
+        await Expect(Page.GetByRole(AriaRole.Radio, new() { Name = "Monthly" })).ToBeCheckedAsync();
+
+        // The demo's period started 10 days ago (Paris date); the change is today.
+        var today = PeriodMath.LocalDate(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        var period = PeriodMath.FirstPeriod(today.AddDays(-10), Commitment.Monthly);
+        var creditHt = Proration.CreditHt(40.00m, 0m, period, today);
+        var credit = VatAmounts.FromHt(creditHt, 0.20m);
+        var invoice = VatAmounts.FromHt(75.00m, 0.20m);
+        await Expect(Page.GetByTestId("credit-ttc")).ToHaveTextAsync("−" + Format.Eur(credit.Ttc));
+        await Expect(Page.GetByTestId("invoice-ttc")).ToHaveTextAsync(Format.Eur(invoice.Ttc));
+        await Expect(Page.GetByTestId("quote-amount-due")).ToHaveTextAsync($"Amount charged: {Format.Eur(invoice.Ttc - credit.Ttc)}");
+        await Expect(Page.GetByTestId("quote-debit-date")).ToContainTextAsync(Format.Date(today.AddDays(3)));
+
+        await flow.ValidateButton.ClickAsync();
+        await Expect(Page.GetByTestId("confirm-amount")).ToContainTextAsync(Format.Eur(invoice.Ttc - credit.Ttc));
+        await flow.ConfirmButton.ClickAsync();
+
+        await Expect(Page.GetByTestId("change-applied")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("plan-offer")).ToHaveTextAsync("Professional");
+        await Expect(Page.GetByTestId("plan-period")).ToHaveTextAsync(Format.Period(today, today.AddMonths(1)));
+        await Expect(Page.GetByTestId("new-invoice-link")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("new-credit-note-link")).ToBeVisibleAsync();
+
+        await GotoAsync("settings/subscription");
+        await Expect(Page.GetByTestId("plan-offer")).ToHaveTextAsync("Professional");
+        await using var db = PortalDatabase.Open(Server);
+        var platform = await db.Platforms.SingleAsync(p => p.Name == "Chorale du Marais");
+        Assert.Equal(1, await db.Documents.CountAsync(d => d.PlatformId == platform.Id && d.Kind == DocumentKind.CreditNote));
+        Assert.Equal(2, await db.Documents.CountAsync(d => d.PlatformId == platform.Id && d.Kind == DocumentKind.Invoice));
+    }
+
+    [Fact]
+    public async Task ProAdmin_DowngradesToSerenity_SeesLostFeaturesAndTheBalanceKept()
+    {
+        var flow = new ChangeFlowPage(Page);
+        await SignInAsync("pro@demo.test");
+        await flow.OpenOffersAsync();
+        await flow.OpenTabAsync("Serenity");
+        await flow.ChooseButton.ClickAsync();
+        await flow.Tier(1000).CheckAsync();
+        await flow.PickCommitmentAsync("Monthly");
+
+        await Expect(Page.GetByTestId("lost-features")).ToContainTextAsync("Multi-site and sections management");
+        await Expect(Page.GetByTestId("lost-features").GetByRole(AriaRole.Link, new() { Name = "Export your data first" })).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("quote-balance-kept")).ToContainTextAsync("Balance kept for your next invoices");
+        await Expect(Page.GetByTestId("quote-amount-due")).ToHaveTextAsync($"Amount charged: {Format.Eur(0m)}");
+
+        await flow.ValidateAndConfirmAsync();
+
+        await Expect(Page.GetByTestId("plan-offer")).ToHaveTextAsync("Serenity");
+        await Expect(Page.GetByTestId("plan-commitment")).ToHaveTextAsync("Monthly");
+        await Expect(Page.GetByTestId("plan-balance")).Not.ToHaveTextAsync(Format.Eur(0m));
+    }
+
+    [Fact]
+    public async Task LibertyAdmin_MovesToSerenityAnnual_InvalidIbanRefusedThenValidOneAccepted()
+    {
+        var flow = new ChangeFlowPage(Page);
+        await SignInAsync("liberty@demo.test");
+        await flow.OpenOffersAsync();
+        await flow.OpenTabAsync("Serenity");
+        await flow.ChooseButton.ClickAsync();
+        await flow.Tier(50).CheckAsync();
+        await flow.PickCommitmentAsync("Annual (save 20 %)");
+        await Expect(Page.GetByTestId("invoice-ttc")).ToHaveTextAsync(Format.Eur(230.40m));
+
+        await Page.GetByLabel("Account holder").FillAsync("Les Amis du Vélo");
+        await Page.GetByLabel("IBAN").FillAsync("FR76 3000 6000 0112 3456 7890 188");
+        await Page.GetByRole(AriaRole.Checkbox, new() { Name = "I authorise" }).CheckAsync();
+        await flow.ValidateButton.ClickAsync();
+        await Expect(Page.GetByTestId("quote-message")).ToContainTextAsync("check digits are wrong");
+        await Expect(flow.ConfirmButton).ToHaveCountAsync(0);
+
+        await Page.GetByLabel("IBAN").FillAsync("FR76 3000 6000 0112 3456 7890 189");
+        await flow.ValidateAndConfirmAsync();
+
+        await Expect(Page.GetByTestId("plan-offer")).ToHaveTextAsync("Serenity");
+        await Expect(Page.GetByTestId("plan-payment-method")).ToContainTextAsync("FR76");
+        await GotoAsync("");
+        await Expect(Page.GetByTestId("dashboard-contacts")).ToHaveTextAsync("40");
+    }
+
+    [Theory]
+    [InlineData("Liberty")]
+    [InlineData("Payment")]
+    public async Task PaidPlatform_CannotChooseAFreeOffer_AndSeesWhy(string freeOffer)
+    {
+        var flow = new ChangeFlowPage(Page);
+        await SignInAsync("pro@demo.test");
+        await flow.OpenOffersAsync();
+        await flow.OpenTabAsync(freeOffer);
+
+        await Expect(Page.GetByTestId("offer-unavailable")).ToContainTextAsync("A paid platform cannot become free");
+        await Expect(Page.GetByTestId("offer-unavailable")).ToContainTextAsync("create a new 100 % free platform");
+        await Expect(flow.ChooseButton).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task TiersBelowTheContactsInUse_CannotBePicked()
+    {
+        var flow = new ChangeFlowPage(Page);
+        await SignInAsync("pro@demo.test");
+        await flow.OpenOffersAsync();
+        await flow.OpenTabAsync("Serenity");
+        await flow.ChooseButton.ClickAsync();
+
+        await Expect(flow.Tier(50)).ToBeDisabledAsync();
+        await Expect(flow.Tier(250)).ToBeDisabledAsync();
+        await Expect(flow.Tier(500)).ToBeEnabledAsync();
+        await Expect(Page.GetByTestId("tier-unavailable").First).ToContainTextAsync("320 active contacts");
+    }
+
+    [Fact]
+    public async Task DoubleClickingValidateOffer_IssuesOneInvoiceAndOneCreditNote()
+    {
+        var flow = new ChangeFlowPage(Page);
+        await SignInAsync("serenity@demo.test");
+        await GotoAsync("settings/subscription/choose/professional?tier=500&commitment=monthly");
+        await Expect(flow.Tier(500)).ToBeCheckedAsync();
+
+        await flow.ValidateButton.DblClickAsync();
+        await flow.ConfirmButton.DblClickAsync();
+        await Expect(Page.GetByTestId("change-applied")).ToBeVisibleAsync();
+
+        await using var db = PortalDatabase.Open(Server);
+        var platform = await db.Platforms.SingleAsync(p => p.Name == "Chorale du Marais");
+        Assert.Equal(1, await db.Documents.CountAsync(d => d.PlatformId == platform.Id && d.Kind == DocumentKind.CreditNote));
+        Assert.Equal(2, await db.Documents.CountAsync(d => d.PlatformId == platform.Id && d.Kind == DocumentKind.Invoice));
+    }
+
+    [Fact]
+    public async Task ChoicePage_KeepsTheChoiceInTheUrl_SoAReloadShowsTheSameQuote()
+    {
+        var flow = new ChangeFlowPage(Page);
+        await SignInAsync("serenity@demo.test");
+        await GotoAsync("settings/subscription/choose/serenity");
+        await flow.Tier(500).CheckAsync();
+        await flow.PickCommitmentAsync("Annual (save 20 %)");
+        await Expect(Page).ToHaveURLAsync(new Regex("tier=500.*commitment=annual"));
+        var amount = await Page.GetByTestId("invoice-ttc").TextContentAsync();
+
+        await Page.ReloadAsync();
+        await WaitForInteractiveAsync();
+
+        await Expect(flow.Tier(500)).ToBeCheckedAsync();
+        await Expect(Page.GetByTestId("invoice-ttc")).ToHaveTextAsync(amount!);
+    }
+}

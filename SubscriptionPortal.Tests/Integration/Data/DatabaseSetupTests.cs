@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Data;
+
+namespace SubscriptionPortal.Tests.Integration.Data;
+
+public sealed class DatabaseSetupTests
+{
+    [Fact]
+    public async Task FreshDatabase_IsMigratedWithTheCatalogAndUsesWal()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        var offers = await db.Offers.Include(o => o.Tiers).OrderBy(o => o.Rank).ThenBy(o => o.Code).ToListAsync();
+        Assert.Equal(["liberty", "payment", "serenity", "professional"], offers.Select(o => o.Code));
+        Assert.Equal(6, offers.Single(o => o.Code == "serenity").Tiers.Count);
+        Assert.Equal(35000, offers.Single(o => o.Code == "professional").Tiers.Max(t => t.MonthlyPriceCents));
+        Assert.Equal(2000, (await db.CatalogSettings.SingleAsync()).VatRateBasisPoints);
+
+        var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+        Assert.Equal("wal", mode.Single());
+    }
+
+    [Fact]
+    public async Task DemoSeed_CreatesTheSpecAccountsPlatformsAndContacts()
+    {
+        await using var database = await TestDatabase.CreateAsync(seedDemo: true);
+        await using var db = database.CreateContext();
+
+        var users = await db.Users.Select(u => u.Email).OrderBy(e => e).ToListAsync();
+        Assert.Equal(["liberty@demo.test", "pro@demo.test", "serenity@demo.test", "support@demo.test"], users);
+
+        var platforms = await db.Platforms.ToDictionaryAsync(p => p.Name, p => p.Id);
+        Assert.Equal(40, await db.Contacts.CountAsync(c => c.PlatformId == platforms["Les Amis du Vélo"] && !c.IsArchived));
+        Assert.Equal(180, await db.Contacts.CountAsync(c => c.PlatformId == platforms["Chorale du Marais"] && !c.IsArchived));
+        Assert.Equal(320, await db.Contacts.CountAsync(c => c.PlatformId == platforms["Club Nautique de Lyon"] && !c.IsArchived));
+    }
+
+    [Fact]
+    public async Task DemoSeed_RunTwice_AddsNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(seedDemo: true);
+        async Task<int[]> CountAsync()
+        {
+            await using var db = database.CreateContext();
+            return
+            [
+                await db.Users.CountAsync(), await db.Platforms.CountAsync(), await db.Memberships.CountAsync(),
+                await db.Contacts.CountAsync(), await db.Subscriptions.CountAsync(), await db.Mandates.CountAsync(),
+                await db.Documents.CountAsync(), await db.DirectDebits.CountAsync(), await db.UserRoles.CountAsync(),
+            ];
+        }
+
+        var before = await CountAsync();
+        await database.Get<DemoSeeder>().SeedDemoAsync();
+        await database.Get<DemoSeeder>().SeedRolesAsync();
+
+        Assert.Equal(before, await CountAsync());
+    }
+}

@@ -1,0 +1,310 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SubscriptionPortal.Billing;
+using SubscriptionPortal.Billing.Pdf;
+using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Payments;
+using SubscriptionPortal.Subscriptions;
+
+namespace SubscriptionPortal.Tests.Integration.Subscriptions;
+
+public sealed class SubscriptionChangesTests
+{
+    // 2026-03-20 10:00 in Paris.
+    private static readonly DateTimeOffset Now = new(2026, 3, 20, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly PeriodStart = new(2026, 3, 10);
+    private static readonly ChangeTarget ToProfessional = new(CatalogSeed.Professional, 250, Commitment.Monthly);
+
+    [Fact]
+    public async Task Validate_UpgradeMidMonth_IssuesTheCsvAmountsAndChangesTheSubscription()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart);
+        var quote = await database.QuoteAsync(admin, ToProfessional);
+
+        var applied = Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+
+        await using var db = database.CreateContext();
+        var credit = await db.Documents.Include(d => d.Lines).SingleAsync(d => d.Id == applied.CreditNoteId);
+        var invoice = await db.Documents.Include(d => d.Lines).SingleAsync(d => d.Id == applied.InvoiceId);
+        var opening = await db.Documents.SingleAsync(d => d.PlatformId == platformId && d.IdempotencyKey != invoice.IdempotencyKey && d.Kind == DocumentKind.Invoice);
+        Assert.Equal((2710, 542, 3252), (credit.TotalHtCents, credit.VatCents, credit.TotalTtcCents));
+        Assert.Equal(opening.Id, credit.CorrectsDocumentId);
+        Assert.Equal((7500, 1500, 9000), (invoice.TotalHtCents, invoice.VatCents, invoice.TotalTtcCents));
+        Assert.Equal((new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 20)), (invoice.PeriodStart, invoice.PeriodEnd));
+        Assert.Equal(5748, invoice.AmountDueCents);
+        Assert.Matches(@"^F-2026-\d{6}$", invoice.Number);
+        Assert.Matches(@"^A-2026-\d{6}$", credit.Number);
+
+        var debit = await db.DirectDebits.SingleAsync(d => d.Id == applied.DirectDebitId);
+        Assert.Equal((5748L, new DateOnly(2026, 3, 23), DirectDebitStatus.Scheduled, invoice.Id), (debit.AmountCents, debit.CollectionDate, debit.Status, debit.InvoiceId));
+
+        var subscription = await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId);
+        Assert.Equal((CatalogSeed.Professional, 250, Commitment.Monthly), (subscription.OfferCode, subscription.TierMaxContacts!.Value, subscription.Commitment!.Value));
+        Assert.Equal(new BillingPeriod(new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 20)), subscription.CurrentPeriod);
+        Assert.Equal(new DateOnly(2026, 3, 20), subscription.AnchorDate);
+        Assert.Equal(invoice.Id, subscription.OpeningInvoiceId);
+        Assert.Single(await db.AuditEntries.Where(a => a.PlatformId == platformId && a.Action == "subscription.changed" && a.Details.Contains(invoice.Number)).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Validate_DocumentsCarryPdfsWhoseHashesMatch()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (_, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart);
+        var quote = await database.QuoteAsync(admin, ToProfessional);
+        var applied = Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+
+        await using var db = database.CreateContext();
+        foreach (var id in new[] { applied.InvoiceId!.Value, applied.CreditNoteId!.Value })
+        {
+            var document = await db.Documents.SingleAsync(d => d.Id == id);
+            Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(document.Pdf, 0, 5));
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(document.Pdf)), document.PdfSha256);
+        }
+    }
+
+    [Fact]
+    public async Task Validate_SameQuoteTwentyTimesConcurrently_IssuesOneCreditNoteOneInvoiceOneDebit()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart);
+        var quote = await database.QuoteAsync(admin, ToProfessional);
+        var changes = database.Get<SubscriptionChanges>();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => changes.ValidateAsync(admin, quote.Id))));
+
+        var applied = outcomes.Select(o => Assert.IsType<ChangeOutcome.Applied>(o)).ToList();
+        Assert.Single(applied.Select(a => (a.InvoiceId, a.CreditNoteId, a.DirectDebitId)).Distinct());
+        Assert.Single(applied, a => !a.Replayed);
+        await using var db = database.CreateContext();
+        Assert.Equal(2, await db.Documents.CountAsync(d => d.PlatformId == platformId && d.Kind == DocumentKind.Invoice));
+        Assert.Equal(1, await db.Documents.CountAsync(d => d.PlatformId == platformId && d.Kind == DocumentKind.CreditNote));
+        Assert.Equal(2, await db.DirectDebits.CountAsync(d => d.PlatformId == platformId));
+    }
+
+    [Fact]
+    public async Task Validate_FiftyPlatformsConcurrently_NumbersAreGaplessAndUnique()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var platforms = new List<(int PlatformId, System.Security.Claims.ClaimsPrincipal Admin)>();
+        for (var i = 0; i < 50; i++)
+        {
+            platforms.Add(await database.PaidPlatformAsync($"Association {i}", PeriodStart));
+        }
+
+        var quotes = new List<(System.Security.Claims.ClaimsPrincipal Admin, Guid QuoteId)>();
+        foreach (var (_, admin) in platforms)
+        {
+            quotes.Add((admin, (await database.QuoteAsync(admin, ToProfessional)).Id));
+        }
+
+        var changes = database.Get<SubscriptionChanges>();
+        var outcomes = await Task.WhenAll(quotes.Select(q => Task.Run(() => changes.ValidateAsync(q.Admin, q.QuoteId))));
+
+        Assert.All(outcomes, o => Assert.False(Assert.IsType<ChangeOutcome.Applied>(o).Replayed));
+        await using var db = database.CreateContext();
+        var invoiceNumbers = await db.Documents.Where(d => d.Kind == DocumentKind.Invoice).Select(d => d.Number).ToListAsync();
+        var creditNumbers = await db.Documents.Where(d => d.Kind == DocumentKind.CreditNote).Select(d => d.Number).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 100).Select(n => $"F-2026-{n:D6}"), invoiceNumbers.Order());
+        Assert.Equal(Enumerable.Range(1, 50).Select(n => $"A-2026-{n:D6}"), creditNumbers.Order());
+    }
+
+    [Fact]
+    public async Task Validate_FaultBetweenCreditNoteAndInvoice_PersistsNothingAndKeepsTheNextNumber()
+    {
+        var renderer = new FailingRenderer();
+        await using var database = await TestDatabase.CreateAsync(Now, configure: s => s.AddSingleton<IDocumentRenderer>(renderer));
+        var (platformId, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart);
+        var quote = await database.QuoteAsync(admin, ToProfessional);
+        var invoicesBefore = await database.CounterAsync("F", 2026);
+        var creditsBefore = await database.CounterAsync("A", 2026);
+        renderer.FailOnInvoice = true;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+
+        Assert.Equal(1, renderer.CreditNotesRendered);
+        Assert.Equal(invoicesBefore, await database.CounterAsync("F", 2026));
+        Assert.Equal(creditsBefore, await database.CounterAsync("A", 2026));
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(0, await db.Documents.CountAsync(d => d.Kind == DocumentKind.CreditNote));
+            Assert.Equal(1, await db.Documents.CountAsync(d => d.PlatformId == platformId));
+            Assert.Equal(CatalogSeed.Serenity, (await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId)).OfferCode);
+            Assert.Null((await db.Quotes.SingleAsync(q => q.Id == quote.Id)).ValidatedAtUtc);
+        }
+
+        renderer.FailOnInvoice = false;
+        var applied = Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+        Assert.Equal($"A-2026-{creditsBefore + 1:D6}", applied.CreditNoteNumber);
+        Assert.Equal($"F-2026-{invoicesBefore + 1:D6}", applied.InvoiceNumber);
+    }
+
+    [Fact]
+    public async Task Validate_QuoteFromTheDayBefore_IsRequotedAndWritesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart);
+        var quote = await database.QuoteAsync(admin, ToProfessional);
+        database.Clock.Advance(TimeSpan.FromDays(1));
+
+        var outcome = await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id);
+
+        var requote = Assert.IsType<ChangeOutcome.Requote>(outcome);
+        Assert.NotEqual(quote.Id, requote.NewQuote.Id);
+        Assert.Equal(new DateOnly(2026, 3, 21), requote.NewQuote.LocalDate);
+        Assert.True(requote.NewQuote.CreditNote!.Ttc < quote.CreditNote!.Ttc);
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await db.Documents.CountAsync(d => d.PlatformId == platformId));
+        Assert.Equal(CatalogSeed.Serenity, (await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId)).OfferCode);
+    }
+
+    [Fact]
+    public async Task Validate_AfterAnotherChangeOfTheSameSubscription_IsAConflictAndWritesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart);
+        var first = await database.QuoteAsync(admin, ToProfessional);
+        var second = await database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Serenity, 500, Commitment.Annual));
+        Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, first.Id));
+        await using var before = database.CreateContext();
+        var documents = await before.Documents.CountAsync();
+
+        var outcome = await database.Get<SubscriptionChanges>().ValidateAsync(admin, second.Id);
+
+        Assert.Equal(SubscriptionChanges.ConflictMessage, Assert.IsType<ChangeOutcome.Conflict>(outcome).Message);
+        await using var db = database.CreateContext();
+        Assert.Equal(documents, await db.Documents.CountAsync());
+        Assert.Equal(CatalogSeed.Professional, (await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId)).OfferCode);
+    }
+
+    [Fact]
+    public async Task Validate_AnotherPlatformsQuote_IsNotFoundAndWritesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (_, victim) = await database.PaidPlatformAsync("Chorale", PeriodStart);
+        var (_, intruder) = await database.PaidPlatformAsync("Club", PeriodStart);
+        var quote = await database.QuoteAsync(victim, ToProfessional);
+
+        var outcome = await database.Get<SubscriptionChanges>().ValidateAsync(intruder, quote.Id);
+
+        Assert.IsType<ChangeOutcome.NotFound>(outcome);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Documents.CountAsync(d => d.Kind == DocumentKind.CreditNote));
+    }
+
+    [Fact]
+    public async Task Quote_PaidToFree_IsRefusedByTheService()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (_, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart);
+
+        var outcome = await database.Get<SubscriptionChanges>().QuoteAsync(admin, new ChangeTarget(CatalogSeed.Liberty, null, null));
+
+        Assert.Contains("cannot become free", Assert.IsType<QuoteOutcome.Refused>(outcome).Message);
+    }
+
+    [Theory]
+    [InlineData("platinum", 250, "does not exist")]
+    [InlineData(CatalogSeed.Professional, 300, "no tier for 300")]
+    [InlineData(CatalogSeed.Serenity, 50, "contacts in use")]
+    public async Task Quote_BadTarget_IsRefusedWithAMessage(string offer, int tier, string message)
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (_, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart, contacts: 180);
+
+        var outcome = await database.Get<SubscriptionChanges>().QuoteAsync(admin, new ChangeTarget(offer, tier, Commitment.Monthly));
+
+        Assert.Contains(message, Assert.IsType<QuoteOutcome.Refused>(outcome).Message);
+    }
+
+    [Fact]
+    public async Task Validate_DowngradeWithCreditAboveTheNewInvoice_KeepsTheRestAsBalanceAndDebitsNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(new DateTimeOffset(2026, 4, 25, 10, 0, 0, TimeSpan.Zero));
+        var (platformId, admin) = await database.PaidPlatformAsync("Club", new DateOnly(2026, 1, 15), CatalogSeed.Professional, 1000, Commitment.Annual);
+        var quote = await database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Serenity, 1000, Commitment.Monthly));
+
+        var applied = Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+
+        Assert.Null(applied.DirectDebitId);
+        await using var db = database.CreateContext();
+        Assert.Equal(114658, (await db.Platforms.SingleAsync(p => p.Id == platformId)).BalanceCents);
+        var invoice = await db.Documents.SingleAsync(d => d.Id == applied.InvoiceId);
+        Assert.Equal((10800L, 0L), (invoice.TotalTtcCents, invoice.AmountDueCents));
+        Assert.Equal(125458, (await db.Documents.SingleAsync(d => d.Id == applied.CreditNoteId)).TotalTtcCents);
+    }
+
+    [Fact]
+    public async Task Validate_FreeToPaidWithoutAMandate_IsRefusedAndWritesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, admin) = await database.FreePlatformAsync("Vélo");
+        var quote = await database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Serenity, 50, Commitment.Annual));
+        Assert.True(quote.RequiresMandate);
+
+        var outcome = await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id);
+
+        Assert.Contains("mandate", Assert.IsType<ChangeOutcome.Refused>(outcome).Message);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Documents.CountAsync(d => d.PlatformId == platformId));
+    }
+
+    [Fact]
+    public async Task Validate_FreeToPaidWithAnInvalidIban_IsRefusedAndWritesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, admin) = await database.FreePlatformAsync("Vélo");
+        var quote = await database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Serenity, 50, Commitment.Annual));
+
+        var outcome = await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id,
+            new MandateForm { AccountHolder = "Les Amis du Vélo", Iban = "FR7630006000011234567890188", Authorised = true });
+
+        Assert.IsType<ChangeOutcome.Refused>(outcome);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Mandates.CountAsync(m => m.PlatformId == platformId));
+        Assert.Equal(0, await db.Documents.CountAsync(d => d.PlatformId == platformId));
+    }
+
+    [Fact]
+    public async Task Validate_FreeToPaidWithAMandate_InvoicesAFullPeriodAndKeepsTheContacts()
+    {
+        await using var database = await TestDatabase.CreateAsync(new DateTimeOffset(2026, 6, 1, 10, 0, 0, TimeSpan.Zero));
+        var (platformId, admin) = await database.FreePlatformAsync("Vélo", contacts: 40);
+        var quote = await database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Serenity, 50, Commitment.Annual));
+
+        var applied = Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id,
+            new MandateForm { AccountHolder = "Les Amis du Vélo", Iban = "FR76 3000 6000 0112 3456 7890 189", Authorised = true }));
+
+        Assert.Null(applied.CreditNoteId);
+        await using var db = database.CreateContext();
+        var invoice = await db.Documents.SingleAsync(d => d.Id == applied.InvoiceId);
+        Assert.Equal((19200L, 3840L, 23040L), (invoice.TotalHtCents, invoice.VatCents, invoice.AmountDueCents));
+        Assert.Equal(new DateOnly(2027, 6, 1), invoice.PeriodEnd);
+        Assert.Equal(40, await db.Contacts.CountAsync(c => c.PlatformId == platformId));
+        Assert.Equal(1, await db.Mandates.CountAsync(m => m.PlatformId == platformId));
+    }
+
+    private sealed class FailingRenderer : IDocumentRenderer
+    {
+        private readonly PdfDocumentRenderer real = new();
+
+        public bool FailOnInvoice { get; set; }
+
+        public int CreditNotesRendered { get; private set; }
+
+        public byte[] Render(BillingDocumentModel model)
+        {
+            if (model.Kind == BillingDocumentKind.CreditNote)
+            {
+                CreditNotesRendered++;
+            }
+            else if (FailOnInvoice)
+            {
+                throw new InvalidOperationException("Injected fault: the invoice could not be rendered.");
+            }
+
+            return real.Render(model);
+        }
+    }
+}

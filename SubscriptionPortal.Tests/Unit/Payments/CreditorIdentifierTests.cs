@@ -1,0 +1,98 @@
+using SubscriptionPortal.Payments;
+
+namespace SubscriptionPortal.Tests.Unit.Payments;
+
+public sealed class CreditorIdentifierTests
+{
+    [Theory]
+    [InlineData("FR72ZZZ123456")]
+    [InlineData("DE98ZZZ09999999999")]
+    [InlineData("ES97000B12345678")]
+    public void CreditorIdentifier_WithRightCheckDigits_IsAccepted(string id)
+    {
+        var result = CreditorIdentifier.Validate(id);
+
+        Assert.True(result.IsValid, result.Error);
+        Assert.Equal(id, result.Value);
+    }
+
+    [Fact]
+    public void CreditorIdentifier_TypedWithSpacesAndLowerCase_IsNormalised()
+    {
+        var result = CreditorIdentifier.Validate(" fr72 zzz 123456 ");
+
+        Assert.True(result.IsValid, result.Error);
+        Assert.Equal("FR72ZZZ123456", result.Value);
+    }
+
+    [Fact]
+    public void CreditorIdentifier_BusinessCode_IsNotPartOfTheCheck()
+    {
+        // Creditors may change the 3-character business code freely; the check digits stay the same.
+        Assert.True(CreditorIdentifier.Validate("FR72ABC123456").IsValid);
+        Assert.True(CreditorIdentifier.Validate("DE98001 09999999999").IsValid);
+    }
+
+    [Theory]
+    [InlineData("FR12ZZZ123456")]
+    [InlineData("FR72ZZZ123465")]
+    [InlineData("DE99ZZZ09999999999")]
+    [InlineData("ES98000B12345678")]
+    public void CreditorIdentifier_WithWrongCheckDigits_IsRejectedWithAMessage(string id)
+    {
+        var result = CreditorIdentifier.Validate(id);
+
+        Assert.False(result.IsValid);
+        Assert.Equal("Creditor identifier check digits are wrong — please check for a typo", result.Error);
+    }
+
+    [Fact]
+    public void CreditorIdentifier_FrenchOfTheWrongLength_IsRejectedWithAnExample()
+    {
+        var result = CreditorIdentifier.Validate("FR72ZZZ12345");
+
+        Assert.False(result.IsValid);
+        Assert.Equal("FR creditor identifiers have 13 characters, such as FR72ZZZ123456; this one has 12", result.Error);
+    }
+
+    [Fact]
+    public void CreditorIdentifier_WithUnknownCountry_IsRejected()
+    {
+        var result = CreditorIdentifier.Validate("XX72ZZZ123456");
+
+        Assert.False(result.IsValid);
+        Assert.Equal("Unknown country code 'XX'", result.Error);
+    }
+
+    [Fact]
+    public void CreditorIdentifier_FromOutsideSepa_IsRejected()
+    {
+        var result = CreditorIdentifier.Validate("BR72ZZZ123456");
+
+        Assert.False(result.IsValid);
+        Assert.Equal("Brazil (BR) is outside the SEPA direct-debit area", result.Error);
+    }
+
+    [Theory]
+    [InlineData("FRXXZZZ123456", "check digits")]
+    [InlineData("72FRZZZ123456", "country code")]
+    [InlineData("FR72ZZZ-23456", "'-'")]
+    [InlineData("", "Enter")]
+    [InlineData(null, "Enter")]
+    public void CreditorIdentifier_Malformed_IsRejectedSayingWhatIsWrong(string? id, string expectedInMessage)
+    {
+        var result = CreditorIdentifier.Validate(id);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(expectedInMessage, result.Error);
+    }
+
+    [Fact]
+    public void CreditorIdentifier_WithoutNationalIdentifier_IsRejected()
+    {
+        var result = CreditorIdentifier.Validate("IT12ZZZ");
+
+        Assert.False(result.IsValid);
+        Assert.Contains("national identifier", result.Error);
+    }
+}

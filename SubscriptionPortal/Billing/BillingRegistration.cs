@@ -1,0 +1,16 @@
+using SubscriptionPortal.Billing.Pdf;
+
+namespace SubscriptionPortal.Billing;
+
+internal static class BillingRegistration
+{
+    public static IServiceCollection AddBilling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<BillingOptions>(configuration.GetSection("Billing"));
+        services.Configure<SellerDetails>(configuration.GetSection("Seller"));
+        services.AddSingleton<IDocumentRenderer, PdfDocumentRenderer>();
+        services.AddScoped<DocumentIssuer>();
+        services.AddScoped<DocumentQueries>();
+        return services;
+    }
+}

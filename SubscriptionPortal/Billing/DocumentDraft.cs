@@ -1,0 +1,33 @@
+namespace SubscriptionPortal.Billing;
+
+/// <summary>Everything a document says, computed before it is numbered. Amounts in euros, rounded to the cent.</summary>
+public sealed record DocumentDraft(
+    DocumentKind Kind,
+    int PlatformId,
+    int SubscriptionId,
+    string IdempotencyKey,
+    DateOnly IssueDate,
+    DateTime IssuedAtUtc,
+    DateOnly PeriodStart,
+    DateOnly PeriodEndExclusive,
+    DocumentBuyer Buyer,
+    IReadOnlyList<DraftLine> Lines,
+    decimal TotalHt,
+    decimal VatRate,
+    decimal Vat,
+    decimal BalanceApplied,
+    decimal AmountDue,
+    CorrectedDocument? Corrects,
+    string? Reason,
+    DraftDirectDebit? DirectDebit,
+    decimal CreditedToBalance = 0m,
+    (string Number, decimal Amount)? SettledByCreditNote = null);
+
+public sealed record DocumentBuyer(string Name, IReadOnlyList<string> AddressLines, string? Siren);
+
+/// <summary>A line: quantity × unit price HT = total HT; the period's end is exclusive.</summary>
+public sealed record DraftLine(string Description, DateOnly PeriodStart, DateOnly PeriodEndExclusive, int Quantity, decimal UnitPriceHt, decimal TotalHt);
+
+public sealed record CorrectedDocument(int Id, string Number, DateOnly IssueDate);
+
+public sealed record DraftDirectDebit(string MaskedIban, string MandateReference, DateOnly CollectionDate, decimal Amount);

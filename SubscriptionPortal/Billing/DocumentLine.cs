@@ -1,0 +1,39 @@
+namespace SubscriptionPortal.Billing;
+
+/// <summary>One line of an issued document. Amounts in cents, excluding VAT; the period end is exclusive.</summary>
+public sealed class DocumentLine
+{
+    private DocumentLine()
+    {
+    }
+
+    public DocumentLine(int position, string description, DateOnly periodStart, DateOnly periodEnd, int quantity, long unitPriceHtCents, long totalHtCents)
+    {
+        Position = position;
+        Description = description;
+        PeriodStart = periodStart;
+        PeriodEnd = periodEnd;
+        Quantity = quantity;
+        UnitPriceHtCents = unitPriceHtCents;
+        TotalHtCents = totalHtCents;
+    }
+
+    public int Id { get; private set; }
+
+    public int DocumentId { get; private set; }
+
+    public int Position { get; private set; }
+
+    public string Description { get; private set; } = "";
+
+    public DateOnly PeriodStart { get; private set; }
+
+    /// <summary>Exclusive end of the period the line covers.</summary>
+    public DateOnly PeriodEnd { get; private set; }
+
+    public int Quantity { get; private set; }
+
+    public long UnitPriceHtCents { get; private set; }
+
+    public long TotalHtCents { get; private set; }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Data;
+
+namespace SubscriptionPortal.Billing;
+
+/// <summary>
+/// Takes the next number of a series inside the caller's transaction. One upsert statement
+/// increments the counter row (creating it for a new year), so two issuers queue on the row's
+/// write lock, and a rollback gives the number back: numbers are unique and gapless (SPEC §5).
+/// The statement is the same on SQLite and PostgreSQL.
+/// </summary>
+internal static class DocumentNumbering
+{
+    public const string InvoiceSeries = "F";
+    public const string CreditNoteSeries = "A";
+
+    public static string SeriesOf(DocumentKind kind) => kind == DocumentKind.Invoice ? InvoiceSeries : CreditNoteSeries;
+
+    /// <summary>Formats <c>F-2026-000123</c>.</summary>
+    public static string Format(string series, int year, int number) => $"{series}-{year:D4}-{number:D6}";
+
+    public static async Task<string> NextAsync(ApplicationDbContext db, DocumentKind kind, int year, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A document number is taken inside the transaction that issues the document.");
+        }
+
+        var series = SeriesOf(kind);
+        var taken = await db.Database.SqlQuery<int>($"""
+            INSERT INTO "DocumentCounters" ("Series", "Year", "LastNumber") VALUES ({series}, {year}, 1)
+            ON CONFLICT ("Series", "Year") DO UPDATE SET "LastNumber" = "DocumentCounters"."LastNumber" + 1
+            RETURNING "LastNumber" AS "Value"
+            """).ToListAsync(ct);
+        return Format(series, year, taken.Single());
+    }
+}

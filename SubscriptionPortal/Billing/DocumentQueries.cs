@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Data;
+using SubscriptionPortal.Payments;
+using SubscriptionPortal.Platforms;
+
+namespace SubscriptionPortal.Billing;
+
+/// <summary>The current platform's invoices and credit notes for Settings › Invoices.</summary>
+internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> dbFactory)
+{
+    /// <param name="year">Only documents issued that year; null for all.</param>
+    public async Task<DocumentList> ListAsync(ClaimsPrincipal user, int? year, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CurrentPlatformIdAsync(user, ct) is { } platformId ? await ListAsync(db, platformId, year, ct) : new DocumentList([], [], []);
+    }
+
+    public static async Task<DocumentList> ListAsync(ApplicationDbContext db, int platformId, int? year, CancellationToken ct)
+    {
+        var documents = await db.Documents.AsNoTracking()
+            .Where(d => d.PlatformId == platformId)
+            .Select(d => new { d.Id, d.Number, d.Kind, d.IssueDate, d.PeriodStart, d.PeriodEnd, d.TotalHtCents, d.VatCents, d.AmountDueCents, d.CorrectsDocumentId })
+            .ToListAsync(ct);
+        var debits = await db.DirectDebits.AsNoTracking()
+            .Where(d => d.PlatformId == platformId)
+            .Select(d => new { d.InvoiceId, d.Status })
+            .ToDictionaryAsync(d => d.InvoiceId, d => d.Status, ct);
+        var byId = documents.ToDictionary(d => d.Id);
+        var creditedHt = documents.Where(d => d.CorrectsDocumentId is not null)
+            .GroupBy(d => d.CorrectsDocumentId!.Value)
+            .ToDictionary(g => g.Key, g => g.Sum(d => d.TotalHtCents));
+
+        DocumentStatus StatusOf(long id, DocumentKind kind, long ht, long due)
+        {
+            if (kind == DocumentKind.CreditNote)
+            {
+                return DocumentStatus.Issued;
+            }
+
+            var credited = creditedHt.GetValueOrDefault((int)id);
+            if (credited > 0)
+            {
+                return credited >= ht ? DocumentStatus.Credited : DocumentStatus.PartlyCredited;
+            }
+
+            if (due == 0)
+            {
+                return DocumentStatus.Paid;
+            }
+
+            return debits.GetValueOrDefault((int)id, DirectDebitStatus.Scheduled) switch
+            {
+                DirectDebitStatus.Collected => DocumentStatus.Paid,
+                DirectDebitStatus.Failed => DocumentStatus.DebitFailed,
+                _ => DocumentStatus.AwaitingDebit,
+            };
+        }
+
+        var rows = documents
+            .Where(d => year is null || d.IssueDate.Year == year)
+            .OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.Id)
+            .Select(d => new DocumentRow(d.Id, d.Number, d.Kind, d.IssueDate, d.PeriodStart, d.PeriodEnd,
+                Money.FromCents(d.TotalHtCents), Money.FromCents(d.TotalHtCents + d.VatCents),
+                StatusOf(d.Id, d.Kind, d.TotalHtCents, d.AmountDueCents),
+                d.CorrectsDocumentId, d.CorrectsDocumentId is { } c && byId.TryGetValue(c, out var corrected) ? corrected.Number : null))
+            .ToList();
+        var years = documents.Select(d => d.IssueDate.Year).Distinct().OrderDescending().ToList();
+        var months = documents
+            .Where(d => year is null || d.IssueDate.Year == year)
+            .GroupBy(d => (d.IssueDate.Year, d.IssueDate.Month))
+            .OrderBy(g => g.Key)
+            .Select(g => new MonthlyBilling(g.Key.Year, g.Key.Month,
+                Money.FromCents(g.Where(d => d.Kind == DocumentKind.Invoice).Sum(d => d.TotalHtCents + d.VatCents)),
+                Money.FromCents(g.Where(d => d.Kind == DocumentKind.CreditNote).Sum(d => d.TotalHtCents + d.VatCents))))
+            .ToList();
+        return new DocumentList(rows, years, months);
+    }
+}

@@ -1,0 +1,40 @@
+namespace SubscriptionPortal.Billing;
+
+/// <summary>
+/// The totals of one document in euros: HT, the VAT rate, VAT = round(HT × rate) and TTC = HT + VAT.
+/// VAT is rounded once, on the total HT, so HT + VAT = TTC to the cent.
+/// </summary>
+public sealed record VatAmounts
+{
+    private VatAmounts(decimal ht, decimal vatRate, decimal vat)
+    {
+        Ht = ht;
+        VatRate = vatRate;
+        Vat = vat;
+    }
+
+    /// <summary>Total excluding VAT, euros, whole cents, never negative.</summary>
+    public decimal Ht { get; }
+
+    /// <summary>VAT rate as a fraction: 0.20 is 20 %.</summary>
+    public decimal VatRate { get; }
+
+    /// <summary>VAT, euros: round(Ht × VatRate), half away from zero.</summary>
+    public decimal Vat { get; }
+
+    /// <summary>Total including VAT, euros: Ht + Vat.</summary>
+    public decimal Ttc => Ht + Vat;
+
+    /// <summary>Computes VAT and TTC from a total HT in euros and a rate as a fraction (0.20 = 20 %).</summary>
+    /// <exception cref="ArgumentException">HT is negative or not whole cents, or the rate is outside [0, 1).</exception>
+    public static VatAmounts FromHt(decimal ht, decimal vatRate)
+    {
+        Money.RequireWholeNonNegative(ht, nameof(ht));
+        if (vatRate is < 0m or >= 1m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(vatRate), vatRate, "A VAT rate is a fraction: 0.20 for 20 %.");
+        }
+
+        return new VatAmounts(ht, vatRate, Money.Round(ht * vatRate));
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SubscriptionPortal.Platforms;
+
+namespace SubscriptionPortal.Data.Configurations;
+
+internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
+{
+    public void Configure(EntityTypeBuilder<Platform> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.AddressLine).HasMaxLength(200);
+        builder.Property(p => p.PostalCode).HasMaxLength(16);
+        builder.Property(p => p.City).HasMaxLength(100);
+        builder.Property(p => p.Country).HasMaxLength(100);
+        builder.Property(p => p.Siren).HasMaxLength(9);
+        builder.Property(p => p.BillingEmail).HasMaxLength(256);
+        builder.Property(p => p.TimeZoneId).HasMaxLength(64);
+        builder.Ignore(p => p.TimeZone);
+        builder.HasIndex(p => p.Name);
+    }
+}
+
+internal sealed class PlatformMembershipConfiguration : IEntityTypeConfiguration<PlatformMembership>
+{
+    public void Configure(EntityTypeBuilder<PlatformMembership> builder)
+    {
+        builder.HasIndex(m => new { m.UserId, m.PlatformId }).IsUnique();
+        builder.HasOne<Platform>().WithMany().HasForeignKey(m => m.PlatformId);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId);
+    }
+}
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.Property(c => c.FirstName).HasMaxLength(100);
+        builder.Property(c => c.LastName).HasMaxLength(100);
+        builder.Property(c => c.Email).HasMaxLength(256);
+        builder.HasOne<Platform>().WithMany().HasForeignKey(c => c.PlatformId);
+        builder.HasIndex(c => new { c.PlatformId, c.IsArchived });
+    }
+}

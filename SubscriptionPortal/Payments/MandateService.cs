@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Data;
+using SubscriptionPortal.Platforms;
+using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Support;
+
+namespace SubscriptionPortal.Payments;
+
+/// <summary>The current platform's SEPA mandate: shown masked, replaced after validation (SPEC §5).</summary>
+internal sealed class MandateService(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider clock)
+{
+    public const string AuthorisationText =
+        "By signing this mandate, I authorise SubscriptionPortal to send instructions to my bank to debit my account, and my bank to debit it " +
+        "in accordance with those instructions. I am entitled to a refund from my bank under the terms of my agreement with it, " +
+        "claimed within 8 weeks of the date my account was debited.";
+
+    public async Task<MandateSummary?> GetAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.CurrentPlatformIdAsync(user, ct) is not { } platformId)
+        {
+            return null;
+        }
+
+        var mandate = await ActiveAsync(db, platformId, ct);
+        return mandate is null ? null : new MandateSummary(mandate.AccountHolder, Iban.Mask(mandate.Iban), mandate.Reference, mandate.SignedOn);
+    }
+
+    /// <summary>Checks a form without storing anything: field name → message.</summary>
+    public static Dictionary<string, string> Validate(MandateForm form)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(form.AccountHolder))
+        {
+            errors[nameof(form.AccountHolder)] = "Enter the account holder's name.";
+        }
+        else if (form.AccountHolder.Trim().Length > 70)
+        {
+            errors[nameof(form.AccountHolder)] = "The account holder's name can have at most 70 characters.";
+        }
+
+        var iban = Iban.Validate(form.Iban);
+        if (!iban.IsValid)
+        {
+            errors[nameof(form.Iban)] = iban.Error!;
+        }
+
+        if (!form.Authorised)
+        {
+            errors[nameof(form.Authorised)] = "Tick the box to authorise the direct debit.";
+        }
+
+        return errors;
+    }
+
+    /// <summary>Signs a new mandate for the current platform, revoking the previous one. Refused while impersonating.</summary>
+    public async Task<CommandResult> SignAsync(ClaimsPrincipal user, MandateForm form, CancellationToken ct = default)
+    {
+        var actor = Actor.From(user);
+        if (actor.IsImpersonating)
+        {
+            return CommandResult.Invalid("Support staff cannot change a SEPA mandate while acting for an admin. Nothing was changed.");
+        }
+
+        var errors = Validate(form);
+        if (errors.Count > 0)
+        {
+            return CommandResult.Invalid("The mandate could not be saved. Nothing was changed.", errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.CurrentPlatformIdAsync(user, ct) is not { } platformId)
+        {
+            return CommandResult.NotFound();
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var platform = await db.Platforms.SingleAsync(p => p.Id == platformId, ct);
+        var now = clock.GetUtcNow();
+        var today = PeriodMath.LocalDate(now, platform.TimeZone);
+        var previous = await db.Mandates.Where(m => m.PlatformId == platformId && m.RevokedAtUtc == null).ToListAsync(ct);
+        previous.ForEach(m => m.Revoke(now.UtcDateTime));
+        var sequence = await db.Mandates.CountAsync(m => m.PlatformId == platformId, ct) + 1;
+        var mandate = new SepaMandate(platformId, form.AccountHolder.Trim(), Iban.Validate(form.Iban).Value!,
+            MandateReference.Create(platformId, today, sequence), today, now.UtcDateTime);
+        db.Mandates.Add(mandate);
+        db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, "mandate.signed",
+            $"SEPA mandate {mandate.Reference} signed for {Iban.Mask(mandate.Iban)}{(previous.Count > 0 ? $", replacing {previous[0].Reference}" : "")}."));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Ok;
+    }
+
+    public static Task<SepaMandate?> ActiveAsync(ApplicationDbContext db, int platformId, CancellationToken ct) =>
+        db.Mandates.Where(m => m.PlatformId == platformId && m.RevokedAtUtc == null).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
+}

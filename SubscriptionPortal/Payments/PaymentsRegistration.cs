@@ -1,0 +1,10 @@
+namespace SubscriptionPortal.Payments;
+
+internal static class PaymentsRegistration
+{
+    public static IServiceCollection AddPayments(this IServiceCollection services)
+    {
+        services.AddScoped<MandateService>();
+        return services;
+    }
+}

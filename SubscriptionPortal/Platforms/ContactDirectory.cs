@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Data;
+
+namespace SubscriptionPortal.Platforms;
+
+public sealed record ContactRow(int Id, string FirstName, string LastName, string Email, bool IsArchived);
+
+public sealed record ContactPage(IReadOnlyList<ContactRow> Items, int TotalCount);
+
+/// <summary>The current platform's contacts, searched and paged on the server.</summary>
+internal sealed class ContactDirectory(IDbContextFactory<ApplicationDbContext> dbFactory)
+{
+    public const int MaxPageSize = 100;
+
+    /// <param name="pageIndex">Zero-based page number.</param>
+    public async Task<ContactPage> SearchAsync(ClaimsPrincipal user, string? search, bool archived, int pageIndex, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.CurrentPlatformIdAsync(user, ct) is not { } platformId)
+        {
+            return new ContactPage([], 0);
+        }
+
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        pageIndex = Math.Max(pageIndex, 0);
+        var query = db.Contacts.Where(c => c.PlatformId == platformId && c.IsArchived == archived);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = $"%{search.Trim()}%";
+            query = query.Where(c => EF.Functions.Like(c.FirstName, term) || EF.Functions.Like(c.LastName, term)
+                || EF.Functions.Like(c.Email, term) || EF.Functions.Like(c.FirstName + " " + c.LastName, term));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
+            .Skip(pageIndex * pageSize).Take(pageSize)
+            .Select(c => new ContactRow(c.Id, c.FirstName, c.LastName, c.Email, c.IsArchived))
+            .ToListAsync(ct);
+        return new ContactPage(items, total);
+    }
+}

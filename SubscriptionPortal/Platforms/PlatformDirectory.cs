@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Data;
+
+namespace SubscriptionPortal.Platforms;
+
+public sealed record PlatformSummary(int Id, string Name);
+
+/// <summary>The platform an admin works on, and the others they can switch to.</summary>
+public sealed record PlatformContext(PlatformSummary Current, IReadOnlyList<PlatformSummary> All);
+
+/// <summary>The platform at a glance, for the dashboard.</summary>
+public sealed record PlatformOverview(
+    string PlatformName,
+    string OfferName,
+    bool IsFree,
+    int? TierMaxContacts,
+    int ContactsInUse,
+    int ArchivedContacts,
+    string? Commitment,
+    DateOnly? NextRenewal,
+    bool CancelAtPeriodEnd,
+    PlatformStatus Status);
+
+/// <summary>Which platforms an admin has, switching between them, and each one's overview.</summary>
+internal sealed class PlatformDirectory(IDbContextFactory<ApplicationDbContext> dbFactory)
+{
+    public async Task<PlatformContext?> GetContextAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var currentId = await db.CurrentPlatformIdAsync(user, ct);
+        if (currentId is null)
+        {
+            return null;
+        }
+
+        var userId = user.UserId();
+        var memberOf = db.Memberships.Where(m => m.UserId == userId).Select(m => m.PlatformId);
+        var all = await db.Platforms.Where(p => memberOf.Contains(p.Id))
+            .OrderBy(p => p.Name)
+            .Select(p => new PlatformSummary(p.Id, p.Name))
+            .ToListAsync(ct);
+        return new PlatformContext(all.Single(p => p.Id == currentId), all);
+    }
+
+    /// <summary>Makes <paramref name="platformId"/> the admin's current platform; false (and nothing changed) when they don't administer it.</summary>
+    public async Task<bool> SwitchAsync(ClaimsPrincipal user, int platformId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.AdministersAsync(user, platformId, ct))
+        {
+            return false;
+        }
+
+        var userId = user.UserId();
+        await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.CurrentPlatformId, platformId), ct);
+        return true;
+    }
+
+    public async Task<PlatformOverview?> GetOverviewAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.CurrentPlatformIdAsync(user, ct) is not { } platformId)
+        {
+            return null;
+        }
+
+        var platform = await db.Platforms.SingleAsync(p => p.Id == platformId, ct);
+        var subscription = await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId, ct);
+        var offer = await db.Offers.SingleAsync(o => o.Code == subscription.OfferCode, ct);
+        var active = await db.Contacts.CountAsync(c => c.PlatformId == platformId && !c.IsArchived, ct);
+        var archived = await db.Contacts.CountAsync(c => c.PlatformId == platformId && c.IsArchived, ct);
+        return new PlatformOverview(platform.Name, offer.Name, offer.IsFree, subscription.TierMaxContacts, active, archived,
+            subscription.Commitment?.ToString(), subscription.PeriodEnd, subscription.CancelAtPeriodEnd, platform.Status);
+    }
+}

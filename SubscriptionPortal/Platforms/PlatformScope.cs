@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Data;
+
+namespace SubscriptionPortal.Platforms;
+
+/// <summary>
+/// Resolves which platform a signed-in admin is working on. Every feature service goes through it,
+/// so an id from the browser is never trusted: only memberships count (SPEC §8).
+/// </summary>
+internal static class PlatformScope
+{
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The user is not signed in.");
+
+    /// <summary>The admin's current platform: the one they switched to, else their first; null for a user with none.</summary>
+    public static async Task<int?> CurrentPlatformIdAsync(this ApplicationDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var userId = user.UserId();
+        var chosen = await db.Users.Where(u => u.Id == userId).Select(u => u.CurrentPlatformId).SingleOrDefaultAsync(ct);
+        var memberOf = db.Memberships.Where(m => m.UserId == userId).Select(m => m.PlatformId);
+        if (chosen is { } id && await memberOf.AnyAsync(p => p == id, ct))
+        {
+            return id;
+        }
+
+        var first = await memberOf.OrderBy(p => p).Take(1).ToListAsync(ct);
+        return first.Count == 0 ? null : first[0];
+    }
+
+    /// <summary>True when the user administers the platform.</summary>
+    public static Task<bool> AdministersAsync(this ApplicationDbContext db, ClaimsPrincipal user, int platformId, CancellationToken ct = default)
+    {
+        var userId = user.UserId();
+        return db.Memberships.AnyAsync(m => m.UserId == userId && m.PlatformId == platformId, ct);
+    }
+}

@@ -1,0 +1,13 @@
+namespace SubscriptionPortal.Platforms;
+
+internal static class PlatformsRegistration
+{
+    public static IServiceCollection AddPlatforms(this IServiceCollection services)
+    {
+        services.AddScoped<PlatformDirectory>();
+        services.AddScoped<ContactDirectory>();
+        services.AddScoped<OrganizationSettings>();
+        services.AddScoped<PlatformProvisioning>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using SubscriptionPortal;
+using SubscriptionPortal.Billing;
+using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Components;
+using SubscriptionPortal.Components.Account;
+using SubscriptionPortal.Data;
+using SubscriptionPortal.Payments;
+using SubscriptionPortal.Platforms;
+using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Support;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddRepositorySettingsFile(builder.Environment);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services
+    .AddPortalData(builder.Configuration, builder.Environment)
+    .AddPortalIdentity()
+    .AddPortalUi()
+    .AddCatalog()
+    .AddPlatforms()
+    .AddSubscriptions()
+    .AddBilling(builder.Configuration)
+    .AddPayments()
+    .AddSupport();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+app.MapBillingEndpoints();
+
+await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
+
+app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

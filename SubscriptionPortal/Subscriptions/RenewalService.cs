@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Billing;
+using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Data;
+using SubscriptionPortal.Payments;
+using SubscriptionPortal.Platforms;
+using SubscriptionPortal.Support;
+
+namespace SubscriptionPortal.Subscriptions;
+
+/// <summary>
+/// Renews paid subscriptions whose period has ended (SPEC §4): an invoice for the next full period,
+/// the balance applied first, a debit for the rest. Each renewal is one transaction, and the
+/// invoice's idempotency key (subscription and period start) is unique: running the job twice, or
+/// on two instances at once, never invoices a period twice.
+/// </summary>
+internal sealed class RenewalService(
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    DocumentIssuer issuer,
+    TimeProvider clock,
+    ILogger<RenewalService> logger)
+{
+    public const string SystemActorId = "system";
+    public const string SystemActorName = "Automatic renewal";
+
+    /// <summary>Renews every due subscription, catching up several periods if the job was down. Returns the invoices issued.</summary>
+    public async Task<int> RenewDueAsync(CancellationToken ct = default)
+    {
+        // Local dates run up to 14 hours ahead of UTC: look one day ahead, and let each renewal check its own platform's date.
+        var horizon = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
+        List<int> due;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            due = await db.Subscriptions
+                .Where(s => s.Commitment != null && !s.CancelAtPeriodEnd && s.PeriodEnd <= horizon)
+                .OrderBy(s => s.PeriodEnd).Select(s => s.Id)
+                .ToListAsync(ct);
+        }
+
+        var issued = 0;
+        foreach (var subscriptionId in due)
+        {
+            while (await RenewOnceAsync(subscriptionId, ct))
+            {
+                issued++;
+            }
+        }
+
+        return issued;
+    }
+
+    /// <summary>Renews one period of one subscription if it is due; false when there was nothing to do.</summary>
+    public async Task<bool> RenewOnceAsync(int subscriptionId, CancellationToken ct = default)
+    {
+        try
+        {
+            return await RenewInTransactionAsync(subscriptionId, ct);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex))
+        {
+            // Another run renewed this period first: nothing more to do here.
+            logger.LogInformation("Subscription {SubscriptionId} was renewed by another run.", subscriptionId);
+            return false;
+        }
+    }
+
+    private async Task<bool> RenewInTransactionAsync(int subscriptionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var subscription = await db.Subscriptions.SingleAsync(s => s.Id == subscriptionId, ct);
+        var platform = await db.Platforms.SingleAsync(p => p.Id == subscription.PlatformId, ct);
+        var now = clock.GetUtcNow();
+        var today = PeriodMath.LocalDate(now, platform.TimeZone);
+        if (subscription is not { IsPaid: true, CancelAtPeriodEnd: false, CurrentPeriod: { } current } || current.End > today
+            || platform.Status == PlatformStatus.Closed)
+        {
+            return false;
+        }
+
+        var offer = CatalogReader.ToPricing(await db.Offers.AsNoTracking().Include(o => o.Tiers).Include(o => o.Features)
+            .SingleAsync(o => o.Code == subscription.OfferCode, ct));
+        var settings = await db.CatalogSettings.AsNoTracking().SingleAsync(ct);
+        var calc = QuoteCalculator.Renewal(new RenewalInput(offer, subscription.TierMaxContacts!.Value, subscription.Commitment!.Value,
+            subscription.AnchorDate!.Value, current, today, settings.VatRate, Money.FromCents(platform.BalanceCents), settings.CollectionDelayDays));
+        var mandate = await MandateService.ActiveAsync(db, platform.Id, ct);
+        var debitDraft = calc.AmountDue > 0 && mandate is not null
+            ? new DraftDirectDebit(Iban.Mask(mandate.Iban), mandate.Reference, calc.CollectionDate!.Value, calc.AmountDue)
+            : null;
+
+        var invoice = await issuer.IssueAsync(db, new DocumentDraft(
+            DocumentKind.Invoice, platform.Id, subscription.Id, $"renewal:{subscription.Id}:{calc.Period.Start:yyyy-MM-dd}", today, now.UtcDateTime,
+            calc.Period.Start, calc.Period.End, SubscriptionChanges.BuyerOf(platform),
+            calc.Invoice.Lines.Select(SubscriptionChanges.ToDraftLine).ToList(),
+            calc.Invoice.Totals.Ht, calc.Invoice.Totals.VatRate, calc.Invoice.Totals.Vat, calc.BalanceApplied, calc.AmountDue,
+            Corrects: null, Reason: null, debitDraft), ct);
+        if (debitDraft is not null)
+        {
+            db.DirectDebits.Add(new DirectDebit(platform.Id, invoice.Id, mandate!.Id, Money.ToCents(calc.AmountDue), calc.CollectionDate!.Value, now.UtcDateTime));
+        }
+        else if (calc.AmountDue > 0)
+        {
+            logger.LogWarning("Platform {PlatformId} has no active mandate: invoice {Number} awaits payment without a debit.", platform.Id, invoice.Number);
+        }
+
+        subscription.Renew(calc.Period, invoice.Id);
+        platform.SetBalance(Money.ToCents(calc.BalanceAfter));
+        db.AuditEntries.Add(new AuditEntry(now.UtcDateTime, platform.Id, SystemActorId, SystemActorName, "subscription.renewed",
+            $"Renewed for {Format(calc.Period)}: invoice {invoice.Number} ({calc.Invoice.Totals.Ttc:0.00} € TTC)"
+            + (calc.BalanceApplied > 0 ? $", {calc.BalanceApplied:0.00} € from the balance" : "")
+            + (debitDraft is null ? "" : $", direct debit of {calc.AmountDue:0.00} € on {calc.CollectionDate:dd/MM/yyyy}") + "."));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    private static string Format(BillingPeriod period) => $"{period.Start:dd/MM/yyyy}–{period.LastDay:dd/MM/yyyy}";
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+        || ex.InnerException?.GetType().Name == "PostgresException" && ex.InnerException.Message.Contains("23505", StringComparison.Ordinal);
+}

@@ -1,0 +1,94 @@
+namespace SubscriptionPortal.Subscriptions;
+
+/// <summary>
+/// A platform's current offer. Free offers have no tier, commitment or period; a paid one has
+/// all three, and the invoice that opened its current period.
+/// </summary>
+public sealed class Subscription
+{
+    private Subscription()
+    {
+    }
+
+    private Subscription(int platformId, string offerCode)
+    {
+        PlatformId = platformId;
+        OfferCode = offerCode;
+    }
+
+    public int Id { get; private set; }
+
+    public int PlatformId { get; private set; }
+
+    public string OfferCode { get; private set; } = "";
+
+    /// <summary>The tier's maximum number of active contacts; null on a free offer.</summary>
+    public int? TierMaxContacts { get; private set; }
+
+    public Commitment? Commitment { get; private set; }
+
+    /// <summary>The date periods are counted from (the start of the last change); its day of month is kept.</summary>
+    public DateOnly? AnchorDate { get; private set; }
+
+    /// <summary>First day of the current period (inclusive).</summary>
+    public DateOnly? PeriodStart { get; private set; }
+
+    /// <summary>End of the current period (exclusive): the renewal date.</summary>
+    public DateOnly? PeriodEnd { get; private set; }
+
+    /// <summary>The invoice that opened the current period; a change credits its unused part.</summary>
+    public int? OpeningInvoiceId { get; private set; }
+
+    /// <summary>Set by a cancellation: the subscription ends at <see cref="PeriodEnd"/> instead of renewing.</summary>
+    public bool CancelAtPeriodEnd { get; private set; }
+
+    /// <summary>Incremented by every change; quotes remember it and EF uses it as a concurrency token.</summary>
+    public int Version { get; private set; }
+
+    public bool IsPaid => Commitment is not null;
+
+    public BillingPeriod? CurrentPeriod =>
+        PeriodStart is { } start && PeriodEnd is { } end ? new BillingPeriod(start, end) : null;
+
+    public static Subscription StartFree(int platformId, string offerCode) => new(platformId, offerCode);
+
+    /// <summary>Moves to another free offer: no period, no document.</summary>
+    public void SwitchToFree(string offerCode)
+    {
+        if (IsPaid)
+        {
+            throw new InvalidOperationException("A paid subscription cannot become free in place.");
+        }
+
+        OfferCode = offerCode;
+        Version++;
+    }
+
+    /// <summary>Applies a validated change: the new period starts on the change date, which becomes the anchor.</summary>
+    public void ChangeTo(string offerCode, int tierMaxContacts, Commitment commitment, BillingPeriod newPeriod, int openingInvoiceId)
+    {
+        OfferCode = offerCode;
+        TierMaxContacts = tierMaxContacts;
+        Commitment = commitment;
+        AnchorDate = newPeriod.Start;
+        PeriodStart = newPeriod.Start;
+        PeriodEnd = newPeriod.End;
+        OpeningInvoiceId = openingInvoiceId;
+        CancelAtPeriodEnd = false;
+        Version++;
+    }
+
+    /// <summary>Moves to the next period of the same offer, tier and commitment.</summary>
+    public void Renew(BillingPeriod nextPeriod, int openingInvoiceId)
+    {
+        if (PeriodEnd != nextPeriod.Start)
+        {
+            throw new InvalidOperationException("A renewal must start where the current period ends.");
+        }
+
+        PeriodStart = nextPeriod.Start;
+        PeriodEnd = nextPeriod.End;
+        OpeningInvoiceId = openingInvoiceId;
+        Version++;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Data;
+
+namespace SubscriptionPortal.Support;
+
+public sealed record SupportPlatformRow(int Id, string Name, string OfferName, IReadOnlyList<string> AdminEmails);
+
+/// <summary>The support console's search: platforms by name, admin email or document number (SPEC §7).</summary>
+internal sealed class SupportDirectory(IDbContextFactory<ApplicationDbContext> dbFactory)
+{
+    public const int MaxResults = 50;
+
+    /// <remarks>Callers are support agents; the page and endpoints require the Support role.</remarks>
+    public async Task<IReadOnlyList<SupportPlatformRow>> SearchAsync(string? query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var platforms = db.Platforms.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            var term = $"%{query.Trim()}%";
+            var byAdmin = db.Memberships.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.PlatformId, u.Email })
+                .Where(x => EF.Functions.Like(x.Email!, term)).Select(x => x.PlatformId);
+            var byDocument = db.Documents.Where(d => EF.Functions.Like(d.Number, term)).Select(d => d.PlatformId);
+            platforms = platforms.Where(p => EF.Functions.Like(p.Name, term) || byAdmin.Contains(p.Id) || byDocument.Contains(p.Id));
+        }
+
+        var rows = await platforms.OrderBy(p => p.Name).Take(MaxResults)
+            .Join(db.Subscriptions, p => p.Id, s => s.PlatformId, (p, s) => new { p.Id, p.Name, s.OfferCode })
+            .Join(db.Offers, x => x.OfferCode, o => o.Code, (x, o) => new { x.Id, x.Name, OfferName = o.Name })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var admins = await db.Memberships.Where(m => ids.Contains(m.PlatformId))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.PlatformId, u.Email })
+            .ToListAsync(ct);
+        return rows.Select(r => new SupportPlatformRow(r.Id, r.Name, r.OfferName,
+                admins.Where(a => a.PlatformId == r.Id).Select(a => a.Email ?? "").Order().ToList()))
+            .ToList();
+    }
+}

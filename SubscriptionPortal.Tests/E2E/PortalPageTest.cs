@@ -50,6 +50,10 @@ public abstract class PortalPageTest(BrowserFixture browser) : IAsyncLifetime
         await WaitForInteractiveAsync();
     }
 
+    /// <summary>A link of the side navigation, by its exact visible text.</summary>
+    protected ILocator NavLink(string name) =>
+        Page.Locator(".mud-drawer").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
     protected Task WaitForInteractiveAsync() =>
         Page.Locator("[data-interactive='true']").First.WaitForAsync();
 }

@@ -18,7 +18,7 @@ public sealed class SignInTests(BrowserFixture browser) : PortalPageTest(browser
         await SignInAsync(email);
         await Expect(Page.GetByTestId("current-platform")).ToHaveTextAsync(platform);
 
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Subscription Plan" }).ClickAsync();
+        await NavLink("Subscription Plan").ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Subscription Plan" })).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("plan-offer")).ToHaveTextAsync(offer);
 
@@ -71,13 +71,13 @@ public sealed class SignInTests(BrowserFixture browser) : PortalPageTest(browser
     public async Task OnlyTheSupportAgent_SeesTheSupportMenu()
     {
         await SignInAsync("support@demo.test");
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Support" })).ToBeVisibleAsync();
+        await Expect(NavLink("Support")).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Support console" })).ToBeVisibleAsync();
 
         await Page.Context.ClearCookiesAsync();
         await SignInAsync("serenity@demo.test");
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" })).ToBeVisibleAsync();
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Support" })).ToHaveCountAsync(0);
+        await Expect(NavLink("Dashboard")).ToBeVisibleAsync();
+        await Expect(NavLink("Support")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -85,8 +85,9 @@ public sealed class SignInTests(BrowserFixture browser) : PortalPageTest(browser
     {
         await SignInAsync("serenity@demo.test");
 
-        await GotoAsync("support");
+        await Page.GotoAsync("support");
 
+        await Expect(Page).ToHaveURLAsync(new Regex("/Account/AccessDenied"));
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("You do not have access to this page.");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Support console" })).ToHaveCountAsync(0);
     }

@@ -7,7 +7,7 @@ public sealed class ChangeFlowPage(IPage page)
 {
     public async Task OpenOffersAsync()
     {
-        await page.GetByRole(AriaRole.Link, new() { Name = "Subscription Plan" }).ClickAsync();
+        await page.Locator(".mud-drawer").GetByRole(AriaRole.Link, new() { Name = "Subscription Plan", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Change Subscription" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "See offers" }).ClickAsync();
     }

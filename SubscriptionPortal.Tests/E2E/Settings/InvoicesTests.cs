@@ -10,7 +10,7 @@ public sealed class InvoicesTests(BrowserFixture browser) : PortalPageTest(brows
     public async Task Admin_OpensInvoices_AndDownloadsAPdfThatReadsBack()
     {
         await SignInAsync("serenity@demo.test");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Invoices" }).ClickAsync();
+        await NavLink("Invoices").ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Invoices", Exact = true })).ToBeVisibleAsync();
         var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "F-" });
         await Expect(row).ToHaveCountAsync(1);

@@ -21,16 +21,24 @@ public abstract class PortalComponentTest : IAsyncLifetime
             options.SnackbarConfiguration.HideTransitionDuration = 0;
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
-        Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
     }
 
     protected BunitContext Context { get; }
 
     /// <summary>Renders the providers dialogs and popovers need, so their content can be found.</summary>
-    protected IRenderedComponent<MudPopoverProvider> RenderProviders()
+    protected IRenderedComponent<MudDialogProvider> RenderProviders()
     {
-        Context.Render<MudDialogProvider>();
-        return Context.Render<MudPopoverProvider>();
+        Context.Render<MudPopoverProvider>();
+        return Context.Render<MudDialogProvider>();
+    }
+
+    /// <summary>The input a visible label names, as a person finds it.</summary>
+    protected static AngleSharp.Dom.IElement InputLabelled<T>(IRenderedComponent<T> cut, string label)
+        where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var element = cut.FindAll("label").First(l => l.TextContent.Trim().TrimEnd('*').Trim() == label);
+        var id = element.GetAttribute("for");
+        return id is null ? element.QuerySelector("input")! : cut.Find($"[id='{id}']");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,0 +1,111 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using SubscriptionPortal.Components.Pages.Settings.Subscription;
+
+namespace SubscriptionPortal.Tests.Components.Settings.Subscription;
+
+public sealed class OfferChoicePageTests : DatabaseComponentTest
+{
+    private IRenderedComponent<OfferChoicePage> RenderChoice(string offer, int? tier = null, string? commitment = null)
+    {
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
+        var query = tier is null ? "" : $"?tier={tier}&commitment={commitment}";
+        navigation.NavigateTo($"settings/subscription/choose/{offer}{query}");
+        return Context.Render<OfferChoicePage>(p => p.Add(x => x.OfferCode, offer));
+    }
+
+    [Fact]
+    public async Task Upgrade_ShowsTheCreditNoteTheInvoiceAndTheAmountCharged()
+    {
+        await SignInAsync("serenity@demo.test");
+
+        var cut = RenderChoice("professional");
+
+        cut.WaitForElement("[data-testid=quote-invoice]");
+        // Demo period started 10 days before 20 March: [10 Mar, 10 Apr), change on 20 Mar → 21 of 31 days credited.
+        Assert.Equal("−€32.52", cut.Find("[data-testid=credit-ttc]").TextContent);
+        Assert.Equal("€90.00", cut.Find("[data-testid=invoice-ttc]").TextContent);
+        Assert.Equal("Amount charged: €57.48", cut.Find("[data-testid=quote-amount-due]").TextContent);
+        Assert.Contains("23 Mar 2026", cut.Find("[data-testid=quote-debit-date]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=lost-features]"));
+        Assert.Contains("Validate offer", cut.Markup);
+    }
+
+    [Fact]
+    public async Task Downgrade_ListsTheLostFeaturesWithTheExportLinkAndTheBalanceKept()
+    {
+        await SignInAsync("pro@demo.test");
+
+        var cut = RenderChoice("serenity", 1000, "monthly");
+
+        cut.WaitForElement("[data-testid=lost-features]");
+        var lost = cut.Find("[data-testid=lost-features]");
+        Assert.Contains("Multi-site and sections management", lost.TextContent);
+        Assert.Contains("Export your data first", lost.TextContent);
+        Assert.Contains("Balance kept for your next invoices", cut.Find("[data-testid=quote-balance-kept]").TextContent);
+        Assert.Equal("Amount charged: €0.00", cut.Find("[data-testid=quote-amount-due]").TextContent);
+    }
+
+    [Fact]
+    public async Task SameOfferTierAndCommitment_SaysThereIsNothingToChange()
+    {
+        await SignInAsync("serenity@demo.test");
+
+        var cut = RenderChoice("serenity", 250, "monthly");
+
+        cut.WaitForElement("[data-testid=quote-message]");
+        Assert.Contains("Nothing to change", cut.Find("[data-testid=quote-message]").TextContent);
+        Assert.DoesNotContain("Validate offer", cut.Markup);
+    }
+
+    [Fact]
+    public async Task AnnualCommitmentOnTheSameOffer_IsQuotedForAYear()
+    {
+        await SignInAsync("serenity@demo.test");
+
+        var cut = RenderChoice("serenity", 250, "annual");
+
+        cut.WaitForElement("[data-testid=quote-invoice]");
+        Assert.Equal("€460.80", cut.Find("[data-testid=invoice-ttc]").TextContent);
+        Assert.Contains("20 Mar 2026 – 19 Mar 2027", cut.Find("[data-testid=quote-invoice]").TextContent);
+    }
+
+    [Fact]
+    public async Task FreePlatform_CollectsAMandate_AndAnInvalidIbanIsRefusedWithAMessage()
+    {
+        await SignInAsync("liberty@demo.test");
+        RenderProviders();
+        var cut = RenderChoice("serenity", 50, "annual");
+        cut.WaitForElement("[data-testid=quote-invoice]");
+        Assert.Empty(cut.FindAll("[data-testid=quote-credit-note]"));
+
+        InputLabelled(cut, "Account holder").Change("Les Amis du Vélo");
+        InputLabelled(cut, "IBAN").Change("FR76 3000 6000 0112 3456 7890 188");
+        cut.Find("input[type=checkbox]").Change(true);
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Validate offer")).Click();
+
+        Assert.Contains("check digits are wrong", cut.Find("[data-testid=quote-message]").TextContent);
+        Assert.DoesNotContain("Confirm and pay", cut.Markup);
+    }
+
+    [Fact]
+    public async Task StaleQuote_ShowsTheNewQuoteAndAsksAgain()
+    {
+        await SignInAsync("serenity@demo.test");
+        var providers = RenderProviders();
+        var cut = RenderChoice("professional");
+        cut.WaitForElement("[data-testid=quote-invoice]");
+        Assert.Equal("−€32.52", cut.Find("[data-testid=credit-ttc]").TextContent);
+
+        Database.Clock.Advance(TimeSpan.FromDays(1));
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Validate offer")).Click();
+        providers.WaitForAssertion(() => Assert.Contains("Confirm and pay", providers.Markup));
+        var confirm = providers.FindAll("button").Single(b => b.TextContent.Contains("Confirm and pay"));
+        await cut.InvokeAsync(() => confirm.Click());
+
+        cut.WaitForAssertion(() => Assert.Contains("out of date", cut.Find("[data-testid=quote-message]").TextContent));
+        Assert.Equal("−€30.97", cut.Find("[data-testid=credit-ttc]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=change-applied]"));
+    }
+}

@@ -12,5 +12,11 @@ internal static class PortalTheme
             Secondary = "#2e7d32",
             AppbarBackground = "#1f4e79",
         },
+
+        // Labels read as the product writes them ("Validate offer", "See offers"), not in capitals.
+        Typography = new Typography
+        {
+            Button = new ButtonTypography { TextTransform = "none" },
+        },
     };
 }

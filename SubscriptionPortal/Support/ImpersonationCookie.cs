@@ -64,7 +64,7 @@ internal static class ImpersonationCookie
         if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
         {
             identity.AddClaims(current.Claims
-                .Where(c => ImpersonationSession.ClaimTypes.Contains(c.Type))
+                .Where(c => ImpersonationSession.AllClaimTypes.Contains(c.Type))
                 .Select(c => new Claim(c.Type, c.Value)));
         }
 

@@ -30,7 +30,7 @@ public sealed record ImpersonationSession(
     public const string ExpiresAtClaim = "sp:impersonation_expires_at";
 
     /// <summary>Every claim an impersonated session adds to the admin's own.</summary>
-    public static readonly IReadOnlyList<string> ClaimTypes =
+    public static readonly IReadOnlyList<string> AllClaimTypes =
         [AgentIdClaim, AgentEmailClaim, AgentNameClaim, AdminNameClaim, PlatformIdClaim, StartedAtClaim, ExpiresAtClaim];
 
     /// <summary>The session a principal carries, or null when it is nobody's impersonation.</summary>
@@ -47,8 +47,8 @@ public sealed record ImpersonationSession(
             return null;
         }
 
-        var adminId = user.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier) ?? "";
-        var adminEmail = user.FindFirstValue(System.Security.Claims.ClaimTypes.Email) ?? user.Identity?.Name ?? adminId;
+        var adminId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var adminEmail = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? adminId;
         var agentEmail = user.FindFirstValue(AgentEmailClaim) ?? agentId;
         return new ImpersonationSession(
             agentId,

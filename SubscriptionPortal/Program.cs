@@ -33,11 +33,13 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseImpersonationGuard();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapBillingEndpoints();
+app.MapSupportEndpoints();
 
 await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
 

@@ -5,24 +5,49 @@ using SubscriptionPortal.Platforms;
 
 namespace SubscriptionPortal.Support;
 
-public sealed record ActivityRow(DateTime AtUtc, string Actor, string? OnBehalfOf, string Action, string Details);
+/// <summary>One line of a platform's Activity. <see cref="AtUtc"/> is UTC; pages show it in the platform's time zone.</summary>
+public sealed record ActivityRow(DateTime AtUtc, string Actor, string? OnBehalfOf, string Action, string Details)
+{
+    public string ActionLabel => AuditActions.Label(Action);
+}
 
-/// <summary>Reads a platform's audit log, newest first.</summary>
+/// <summary>A platform's audit log, newest first, with the time zone its dates are read in.</summary>
+public sealed record PlatformActivity(int PlatformId, string PlatformName, string TimeZoneId, IReadOnlyList<ActivityRow> Rows)
+{
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+}
+
+/// <summary>Reads a platform's audit log, newest first (Settings › Activity, and the support console).</summary>
 internal sealed class ActivityLog(IDbContextFactory<ApplicationDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<ActivityRow>> ForCurrentPlatformAsync(ClaimsPrincipal user, int max = 200, CancellationToken ct = default)
+    /// <summary>How many entries a page shows.</summary>
+    public const int PageSize = 200;
+
+    /// <summary>The admin's current platform's log; null for a user who administers none.</summary>
+    public async Task<PlatformActivity?> ForCurrentPlatformAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.CurrentPlatformIdAsync(user, ct) is { } platformId ? await ReadAsync(db, platformId, max, ct) : [];
+        return await db.CurrentPlatformIdAsync(user, ct) is { } platformId ? await ReadAsync(db, platformId, PageSize, ct) : null;
     }
 
-    public static async Task<IReadOnlyList<ActivityRow>> ReadAsync(ApplicationDbContext db, int platformId, int max, CancellationToken ct)
+    /// <summary>Reads a platform's log; callers have already checked access.</summary>
+    public static async Task<PlatformActivity?> ReadAsync(ApplicationDbContext db, int platformId, int max, CancellationToken ct)
     {
-        return await db.AuditEntries.AsNoTracking()
+        var platform = await db.Platforms.AsNoTracking()
+            .Where(p => p.Id == platformId)
+            .Select(p => new { p.Name, p.TimeZoneId })
+            .SingleOrDefaultAsync(ct);
+        if (platform is null)
+        {
+            return null;
+        }
+
+        var rows = await db.AuditEntries.AsNoTracking()
             .Where(a => a.PlatformId == platformId)
             .OrderByDescending(a => a.Id)
             .Take(max)
             .Select(a => new ActivityRow(a.AtUtc, a.ActorEmail, a.OnBehalfOfEmail, a.Action, a.Details))
             .ToListAsync(ct);
+        return new PlatformActivity(platformId, platform.Name, platform.TimeZoneId, rows);
     }
 }

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using SubscriptionPortal.Support;
+using SubscriptionPortal.Tests.E2E.Settings;
+using static Microsoft.Playwright.Assertions;
+
+namespace SubscriptionPortal.Tests.E2E.Support;
+
+public sealed class ImpersonationTests(BrowserFixture browser) : PortalPageTest(browser)
+{
+    private const string Reason = "Ticket 4711: the treasurer asks us to move the choir to Professional.";
+
+    [Fact]
+    public async Task SupportAgent_ImpersonatesAnAdmin_ChangesThePlan_Stops_AndTheActivityShowsItAll()
+    {
+        var console = new SupportConsolePage(Page);
+        await SignInAsync("support@demo.test");
+        await console.OpenPlatformAsync("Chorale", "Chorale du Marais");
+
+        await console.ImpersonateAsync("serenity@demo.test", Reason);
+
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await WaitForInteractiveAsync();
+        await Expect(console.Banner).ToContainTextAsync("Support agent Sam Support is acting as Hélène Dubois — 30 min left");
+        await Expect(Page.GetByTestId("current-platform")).ToHaveTextAsync("Chorale du Marais");
+        await NavLink("Subscription Plan").ClickAsync();
+        await Expect(Page.GetByTestId("plan-offer")).ToHaveTextAsync("Serenity");
+        await Expect(console.Banner).ToBeVisibleAsync();
+
+        var flow = new ChangeFlowPage(Page);
+        await flow.OpenOffersAsync();
+        await flow.OpenTabAsync("Professional");
+        // Named after its offer, so a click cannot land on the previous tab's button while the tabs switch.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Choose Professional" }).ClickAsync();
+        await flow.ValidateAndConfirmAsync();
+        await Expect(Page.GetByTestId("plan-offer")).ToHaveTextAsync("Professional");
+
+        await Expect(Page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await console.StopButton.ClickAsync();
+
+        await Page.WaitForURLAsync(new Regex("/support/platforms/\\d+$"));
+        await WaitForInteractiveAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Chorale du Marais", Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Support console" })).ToBeVisibleAsync();
+        await Expect(console.Banner).ToHaveCountAsync(0);
+        await Expect(console.ActivityRow("Impersonation stopped")).ToContainTextAsync("Stopped by the agent");
+
+        // The admin reads what happened on their platform under Settings › Activity.
+        await Page.Context.ClearCookiesAsync();
+        await SignInAsync("serenity@demo.test");
+        await NavLink("Activity").ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Activity" })).ToBeVisibleAsync();
+        await Expect(console.ActivityRow("Impersonation started")).ToContainTextAsync($"Reason: {Reason}");
+        await Expect(console.ActivityRow("Impersonation started")).ToContainTextAsync("support@demo.test");
+        var change = console.ActivityRow("Subscription changed").Filter(new() { HasText = "support@demo.test" });
+        await Expect(change).ToContainTextAsync("on behalf of serenity@demo.test");
+        await Expect(change).ToContainTextAsync("Serenity 250 contacts monthly → Professional 250 contacts monthly");
+        await Expect(console.ActivityRow("Impersonation stopped")).ToContainTextAsync("on behalf of serenity@demo.test");
+
+        await using var db = PortalDatabase.Open(Server);
+        var chorale = await db.Platforms.SingleAsync(p => p.Name == "Chorale du Marais");
+        var actions = await db.AuditEntries.Where(a => a.PlatformId == chorale.Id && a.ActorEmail == "support@demo.test")
+            .OrderBy(a => a.Id).Select(a => new { a.Action, a.OnBehalfOfEmail }).ToListAsync();
+        Assert.Equal(
+            [AuditActions.ImpersonationStarted, "subscription.changed", AuditActions.ImpersonationStopped],
+            actions.Select(a => a.Action));
+        Assert.All(actions, a => Assert.Equal("serenity@demo.test", a.OnBehalfOfEmail));
+    }
+
+    [Fact]
+    public async Task ImpersonateDialog_WithoutAReason_CannotBeSubmitted()
+    {
+        var console = new SupportConsolePage(Page);
+        await SignInAsync("support@demo.test");
+        await console.OpenPlatformAsync("serenity@demo", "Chorale du Marais");
+
+        await console.AdminRow("serenity@demo.test").GetByRole(AriaRole.Button, new() { Name = "Impersonate" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Start impersonating" })).ToBeDisabledAsync();
+        await Page.GetByRole(AriaRole.Dialog).GetByLabel("Reason").FillAsync("   ");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Start impersonating" })).ToBeDisabledAsync();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SubscriptionPortal.Billing;
+using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Tests.Integration.Http;
+
+namespace SubscriptionPortal.Tests.Integration.Platforms;
+
+/// <summary>
+/// The demo app with the Chorale's admin signed in, and the ids of another platform's things
+/// (Club Nautique de Lyon's) to try on them: its platform, its admin, an invoice, a quote.
+/// </summary>
+public sealed class CrossTenantWorld : IAsyncLifetime
+{
+    public PortalApp App { get; } = new();
+
+    /// <summary>serenity@demo.test's browser, signed in through the real form.</summary>
+    public PortalClient Admin { get; private set; } = default!;
+
+    /// <summary>serenity@demo.test as the app sees them: the principal inside their cookie.</summary>
+    public ClaimsPrincipal AdminPrincipal { get; private set; } = default!;
+
+    public string AdminAntiforgeryToken { get; private set; } = "";
+
+    public int OtherPlatformId { get; private set; }
+
+    public string OtherAdminId { get; private set; } = "";
+
+    public int OtherInvoiceId { get; private set; }
+
+    public Guid OtherQuoteId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Admin = App.CreatePortalClient();
+        await Admin.SignInAsync("serenity@demo.test");
+        AdminPrincipal = App.ReadIdentityCookie(Admin.IdentityCookie!)!.Principal;
+        AdminAntiforgeryToken = await Admin.AntiforgeryTokenAsync();
+
+        using var other = App.CreatePortalClient();
+        await other.SignInAsync("pro@demo.test");
+        var otherPrincipal = App.ReadIdentityCookie(other.IdentityCookie!)!.Principal;
+        await using var scope = App.Services.CreateAsyncScope();
+        var quoted = await scope.ServiceProvider.GetRequiredService<SubscriptionChanges>()
+            .QuoteAsync(otherPrincipal, new ChangeTarget(CatalogSeed.Professional, 2500, Commitment.Annual));
+        OtherQuoteId = Assert.IsType<QuoteOutcome.Quoted>(quoted).Quote.Id;
+
+        await using var db = App.OpenDatabase();
+        var lyon = await db.Platforms.SingleAsync(p => p.Name == "Club Nautique de Lyon");
+        OtherPlatformId = lyon.Id;
+        OtherAdminId = await db.Memberships.Where(m => m.PlatformId == lyon.Id).Select(m => m.UserId).FirstAsync();
+        OtherInvoiceId = await db.Documents.Where(d => d.PlatformId == lyon.Id && d.Kind == DocumentKind.Invoice).Select(d => d.Id).FirstAsync();
+    }
+
+    public T Get<T>(IServiceScope scope)
+        where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>
+    /// A digest of every row of every table: equal before and after means nothing at all was written.
+    /// </summary>
+    public async Task<string> FingerprintAsync()
+    {
+        await using var db = App.OpenDatabase();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            await using var reader = await select.ExecuteReaderAsync();
+            hash.AppendData(Encoding.UTF8.GetBytes(table));
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    hash.AppendData(reader.GetValue(i) is byte[] bytes
+                        ? bytes
+                        : Encoding.UTF8.GetBytes(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "∅"));
+                    hash.AppendData([0]);
+                }
+            }
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    public async Task DisposeAsync()
+    {
+        Admin.Dispose();
+        await App.DisposeAsync();
+    }
+}

@@ -38,6 +38,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapBillingEndpoints();
+app.MapPaymentEndpoints();
 
 await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
 

@@ -6,6 +6,7 @@ using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
+using SubscriptionPortal.Platforms.Export;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
 
@@ -38,6 +39,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapBillingEndpoints();
+app.MapExportEndpoints();
 app.MapPaymentEndpoints();
 
 await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);

@@ -6,6 +6,7 @@ using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
+using SubscriptionPortal.Platforms.Export;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
 
@@ -40,6 +41,8 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapBillingEndpoints();
 app.MapSupportEndpoints();
+app.MapExportEndpoints();
+app.MapPaymentEndpoints();
 
 await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
 

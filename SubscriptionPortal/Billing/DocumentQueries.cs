@@ -22,10 +22,14 @@ internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> db
             .Where(d => d.PlatformId == platformId)
             .Select(d => new { d.Id, d.Number, d.Kind, d.IssueDate, d.PeriodStart, d.PeriodEnd, d.TotalHtCents, d.VatCents, d.AmountDueCents, d.CorrectsDocumentId })
             .ToListAsync(ct);
-        var debits = await db.DirectDebits.AsNoTracking()
-            .Where(d => d.PlatformId == platformId)
-            .Select(d => new { d.InvoiceId, d.Status })
-            .ToDictionaryAsync(d => d.InvoiceId, d => d.Status, ct);
+        // A failed debit presented again leaves two debits for one invoice: the latest tells the invoice's status.
+        var debits = (await db.DirectDebits.AsNoTracking()
+                .Where(d => d.PlatformId == platformId)
+                .OrderBy(d => d.Id)
+                .Select(d => new { d.InvoiceId, d.Status })
+                .ToListAsync(ct))
+            .GroupBy(d => d.InvoiceId)
+            .ToDictionary(g => g.Key, g => g.Last().Status);
         var byId = documents.ToDictionary(d => d.Id);
         var creditedHt = documents.Where(d => d.CorrectsDocumentId is not null)
             .GroupBy(d => d.CorrectsDocumentId!.Value)

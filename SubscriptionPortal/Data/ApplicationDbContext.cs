@@ -37,6 +37,8 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
 
     public DbSet<DirectDebit> DirectDebits => Set<DirectDebit>();
 
+    public DbSet<DirectDebitFile> DirectDebitFiles => Set<DirectDebitFile>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -123,8 +123,9 @@ internal sealed class DemoSeeder(
             if (applied.DirectDebitId is { } debitId)
             {
                 var debit = await db.DirectDebits.SingleAsync(d => d.Id == debitId);
-                debit.MarkSubmitted();
-                debit.MarkCollected();
+                var collectedAt = clock.GetUtcNow().UtcDateTime;
+                debit.MarkSubmitted(fileId: null, DirectDebit.First, debit.CollectionDate, collectedAt);
+                debit.MarkCollected(collectedAt);
                 await db.SaveChangesAsync();
             }
         }

@@ -15,7 +15,12 @@ internal sealed class MandateService(IDbContextFactory<ApplicationDbContext> dbF
         "in accordance with those instructions. I am entitled to a refund from my bank under the terms of my agreement with it, " +
         "claimed within 8 weeks of the date my account was debited.";
 
-    public async Task<MandateSummary?> GetAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    public const string ClosedMessage = "This platform is closed: its payment method can no longer be changed. Nothing was changed.";
+
+    public async Task<MandateSummary?> GetAsync(ClaimsPrincipal user, CancellationToken ct = default) => (await GetViewAsync(user, ct))?.Mandate;
+
+    /// <summary>Settings › Payment method: the active mandate, and whether the platform is closed (then read-only).</summary>
+    public async Task<PaymentMethodView?> GetViewAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.CurrentPlatformIdAsync(user, ct) is not { } platformId)
@@ -24,7 +29,10 @@ internal sealed class MandateService(IDbContextFactory<ApplicationDbContext> dbF
         }
 
         var mandate = await ActiveAsync(db, platformId, ct);
-        return mandate is null ? null : new MandateSummary(mandate.AccountHolder, Iban.Mask(mandate.Iban), mandate.Reference, mandate.SignedOn);
+        var closed = await db.Platforms.AnyAsync(p => p.Id == platformId && p.Status == PlatformStatus.Closed, ct);
+        return new PaymentMethodView(
+            mandate is null ? null : new MandateSummary(mandate.AccountHolder, Iban.Mask(mandate.Iban), mandate.Reference, mandate.SignedOn),
+            closed);
     }
 
     /// <summary>Checks a form without storing anything: field name → message.</summary>
@@ -77,6 +85,11 @@ internal sealed class MandateService(IDbContextFactory<ApplicationDbContext> dbF
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var platform = await db.Platforms.SingleAsync(p => p.Id == platformId, ct);
+        if (platform.Status == PlatformStatus.Closed)
+        {
+            return CommandResult.Invalid(ClosedMessage);
+        }
+
         var now = clock.GetUtcNow();
         var today = PeriodMath.LocalDate(now, platform.TimeZone);
         var previous = await db.Mandates.Where(m => m.PlatformId == platformId && m.RevokedAtUtc == null).ToListAsync(ct);

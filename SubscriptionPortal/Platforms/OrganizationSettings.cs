@@ -10,7 +10,10 @@ namespace SubscriptionPortal.Platforms;
 /// <summary>Reads and updates the current platform's organisation details, validated before anything is saved.</summary>
 internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<OrganizationForm?> GetAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    public const string ClosedMessage = "This platform is closed: its details can no longer be changed. Nothing was saved.";
+
+    /// <summary>The current platform's details, and whether it is closed (then read-only).</summary>
+    public async Task<OrganizationView?> GetAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.CurrentPlatformIdAsync(user, ct) is not { } platformId)
@@ -19,7 +22,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         }
 
         var p = await db.Platforms.AsNoTracking().SingleAsync(x => x.Id == platformId, ct);
-        return new OrganizationForm
+        var form = new OrganizationForm
         {
             Name = p.Name,
             AddressLine = p.AddressLine,
@@ -29,6 +32,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             Siren = p.Siren,
             BillingEmail = p.BillingEmail,
         };
+        return new OrganizationView(form, p.Status == PlatformStatus.Closed);
     }
 
     public async Task<CommandResult> SaveAsync(ClaimsPrincipal user, OrganizationForm form, CancellationToken ct = default)
@@ -48,7 +52,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         var platform = await db.Platforms.SingleAsync(p => p.Id == platformId, ct);
         if (platform.Status == PlatformStatus.Closed)
         {
-            return CommandResult.Invalid("This platform is closed: its details can no longer be changed.");
+            return CommandResult.Invalid(ClosedMessage);
         }
 
         platform.UpdateDetails(form.Name.Trim(), form.AddressLine.Trim(), form.PostalCode.Trim(), form.City.Trim(),

@@ -9,11 +9,13 @@ public sealed class Platform
     {
     }
 
-    public Platform(string name, string billingEmail, DateTime createdAtUtc)
+    /// <param name="creationKey">The form submission that created it, so that submitting it twice creates one platform.</param>
+    public Platform(string name, string billingEmail, DateTime createdAtUtc, Guid? creationKey = null)
     {
         Name = name;
         BillingEmail = billingEmail;
         CreatedAtUtc = createdAtUtc;
+        CreationKey = creationKey;
     }
 
     public int Id { get; private set; }
@@ -43,6 +45,12 @@ public sealed class Platform
 
     public DateTime CreatedAtUtc { get; private set; }
 
+    /// <summary>When the platform was closed (read-only from then on); null while it is active.</summary>
+    public DateTime? ClosedAtUtc { get; private set; }
+
+    /// <summary>Unique id of the request that created the platform, when an admin created it from the app.</summary>
+    public Guid? CreationKey { get; private set; }
+
     public void UpdateDetails(string name, string addressLine, string postalCode, string city, string country, string? siren, string billingEmail)
     {
         Name = name;
@@ -64,7 +72,17 @@ public sealed class Platform
         BalanceCents = balanceCents;
     }
 
-    public void Close() => Status = PlatformStatus.Closed;
+    /// <summary>Makes the platform read-only for good: its subscription ended. Closing twice is a bug.</summary>
+    public void Close(DateTime atUtc)
+    {
+        if (Status == PlatformStatus.Closed)
+        {
+            throw new InvalidOperationException("The platform is already closed.");
+        }
+
+        Status = PlatformStatus.Closed;
+        ClosedAtUtc = atUtc;
+    }
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 }

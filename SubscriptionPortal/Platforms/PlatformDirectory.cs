@@ -4,7 +4,8 @@ using SubscriptionPortal.Data;
 
 namespace SubscriptionPortal.Platforms;
 
-public sealed record PlatformSummary(int Id, string Name);
+/// <summary>A platform in the switcher; a closed one is read-only.</summary>
+public sealed record PlatformSummary(int Id, string Name, bool IsClosed = false);
 
 /// <summary>The platform an admin works on, and the others they can switch to.</summary>
 public sealed record PlatformContext(PlatformSummary Current, IReadOnlyList<PlatformSummary> All);
@@ -18,6 +19,7 @@ public sealed record PlatformOverview(
     int ContactsInUse,
     int ArchivedContacts,
     string? Commitment,
+    // The renewal date, or the last day of a cancelled subscription.
     DateOnly? NextRenewal,
     bool CancelAtPeriodEnd,
     PlatformStatus Status);
@@ -38,7 +40,7 @@ internal sealed class PlatformDirectory(IDbContextFactory<ApplicationDbContext> 
         var memberOf = db.Memberships.Where(m => m.UserId == userId).Select(m => m.PlatformId);
         var all = await db.Platforms.Where(p => memberOf.Contains(p.Id))
             .OrderBy(p => p.Name)
-            .Select(p => new PlatformSummary(p.Id, p.Name))
+            .Select(p => new PlatformSummary(p.Id, p.Name, p.Status == PlatformStatus.Closed))
             .ToListAsync(ct);
         return new PlatformContext(all.Single(p => p.Id == currentId), all);
     }
@@ -71,7 +73,9 @@ internal sealed class PlatformDirectory(IDbContextFactory<ApplicationDbContext> 
         var offer = await db.Offers.SingleAsync(o => o.Code == subscription.OfferCode, ct);
         var active = await db.Contacts.CountAsync(c => c.PlatformId == platformId && !c.IsArchived, ct);
         var archived = await db.Contacts.CountAsync(c => c.PlatformId == platformId && c.IsArchived, ct);
+        // A cancelled subscription shows its last day, as the banner does; a renewing one the renewal date.
+        var date = subscription.CancelAtPeriodEnd ? subscription.CurrentPeriod?.LastDay : subscription.PeriodEnd;
         return new PlatformOverview(platform.Name, offer.Name, offer.IsFree, subscription.TierMaxContacts, active, archived,
-            subscription.Commitment?.ToString(), subscription.PeriodEnd, subscription.CancelAtPeriodEnd, platform.Status);
+            subscription.Commitment?.ToString(), date, subscription.CancelAtPeriodEnd, platform.Status);
     }
 }

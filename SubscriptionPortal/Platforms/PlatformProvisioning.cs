@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
@@ -9,18 +11,79 @@ namespace SubscriptionPortal.Platforms;
 /// <summary>Creates new, empty, 100 % free (Liberty) platforms; the creator becomes their admin.</summary>
 internal sealed class PlatformProvisioning(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>A registration's first platform: only a name, the rest is filled in later in Settings › Organization.</summary>
     public async Task<int> CreateFreePlatformAsync(string userId, string userEmail, string name, CancellationToken ct = default)
+    {
+        var form = new OrganizationForm { Name = name, BillingEmail = userEmail };
+        return await CreateAsync(userId, Actor.System(userId, userEmail), form, null, null, ct);
+    }
+
+    /// <summary>
+    /// Creates a new free platform from the details an admin typed (SPEC §6): it starts on Liberty, with no
+    /// contacts, documents or mandate, nothing copied from their other platforms; they become its admin and it
+    /// becomes their current platform. <paramref name="requestKey"/> identifies the form submission: sending it
+    /// again (a double click, a retry) returns the platform the first one created.
+    /// </summary>
+    public async Task<PlatformCreation> CreateAsync(ClaimsPrincipal user, OrganizationForm form, Guid requestKey, CancellationToken ct = default)
+    {
+        if (user.IsInRole(IdentityRegistration.SupportRole) && !user.HasClaim(c => c.Type == Actor.ImpersonatorIdClaim))
+        {
+            return new PlatformCreation(CommandResult.Invalid("Support accounts do not administer platforms. Nothing was created."), null);
+        }
+
+        var errors = OrganizationSettings.Validate(form, out var siren);
+        if (errors.Count > 0)
+        {
+            return new PlatformCreation(CommandResult.Invalid("Some details need correcting. Nothing was created.", errors), null);
+        }
+
+        var userId = user.UserId();
+        if (await ExistingAsync(userId, requestKey, ct) is { } existing)
+        {
+            return new PlatformCreation(CommandResult.Ok, existing);
+        }
+
+        try
+        {
+            var id = await CreateAsync(userId, Actor.From(user), form, siren, requestKey, ct);
+            return new PlatformCreation(CommandResult.Ok, id);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // The same submission arrived twice at once; the other one created the platform.
+            var raced = await ExistingAsync(userId, requestKey, ct);
+            if (raced is null)
+            {
+                throw;
+            }
+
+            return new PlatformCreation(CommandResult.Ok, raced);
+        }
+    }
+
+    private async Task<int?> ExistingAsync(string userId, Guid requestKey, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Platforms
+            .Where(p => p.CreationKey == requestKey && db.Memberships.Any(m => m.PlatformId == p.Id && m.UserId == userId))
+            .Select(p => (int?)p.Id)
+            .SingleOrDefaultAsync(ct);
+    }
+
+    private async Task<int> CreateAsync(string userId, Actor actor, OrganizationForm form, string? siren, Guid? requestKey, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var platform = new Platform(name.Trim(), userEmail, now);
+        var platform = new Platform(form.Name.Trim(), form.BillingEmail.Trim(), now, requestKey);
+        platform.UpdateDetails(form.Name.Trim(), form.AddressLine.Trim(), form.PostalCode.Trim(), form.City.Trim(),
+            string.IsNullOrWhiteSpace(form.Country) ? "France" : form.Country.Trim(), siren, form.BillingEmail.Trim());
         db.Platforms.Add(platform);
         await db.SaveChangesAsync(ct);
 
         db.Memberships.Add(new PlatformMembership(platform.Id, userId));
         db.Subscriptions.Add(Subscription.StartFree(platform.Id, CatalogSeed.Liberty));
-        db.AuditEntries.Add(new AuditEntry(now, platform.Id, userId, userEmail, "platform.created", $"Created \"{platform.Name}\" on Liberty."));
+        db.AuditEntries.Add(actor.Entry(now, platform.Id, "platform.created", $"Created \"{platform.Name}\" on Liberty."));
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.CurrentPlatformId, platform.Id), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

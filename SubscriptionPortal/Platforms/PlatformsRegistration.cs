@@ -1,3 +1,5 @@
+using SubscriptionPortal.Platforms.Export;
+
 namespace SubscriptionPortal.Platforms;
 
 internal static class PlatformsRegistration
@@ -8,6 +10,9 @@ internal static class PlatformsRegistration
         services.AddScoped<ContactDirectory>();
         services.AddScoped<OrganizationSettings>();
         services.AddScoped<PlatformProvisioning>();
+        services.AddScoped<PlatformNotices>();
+        services.AddScoped<PlatformExport>();
+        services.AddSingleton<ExportProgressTracker>();
         return services;
     }
 }

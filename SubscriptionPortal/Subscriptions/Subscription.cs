@@ -42,6 +42,9 @@ public sealed class Subscription
     /// <summary>Set by a cancellation: the subscription ends at <see cref="PeriodEnd"/> instead of renewing.</summary>
     public bool CancelAtPeriodEnd { get; private set; }
 
+    /// <summary>The day a cancelled subscription ended and its platform closed (the period's exclusive end); null while it runs.</summary>
+    public DateOnly? EndedOn { get; private set; }
+
     /// <summary>Incremented by every change; quotes remember it and EF uses it as a concurrency token.</summary>
     public int Version { get; private set; }
 
@@ -75,6 +78,48 @@ public sealed class Subscription
         PeriodEnd = newPeriod.End;
         OpeningInvoiceId = openingInvoiceId;
         CancelAtPeriodEnd = false;
+        Version++;
+    }
+
+    /// <summary>
+    /// Stops renewal: the subscription ends with its current period, with no refund. Only a paid
+    /// subscription that is not already cancelled can be cancelled.
+    /// </summary>
+    public void Cancel()
+    {
+        if (!IsPaid || CancelAtPeriodEnd)
+        {
+            throw new InvalidOperationException(IsPaid ? "The subscription is already cancelled." : "A free offer has nothing to cancel.");
+        }
+
+        CancelAtPeriodEnd = true;
+        Version++;
+    }
+
+    /// <summary>Undoes <see cref="Cancel"/> before the period ends: the subscription renews again.</summary>
+    public void Resume()
+    {
+        if (!CancelAtPeriodEnd)
+        {
+            throw new InvalidOperationException("Only a cancelled subscription can be resumed.");
+        }
+
+        CancelAtPeriodEnd = false;
+        Version++;
+    }
+
+    /// <summary>
+    /// Ends a cancelled subscription at its period's end. Bumps <see cref="Version"/>, so that two closures
+    /// (or a closure and a last-second resume) racing each other cannot both succeed.
+    /// </summary>
+    public void End()
+    {
+        if (!CancelAtPeriodEnd || EndedOn is not null || PeriodEnd is not { } end)
+        {
+            throw new InvalidOperationException("Only a cancelled, running subscription can end.");
+        }
+
+        EndedOn = end;
         Version++;
     }
 

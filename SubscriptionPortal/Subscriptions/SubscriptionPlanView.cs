@@ -20,8 +20,17 @@ public sealed record SubscriptionPlanView(
     /// <summary>The day the subscription renews (the period's exclusive end), unless cancelled.</summary>
     public DateOnly? NextRenewal => CancelAtPeriodEnd ? null : Period?.End;
 
-    /// <summary>The day a cancelled subscription ends.</summary>
-    public DateOnly? EndDate => CancelAtPeriodEnd ? Period?.End : null;
+    /// <summary>The last day (inclusive) of a cancelled subscription; the platform closes the day after, on <see cref="ClosesOn"/>.</summary>
+    public DateOnly? EndDate => CancelAtPeriodEnd ? Period?.LastDay : null;
+
+    /// <summary>The day a cancelled subscription's platform becomes read-only: the period's exclusive end.</summary>
+    public DateOnly? ClosesOn => CancelAtPeriodEnd ? Period?.End : null;
+
+    /// <summary>Whether the admin can cancel now: a paid, open platform whose subscription still renews.</summary>
+    public bool CanCancel => !IsFree && !IsClosed && !CancelAtPeriodEnd && Period is not null;
+
+    /// <summary>Whether the admin can undo a cancellation: the platform is not closed yet.</summary>
+    public bool CanResume => CancelAtPeriodEnd && !IsClosed;
 }
 
 public sealed record MandateSummary(string AccountHolder, string MaskedIban, string Reference, DateOnly SignedOn);

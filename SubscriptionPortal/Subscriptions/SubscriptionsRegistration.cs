@@ -6,8 +6,11 @@ internal static class SubscriptionsRegistration
     {
         services.AddScoped<SubscriptionPlanQueries>();
         services.AddScoped<SubscriptionChanges>();
+        services.AddScoped<SubscriptionLifecycle>();
         services.AddScoped<RenewalService>();
+        services.AddScoped<ClosureService>();
         services.AddHostedService<RenewalHostedService>();
+        services.AddHostedService<ClosureHostedService>();
         return services;
     }
 }

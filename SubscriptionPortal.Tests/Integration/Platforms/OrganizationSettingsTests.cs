@@ -19,7 +19,7 @@ public sealed class OrganizationSettingsTests : IAsyncLifetime
     {
         var admin = await database.PrincipalAsync("serenity@demo.test");
         var settings = database.Get<OrganizationSettings>();
-        var form = (await settings.GetAsync(admin))!;
+        var form = (await settings.GetAsync(admin))!.Form;
         form.Name = "A new name that must not be saved";
         form.Siren = siren;
         form.BillingEmail = email;
@@ -38,7 +38,7 @@ public sealed class OrganizationSettingsTests : IAsyncLifetime
     {
         var admin = await database.PrincipalAsync("serenity@demo.test");
         var settings = database.Get<OrganizationSettings>();
-        var form = (await settings.GetAsync(admin))!;
+        var form = (await settings.GetAsync(admin))!.Form;
         form.Siren = "900 000 001";
         form.BillingEmail = "tresorerie@chorale.example";
 

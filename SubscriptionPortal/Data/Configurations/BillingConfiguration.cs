@@ -66,9 +66,17 @@ internal sealed class DirectDebitConfiguration : IEntityTypeConfiguration<Direct
         builder.HasOne<Platform>().WithMany().HasForeignKey(d => d.PlatformId);
         builder.HasOne<BillingDocument>().WithMany().HasForeignKey(d => d.InvoiceId);
         builder.HasOne<SepaMandate>().WithMany().HasForeignKey(d => d.MandateId);
-        // One debit per invoice: a retry never schedules the same invoice twice.
-        builder.HasIndex(d => d.InvoiceId).IsUnique();
+        builder.HasOne<DirectDebitFile>().WithMany().HasForeignKey(d => d.FileId);
+        builder.HasOne<DirectDebit>().WithMany().HasForeignKey(d => d.RetryOfDebitId);
+        // At most one live (not failed) debit per invoice: an invoice is never collected twice. A failed
+        // debit is presented again as a new row, once (a unique retry link).
+        builder.HasIndex(d => d.InvoiceId).IsUnique().HasFilter("\"Status\" <> 3");
+        builder.HasIndex(d => d.RetryOfDebitId).IsUnique();
         builder.HasIndex(d => new { d.Status, d.CollectionDate });
+        // Two runs or two clicks recording different outcomes for one debit: the second write fails.
+        builder.Property(d => d.Status).IsConcurrencyToken();
+        builder.Property(d => d.SequenceCode).HasMaxLength(4);
+        builder.Property(d => d.ReasonCode).HasMaxLength(4);
     }
 }
 

@@ -18,6 +18,8 @@ internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
         builder.Property(p => p.TimeZoneId).HasMaxLength(64);
         builder.Ignore(p => p.TimeZone);
         builder.HasIndex(p => p.Name);
+        // A submitted "new platform" form creates one platform, however many times it arrives.
+        builder.HasIndex(p => p.CreationKey).IsUnique();
     }
 }
 

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Billing;
+using SubscriptionPortal.Data;
+using SubscriptionPortal.Platforms;
+using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Support;
+
+namespace SubscriptionPortal.Payments;
+
+/// <summary>
+/// Gathers the scheduled direct debits into one batch, hands it to the payment gateway and marks them
+/// submitted, in one transaction: the file is stored together with the debits' new status, or neither
+/// is. A submitted debit is never picked again, and each debit's status is a concurrency token, so two
+/// runs at once cannot put one debit in two files.
+/// </summary>
+internal sealed class DirectDebitSubmission(
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    IPaymentGateway gateway,
+    TimeProvider clock,
+    ILogger<DirectDebitSubmission> logger)
+{
+    public const string SystemActorId = "system";
+    public const string SystemActorName = "Direct-debit submission";
+
+    /// <summary>Bank dates are the creditor's: Paris.</summary>
+    private static readonly TimeZoneInfo CreditorZone = TimeZoneInfo.FindSystemTimeZoneById(Platform.DefaultTimeZone);
+
+    /// <summary>Submits every scheduled debit in one file; null when there was none to submit.</summary>
+    public async Task<SubmittedFile?> SubmitDueAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            return await SubmitInTransactionAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
+        {
+            // Another run took these debits (or this message id) first; its file carries them.
+            logger.LogInformation("Direct debits were submitted by another run; nothing more to do.");
+            return null;
+        }
+    }
+
+    private async Task<SubmittedFile?> SubmitInTransactionAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var scheduled = await db.DirectDebits.Where(d => d.Status == DirectDebitStatus.Scheduled)
+            .OrderBy(d => d.CollectionDate).ThenBy(d => d.Id)
+            .ToListAsync(ct);
+        if (scheduled.Count == 0)
+        {
+            return null;
+        }
+
+        var platformIds = scheduled.Select(d => d.PlatformId).Distinct().ToList();
+        var activeMandates = (await db.Mandates.Where(m => platformIds.Contains(m.PlatformId) && m.RevokedAtUtc == null).ToListAsync(ct))
+            .GroupBy(m => m.PlatformId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(m => m.Id)!);
+        var ready = new List<DirectDebit>();
+        foreach (var debit in scheduled)
+        {
+            if (!activeMandates.TryGetValue(debit.PlatformId, out var mandate))
+            {
+                // A revoked mandate cannot be debited; the debit waits for the admin's new one.
+                logger.LogWarning("Debit {DebitId} of platform {PlatformId} waits: the platform has no active mandate.", debit.Id, debit.PlatformId);
+                continue;
+            }
+
+            if (mandate.Id != debit.MandateId)
+            {
+                debit.UseMandate(mandate.Id);
+            }
+
+            ready.Add(debit);
+        }
+
+        if (ready.Count == 0)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var today = PeriodMath.LocalDate(now, CreditorZone);
+        var mandateIds = ready.Select(d => d.MandateId).Distinct().ToList();
+        var withHistory = (await db.DirectDebits
+                .Where(d => mandateIds.Contains(d.MandateId) && (d.Status == DirectDebitStatus.Submitted || d.Status == DirectDebitStatus.Collected))
+                .Select(d => d.MandateId).Distinct().ToListAsync(ct))
+            .ToHashSet();
+        var plan = DebitBatchPlanner.Plan(ready.Select(d => new DueDebit(d.Id, d.MandateId, d.CollectionDate)), withHistory, today);
+
+        var invoiceIds = ready.Select(d => d.InvoiceId).ToList();
+        var invoiceNumbers = await db.Documents.Where(d => invoiceIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Number, ct);
+        var mandates = activeMandates.Values.ToDictionary(m => m.Id);
+        var byId = ready.ToDictionary(d => d.Id);
+        var instructions = plan.Select(p =>
+        {
+            var debit = byId[p.DebitId];
+            var mandate = mandates[debit.MandateId];
+            var number = invoiceNumbers[debit.InvoiceId];
+            return new DebitInstruction(debit.Id, number, Money.FromCents(debit.AmountCents), p.CollectionDate, p.SequenceType,
+                mandate.Reference, mandate.SignedOn, mandate.AccountHolder, mandate.Iban, $"SubscriptionPortal invoice {number}");
+        }).ToList();
+
+        var messageId = DebitBatchPlanner.MessageId(today, await db.DirectDebitFiles.CountAsync(ct) + 1);
+        var submission = await gateway.SubmitAsync(new DebitBatchRequest(messageId, now, instructions), ct);
+        var controlSumCents = ready.Sum(d => d.AmountCents);
+        var file = new DirectDebitFile(messageId, now.UtcDateTime, submission.FileName, submission.ContentType, ready.Count, controlSumCents, submission.Content);
+        db.DirectDebitFiles.Add(file);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var p in plan)
+        {
+            var debit = byId[p.DebitId];
+            var code = p.SequenceType == Sepa.SequenceType.First ? DirectDebit.First : DirectDebit.Recurring;
+            debit.MarkSubmitted(file.Id, code, p.CollectionDate, now.UtcDateTime);
+            db.AuditEntries.Add(new AuditEntry(now.UtcDateTime, debit.PlatformId, SystemActorId, SystemActorName, "debit.submitted",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Direct debit of {Money.FromCents(debit.AmountCents):0.00} € for invoice {invoiceNumbers[debit.InvoiceId]} sent to the bank in file {messageId} ({code}), to be collected on {p.CollectionDate:dd/MM/yyyy}.")));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Direct-debit file {MessageId}: {Count} debits, {Sum} EUR.", messageId, ready.Count, Money.FromCents(controlSumCents));
+        return new SubmittedFile(file.Id, messageId, ready.Count, Money.FromCents(controlSumCents));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+
+namespace SubscriptionPortal.Payments;
+
+internal static class PaymentEndpoints
+{
+    /// <summary>Downloads of the direct-debit files sent to the bank: support staff only.</summary>
+    public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/support/debit-files/{id:int}", DownloadAsync).RequireAuthorization();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Serves exactly the bytes stored when the file was produced. Anyone but a support agent gets a 404,
+    /// as for a file that does not exist: these files hold every platform's bank details.
+    /// </summary>
+    internal static async Task<IResult> DownloadAsync(int id, ClaimsPrincipal user, DirectDebitDesk desk, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var file = await desk.GetFileAsync(user, id, ct);
+        if (file is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(file.Content)), file.Sha256, StringComparison.Ordinal))
+        {
+            loggers.CreateLogger("SubscriptionPortal.Payments.Files")
+                .LogError("Direct-debit file {MessageId} failed its integrity check: the stored bytes do not match their SHA-256. Not served.", file.MessageId);
+            return Results.Problem(title: "This file failed its integrity check and cannot be downloaded. The problem has been logged.",
+                statusCode: StatusCodes.Status500InternalServerError);
+        }
+
+        return Results.File(file.Content, file.ContentType, file.FileName);
+    }
+}

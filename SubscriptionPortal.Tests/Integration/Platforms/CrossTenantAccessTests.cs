@@ -4,7 +4,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
+using SubscriptionPortal.Platforms.Export;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
 using SubscriptionPortal.Tests.Integration.Support;
@@ -58,6 +60,42 @@ public sealed class CrossTenantAccessTests(CrossTenantWorld world) : IClassFixtu
         new("POST /support/impersonation/start (another platform's admin)", SupportOnlyEndpoint,
             ["method ImpersonationService.StartAsync"],
             async w => await StatusAsync(w, () => w.Admin.PostStartAsync(w.OtherAdminId, w.OtherPlatformId, token: w.AdminAntiforgeryToken))),
+
+        new("GET /platforms/{id}/export (another platform)", NotFoundOverHttp,
+            ["route /platforms/{platformId:int}/export", "method ExportEndpoints.DownloadAsync"],
+            async w => await StatusAsync(w, () => w.Admin.GetAsync($"platforms/{w.OtherPlatformId}/export"))),
+
+        new("Data export authorisation (another platform)", NotFoundFromService,
+            ["method PlatformExport.AuthorizeAsync"],
+            async w => await Call(w, s => s.GetRequiredService<PlatformExport>().AuthorizeAsync(w.AdminPrincipal, w.OtherPlatformId)) is null ? "not found" : "authorised"),
+
+        new("Data export progress (another admin's download)", NotFoundFromService,
+            ["method PlatformExport.GetProgress", "method PlatformExport.ReporterFor", "method PlatformExport.ForgetProgress"],
+            async w => await Call(w, s =>
+            {
+                var export = s.GetRequiredService<PlatformExport>();
+                export.ForgetProgress(w.AdminPrincipal, w.OtherExportProgressId);
+                var seen = export.GetProgress(w.AdminPrincipal, w.OtherExportProgressId) is not null
+                    || export.ReporterFor(w.AdminPrincipal, w.OtherExportProgressId) is not null;
+                var stillThere = s.GetRequiredService<ExportProgressTracker>().Get(w.OtherExportProgressId, w.OtherAdminId) is not null;
+                return Task.FromResult(seen ? "shown" : stillThere ? "not found" : "forgotten");
+            })),
+
+        new("GET /support/debit-files/{id} (a bank file)", NotFoundOverHttp,
+            ["route /support/debit-files/{id:int}", "method PaymentEndpoints.DownloadAsync", "method DirectDebitDesk.GetFileAsync"],
+            async w => await StatusAsync(w, () => w.Admin.GetAsync($"support/debit-files/{w.OtherDebitFileId}"))),
+
+        new("Record a debit collected (another platform's debit)", NotFoundFromService,
+            ["method DirectDebitDesk.RecordCollectedAsync"],
+            async w => Answer(await Call(w, s => s.GetRequiredService<DirectDebitDesk>().RecordCollectedAsync(w.AdminPrincipal, w.OtherDebitId)))),
+
+        new("Record a debit failed (another platform's debit)", NotFoundFromService,
+            ["method DirectDebitDesk.RecordFailedAsync"],
+            async w => Answer(await Call(w, s => s.GetRequiredService<DirectDebitDesk>().RecordFailedAsync(w.AdminPrincipal, w.OtherDebitId, "AC04")))),
+
+        new("Retry a debit (another platform's debit)", NotFoundFromService,
+            ["method DirectDebitDesk.RetryAsync"],
+            async w => Answer(await Call(w, s => s.GetRequiredService<DirectDebitDesk>().RetryAsync(w.AdminPrincipal, w.OtherDebitId)))),
     ];
 
     /// <summary>Id-taking surfaces that are not a platform's data, each with the reason.</summary>
@@ -134,6 +172,8 @@ public sealed class CrossTenantAccessTests(CrossTenantWorld world) : IClassFixtu
             ? $"302 {response.Headers.Location?.AbsolutePath ?? response.Headers.Location?.OriginalString.Split('?')[0]}"
             : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    private static string Answer(CommandResult result) => result.Status == CommandStatus.NotFound ? "not found" : result.Status.ToString();
 
     private static async Task<T> Call<T>(CrossTenantWorld w, Func<IServiceProvider, Task<T>> call)
     {

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Payments;
+using SubscriptionPortal.Platforms.Export;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Tests.Integration.Http;
 
@@ -35,6 +37,15 @@ public sealed class CrossTenantWorld : IAsyncLifetime
 
     public Guid OtherQuoteId { get; private set; }
 
+    /// <summary>The other platform's direct debit (collected, from the demo data).</summary>
+    public int OtherDebitId { get; private set; }
+
+    /// <summary>A direct-debit file sent to the bank, holding the other platform's bank details.</summary>
+    public int OtherDebitFileId { get; private set; }
+
+    /// <summary>An export progress entry opened by the other platform's admin.</summary>
+    public Guid OtherExportProgressId { get; private set; }
+
     public async Task InitializeAsync()
     {
         Admin = App.CreatePortalClient();
@@ -49,12 +60,18 @@ public sealed class CrossTenantWorld : IAsyncLifetime
         var quoted = await scope.ServiceProvider.GetRequiredService<SubscriptionChanges>()
             .QuoteAsync(otherPrincipal, new ChangeTarget(CatalogSeed.Professional, 2500, Commitment.Annual));
         OtherQuoteId = Assert.IsType<QuoteOutcome.Quoted>(quoted).Quote.Id;
+        OtherExportProgressId = scope.ServiceProvider.GetRequiredService<PlatformExport>().BeginProgress(otherPrincipal);
 
         await using var db = App.OpenDatabase();
         var lyon = await db.Platforms.SingleAsync(p => p.Name == "Club Nautique de Lyon");
         OtherPlatformId = lyon.Id;
         OtherAdminId = await db.Memberships.Where(m => m.PlatformId == lyon.Id).Select(m => m.UserId).FirstAsync();
         OtherInvoiceId = await db.Documents.Where(d => d.PlatformId == lyon.Id && d.Kind == DocumentKind.Invoice).Select(d => d.Id).FirstAsync();
+        OtherDebitId = await db.DirectDebits.Where(d => d.PlatformId == lyon.Id).Select(d => d.Id).FirstAsync();
+        var file = new DirectDebitFile("SP-CROSS-TENANT", DateTime.UtcNow, "pain008-cross-tenant.xml", "application/xml", 1, 100, "<Document/>"u8.ToArray());
+        db.DirectDebitFiles.Add(file);
+        await db.SaveChangesAsync();
+        OtherDebitFileId = file.Id;
     }
 
     public T Get<T>(IServiceScope scope)

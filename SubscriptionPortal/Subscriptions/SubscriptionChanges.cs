@@ -184,9 +184,9 @@ internal sealed class SubscriptionChanges(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The subscription's row is locked before anything is read: a second validation of the same
-        // quote, on any instance, waits here and then finds the quote validated; a renewal of this
-        // subscription waits too. Every writer takes this row before the numbering counters, so they
-        // cannot deadlock, and the platform's balance read below is the latest one.
+        // quote, on any instance, waits here and then finds the quote validated, and the renewal job
+        // skips this subscription until we are done. Every writer takes this row before the numbering
+        // counters, so they cannot deadlock, and the platform's balance read below is the latest one.
         await db.LockAsync<Subscription>(nameof(Subscription.PlatformId), platformId, ct);
         var quote = await db.Quotes.SingleAsync(q => q.Id == quoteId && q.PlatformId == platformId, ct);
         if (quote.ValidatedAtUtc is not null)

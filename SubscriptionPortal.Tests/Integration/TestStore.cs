@@ -63,9 +63,12 @@ internal sealed class TestStore : IAsyncDisposable
         {
             Database = postgresDatabase,
             // Its own pool per instance, as separate processes would have; small enough that two
-            // instances and a parallel test stay under the server's 100 connections.
+            // two-instance tests side by side, or two test runs on one machine, stay under the
+            // server's 100 connections. Waiting for a pooled connection is allowed longer than the
+            // default 15 s, for the 100 concurrent changes on a busy machine.
             ApplicationName = $"portal-test-{instance}",
-            MaxPoolSize = 20,
+            MaxPoolSize = 10,
+            Timeout = 60,
         }.ConnectionString;
         lock (postgresConnections)
         {

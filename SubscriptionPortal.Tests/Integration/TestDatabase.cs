@@ -16,35 +16,72 @@ using SubscriptionPortal.Support;
 namespace SubscriptionPortal.Tests.Integration;
 
 /// <summary>
-/// A real SQLite database file in a temporary folder, migrated like the app's, with the app's
-/// feature services wired as Program.cs wires them and a fake clock.
+/// A real database, migrated like the app's, with the app's feature services wired as Program.cs
+/// wires them and a fake clock: a SQLite file, or a fresh PostgreSQL database when the run asks for
+/// it (<see cref="TestStore"/>). <see cref="StartInstanceAsync"/> adds another app instance on the
+/// same database, as a second server behind a load balancer would be.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string folder;
+    private readonly TestStore store;
+    private readonly bool ownsStore;
+    private readonly Options options;
 
-    private TestDatabase(string folder, ServiceProvider services, FakeTimeProvider clock)
+    private TestDatabase(TestStore store, bool ownsStore, ServiceProvider services, FakeTimeProvider clock, Options options)
     {
-        this.folder = folder;
+        this.store = store;
+        this.ownsStore = ownsStore;
+        this.options = options;
         Services = services;
         Clock = clock;
     }
 
     public ServiceProvider Services { get; }
 
+    /// <summary>Shared by every instance of one database, as synchronised server clocks are.</summary>
     public FakeTimeProvider Clock { get; }
+
+    internal static DatabaseProvider Provider => TestStore.Provider;
 
     public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now = null, bool seedDemo = false, IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configure = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "sp-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var values = new Dictionary<string, string?>
+        var store = await TestStore.CreateAsync();
+        try
         {
-            ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(folder, "portal.db")}",
-            ["Seed:Demo"] = seedDemo ? "true" : "false",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
+            return await StartAsync(store, ownsStore: true, "a", clock, new Options(seedDemo, settings, configure));
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Another app instance on this database: its own services, connection pool and caches, the same clock.</summary>
+    public Task<TestDatabase> StartInstanceAsync(string name) => StartAsync(store, ownsStore: false, name, Clock, options);
+
+    public ApplicationDbContext CreateContext() =>
+        Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext();
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (ownsStore)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    private static async Task<TestDatabase> StartAsync(TestStore store, bool ownsStore, string instance, FakeTimeProvider clock, Options options)
+    {
+        var values = store.SettingsFor(instance);
+        values["Seed:Demo"] = options.SeedDemo ? "true" : "false";
+        foreach (var (key, value) in options.Settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
         }
@@ -53,8 +90,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
             .AddInMemoryCollection(values)
             .Build();
-        var environment = new HostingEnvironment { ContentRootPath = folder, EnvironmentName = Environments.Production, ApplicationName = "SubscriptionPortal" };
-        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
+        var environment = new HostingEnvironment { ContentRootPath = store.Folder, EnvironmentName = Environments.Production, ApplicationName = "SubscriptionPortal" };
 
         var services = new ServiceCollection();
         services.AddLogging();
@@ -69,29 +105,20 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddBilling(configuration)
             .AddPayments()
             .AddSupport();
-        configure?.Invoke(services);
+        options.Configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false });
-        await provider.PrepareDatabaseAsync(configuration, environment);
-        return new TestDatabase(folder, provider, clock);
-    }
-
-    public ApplicationDbContext CreateContext() =>
-        Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext();
-
-    public T Get<T>()
-        where T : notnull => Services.GetRequiredService<T>();
-
-    public async ValueTask DisposeAsync()
-    {
-        await Services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(folder, recursive: true);
+            await provider.PrepareDatabaseAsync(configuration, environment);
         }
-        catch (IOException)
+        catch
         {
-            // A file still held open is removed with the temp folder later; not the test's concern.
+            await provider.DisposeAsync();
+            throw;
         }
+
+        return new TestDatabase(store, ownsStore, provider, clock, options);
     }
+
+    private sealed record Options(bool SeedDemo, IDictionary<string, string?>? Settings, Action<IServiceCollection>? Configure);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
@@ -9,8 +10,23 @@ using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Data;
 
-public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The one context every service and Identity's stores use. On SQLite it is this type; on
+/// PostgreSQL the factory hands out <see cref="PostgresDbContext"/>, which has its own model and migrations.
+/// </summary>
+public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    public ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, whose options are typed to it.</summary>
+    protected ApplicationDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Offer> Offers => Set<Offer>();
 
     public DbSet<OfferTier> OfferTiers => Set<OfferTier>();
@@ -40,6 +56,9 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<DirectDebitFile> DirectDebitFiles => Set<DirectDebitFile>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring, shared by every instance so each accepts the others' cookies.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,14 +1,20 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace SubscriptionPortal.Data;
 
 internal static class DatabaseErrors
 {
-    /// <summary>
-    /// Whether a save failed on a unique index: the sign that another run or request wrote the same
-    /// thing first, which idempotent jobs treat as "already done" rather than as an error.
-    /// </summary>
-    public static bool IsUniqueViolation(this DbUpdateException ex) =>
-        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-        || ex.InnerException?.GetType().Name == "PostgresException" && ex.InnerException.Message.Contains("23505", StringComparison.Ordinal);
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY: https://sqlite.org/rescode.html
+    private const int SqliteUniqueConstraint = 2067;
+    private const int SqlitePrimaryKeyConstraint = 1555;
+
+    /// <summary>True when a write failed on a unique index: another writer stored the same key first.</summary>
+    public static bool IsUniqueViolation(this DbUpdateException ex) => ex.InnerException switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteUniqueConstraint or SqlitePrimaryKeyConstraint,
+        _ => false,
+    };
 }

@@ -45,9 +45,22 @@ internal sealed class DirectDebitSubmission(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var scheduled = await db.DirectDebits.Where(d => d.Status == DirectDebitStatus.Scheduled)
+        var candidates = await db.DirectDebits.AsNoTracking().Where(d => d.Status == DirectDebitStatus.Scheduled)
             .OrderBy(d => d.CollectionDate).ThenBy(d => d.Id)
+            .Select(d => d.Id)
             .ToListAsync(ct);
+
+        // Each debit is claimed in the database: one that another instance is submitting right now is
+        // skipped (it goes in that instance's file), and one it has just submitted is no longer scheduled.
+        var scheduled = new List<DirectDebit>();
+        foreach (var id in candidates)
+        {
+            if (await db.ClaimAsync<DirectDebit>(nameof(DirectDebit.Id), id, ct) is { Status: DirectDebitStatus.Scheduled } debit)
+            {
+                scheduled.Add(debit);
+            }
+        }
+
         if (scheduled.Count == 0)
         {
             return null;

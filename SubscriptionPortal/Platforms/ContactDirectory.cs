@@ -27,9 +27,11 @@ internal sealed class ContactDirectory(IDbContextFactory<ApplicationDbContext> d
         var query = db.Contacts.Where(c => c.PlatformId == platformId && c.IsArchived == archived);
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = $"%{search.Trim()}%";
-            query = query.Where(c => EF.Functions.Like(c.FirstName, term) || EF.Functions.Like(c.LastName, term)
-                || EF.Functions.Like(c.Email, term) || EF.Functions.Like(c.FirstName + " " + c.LastName, term));
+            var term = TextSearch.ContainsPattern(search);
+            query = query.Where(c => EF.Functions.Like(c.FirstName.ToLower(), term, TextSearch.EscapeCharacter)
+                || EF.Functions.Like(c.LastName.ToLower(), term, TextSearch.EscapeCharacter)
+                || EF.Functions.Like(c.Email.ToLower(), term, TextSearch.EscapeCharacter)
+                || EF.Functions.Like((c.FirstName + " " + c.LastName).ToLower(), term, TextSearch.EscapeCharacter));
         }
 
         var total = await query.CountAsync(ct);

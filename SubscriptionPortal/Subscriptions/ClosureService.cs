@@ -8,8 +8,8 @@ namespace SubscriptionPortal.Subscriptions;
 /// <summary>
 /// Closes the platforms whose cancelled subscription has reached its end date (SPEC §6): from then on
 /// the platform is read-only, renews nothing, and keeps only its invoices and data export. Each closure
-/// is one transaction that re-checks the state and bumps the subscription's concurrency token, so
-/// running the job twice, or on two instances at once, closes a platform once.
+/// is one transaction that claims the subscription's row, re-checks the state and bumps the subscription's
+/// concurrency token, so running the job twice, or on two instances at once, closes a platform once.
 /// </summary>
 internal sealed class ClosureService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
@@ -53,7 +53,12 @@ internal sealed class ClosureService(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var subscription = await db.Subscriptions.SingleAsync(s => s.Id == subscriptionId, ct);
+            // Claimed in the database: another instance closing the same platform holds the row, and this run moves on.
+            if (await db.ClaimAsync<Subscription>(nameof(Subscription.Id), subscriptionId, ct) is not { } subscription)
+            {
+                return false;
+            }
+
             var platform = await db.Platforms.SingleAsync(p => p.Id == subscription.PlatformId, ct);
             var now = clock.GetUtcNow();
             if (subscription is not { CancelAtPeriodEnd: true, EndedOn: null, CurrentPeriod: { } period }

@@ -12,7 +12,9 @@ namespace SubscriptionPortal.Subscriptions;
 /// Renews paid subscriptions whose period has ended (SPEC §4): an invoice for the next full period,
 /// the balance applied first, a debit for the rest. Each renewal is one transaction, and the
 /// invoice's idempotency key (subscription and period start) is unique: running the job twice, or
-/// on two instances at once, never invoices a period twice.
+/// on two instances at once, never invoices a period twice. Each renewal first claims its
+/// subscription's row in the database (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>), so instances
+/// running the job together split the due subscriptions between them instead of colliding.
 /// </summary>
 internal sealed class RenewalService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
@@ -56,7 +58,7 @@ internal sealed class RenewalService(
         {
             return await RenewInTransactionAsync(subscriptionId, ct);
         }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
         {
             // Another run renewed this period first: nothing more to do here.
             logger.LogInformation("Subscription {SubscriptionId} was renewed by another run.", subscriptionId);
@@ -68,7 +70,12 @@ internal sealed class RenewalService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var subscription = await db.Subscriptions.SingleAsync(s => s.Id == subscriptionId, ct);
+        // Held by another instance's renewal (or a change being validated): that one does the work, or the next run will.
+        if (await db.ClaimAsync<Subscription>(nameof(Subscription.Id), subscriptionId, ct) is not { } subscription)
+        {
+            return false;
+        }
+
         var platform = await db.Platforms.SingleAsync(p => p.Id == subscription.PlatformId, ct);
         var now = clock.GetUtcNow();
         var today = PeriodMath.LocalDate(now, platform.TimeZone);
@@ -117,8 +124,4 @@ internal sealed class RenewalService(
     }
 
     private static string Format(BillingPeriod period) => $"{period.Start:dd/MM/yyyy}–{period.LastDay:dd/MM/yyyy}";
-
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-        || ex.InnerException?.GetType().Name == "PostgresException" && ex.InnerException.Message.Contains("23505", StringComparison.Ordinal);
 }

@@ -157,19 +157,21 @@ internal sealed class SubscriptionChanges(
         {
             return await ValidateInTransactionAsync(platformId, quoteId, actor, localDate, ct);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another instance changed the subscription between our read and our write.
-            return new ChangeOutcome.Conflict(ConflictMessage);
-        }
         catch (DbUpdateException ex)
         {
-            // The same quote validated at the same moment elsewhere: its documents' unique keys stopped us.
+            // The same quote validated at the same moment elsewhere (its documents' unique keys or the
+            // subscription's version stopped us): answer with that validation's result.
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var quote = await db.Quotes.AsNoTracking().SingleAsync(q => q.Id == quoteId, ct);
             if (quote.ValidatedAtUtc is not null)
             {
                 return await ReplayAsync(db, quote, ct);
+            }
+
+            if (ex is DbUpdateConcurrencyException)
+            {
+                // Another change of the subscription between our read and our write.
+                return new ChangeOutcome.Conflict(ConflictMessage);
             }
 
             logger.LogError(ex, "Validating quote {QuoteId} failed.", quoteId);
@@ -181,6 +183,11 @@ internal sealed class SubscriptionChanges(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The subscription's row is locked before anything is read: a second validation of the same
+        // quote, on any instance, waits here and then finds the quote validated, and the renewal job
+        // skips this subscription until we are done. Every writer takes this row before the numbering
+        // counters, so they cannot deadlock, and the platform's balance read below is the latest one.
+        await db.LockAsync<Subscription>(nameof(Subscription.PlatformId), platformId, ct);
         var quote = await db.Quotes.SingleAsync(q => q.Id == quoteId && q.PlatformId == platformId, ct);
         if (quote.ValidatedAtUtc is not null)
         {

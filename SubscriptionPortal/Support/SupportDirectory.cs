@@ -17,11 +17,11 @@ internal sealed class SupportDirectory(IDbContextFactory<ApplicationDbContext> d
         var platforms = db.Platforms.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query))
         {
-            var term = $"%{query.Trim()}%";
+            var term = TextSearch.ContainsPattern(query);
             var byAdmin = db.Memberships.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.PlatformId, u.Email })
-                .Where(x => EF.Functions.Like(x.Email!, term)).Select(x => x.PlatformId);
-            var byDocument = db.Documents.Where(d => EF.Functions.Like(d.Number, term)).Select(d => d.PlatformId);
-            platforms = platforms.Where(p => EF.Functions.Like(p.Name, term) || byAdmin.Contains(p.Id) || byDocument.Contains(p.Id));
+                .Where(x => EF.Functions.Like(x.Email!.ToLower(), term, TextSearch.EscapeCharacter)).Select(x => x.PlatformId);
+            var byDocument = db.Documents.Where(d => EF.Functions.Like(d.Number.ToLower(), term, TextSearch.EscapeCharacter)).Select(d => d.PlatformId);
+            platforms = platforms.Where(p => EF.Functions.Like(p.Name.ToLower(), term, TextSearch.EscapeCharacter) || byAdmin.Contains(p.Id) || byDocument.Contains(p.Id));
         }
 
         var rows = await platforms.OrderBy(p => p.Name).Take(MaxResults)

@@ -6,7 +6,7 @@ namespace SubscriptionPortal.Tests.Integration.Data;
 public sealed class DatabaseSetupTests
 {
     [Fact]
-    public async Task FreshDatabase_IsMigratedWithTheCatalogAndUsesWal()
+    public async Task FreshDatabase_IsMigratedWithTheCatalog()
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateContext();
@@ -17,9 +17,41 @@ public sealed class DatabaseSetupTests
         Assert.Equal(6, offers.Single(o => o.Code == "serenity").Tiers.Count);
         Assert.Equal(35000, offers.Single(o => o.Code == "professional").Tiers.Max(t => t.MonthlyPriceCents));
         Assert.Equal(2000, (await db.CatalogSettings.SingleAsync()).VatRateBasisPoints);
+    }
 
-        var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
-        Assert.Equal("wal", mode.Single());
+    [Fact]
+    public async Task FreshDatabase_HasItsProvidersOwnSetUp()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+
+        if (TestDatabase.Provider == DatabaseProvider.Postgres)
+        {
+            // PostgreSQL's own migrations, and text compared byte by byte as SQLite does.
+            Assert.IsType<PostgresDbContext>(db);
+            Assert.All(await db.Database.GetAppliedMigrationsAsync(), m => Assert.EndsWith("_InitialPostgres", m));
+            var collations = await db.Database.SqlQuery<string>($"""
+                SELECT DISTINCT coalesce(collation_name, 'default') AS "Value" FROM information_schema.columns
+                WHERE table_schema = 'public' AND data_type IN ('text', 'character varying') AND table_name <> '__EFMigrationsHistory'
+                """).ToListAsync();
+            Assert.Equal(["C"], collations);
+        }
+        else
+        {
+            Assert.IsNotType<PostgresDbContext>(db);
+            var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+            Assert.Equal("wal", mode.Single());
+        }
+    }
+
+    [Fact]
+    public async Task FreshDatabase_HoldsTheDataProtectionKeyRing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+
+        var key = Assert.Single(await db.DataProtectionKeys.ToListAsync());
+        Assert.Contains("<key ", key.Xml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,14 +1,15 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace SubscriptionPortal.Data.Migrations
+namespace SubscriptionPortal.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    public partial class InitialPostgres : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,10 +18,10 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -31,23 +32,23 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
-                    CurrentPlatformId = table.Column<int>(type: "INTEGER", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    DisplayName = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    CurrentPlatformId = table.Column<int>(type: "integer", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    PhoneNumber = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,16 +59,16 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PlatformId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ActorUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ActorEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    OnBehalfOfUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    OnBehalfOfEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PlatformId = table.Column<int>(type: "integer", nullable: true),
+                    ActorUserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ActorEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    OnBehalfOfUserId = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    OnBehalfOfEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -78,9 +79,9 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "CatalogSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    VatRateBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
-                    CollectionDelayDays = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    VatRateBasisPoints = table.Column<int>(type: "integer", nullable: false),
+                    CollectionDelayDays = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,12 +89,46 @@ namespace SubscriptionPortal.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    Xml = table.Column<string>(type: "text", nullable: true, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectDebitFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false, collation: "C"),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    TransactionCount = table.Column<int>(type: "integer", nullable: false),
+                    ControlSumCents = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectDebitFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DocumentCounters",
                 columns: table => new
                 {
-                    Series = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastNumber = table.Column<int>(type: "INTEGER", nullable: false)
+                    Series = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false, collation: "C"),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    LastNumber = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -104,11 +139,11 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "Offers",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    IsFree = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    IsFree = table.Column<bool>(type: "boolean", nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -119,19 +154,21 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "Platforms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AddressLine = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Country = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Siren = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
-                    BillingEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    BalanceCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    AddressLine = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    PostalCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Country = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Siren = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true, collation: "C"),
+                    BillingEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    BalanceCents = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreationKey = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -142,11 +179,11 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ClaimType = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -163,11 +200,11 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ClaimType = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -184,10 +221,10 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
+                    ProviderKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -204,9 +241,9 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "AspNetUserPasskeys",
                 columns: table => new
                 {
-                    CredentialId = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Data = table.Column<string>(type: "TEXT", nullable: false)
+                    CredentialId = table.Column<byte[]>(type: "bytea", maxLength: 1024, nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Data = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -223,8 +260,8 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    RoleId = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -247,10 +284,10 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    LoginProvider = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
+                    Value = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -267,10 +304,10 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "OfferFeatures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    OfferCode = table.Column<string>(type: "TEXT", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    OfferCode = table.Column<string>(type: "character varying(32)", nullable: false, collation: "C"),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -287,10 +324,10 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "OfferTiers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    OfferCode = table.Column<string>(type: "TEXT", nullable: false),
-                    MaxContacts = table.Column<int>(type: "INTEGER", nullable: false),
-                    MonthlyPriceCents = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    OfferCode = table.Column<string>(type: "character varying(32)", nullable: false, collation: "C"),
+                    MaxContacts = table.Column<int>(type: "integer", nullable: false),
+                    MonthlyPriceCents = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -307,14 +344,14 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "Contacts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlatformId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlatformId = table.Column<int>(type: "integer", nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
+                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -331,29 +368,29 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "Documents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PlatformId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubscriptionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    BuyerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    BuyerAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    BuyerSiren = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
-                    TotalHtCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    VatRateBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
-                    VatCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    BalanceAppliedCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    AmountDueCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    CorrectsDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    PdfSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
+                    PlatformId = table.Column<int>(type: "integer", nullable: false),
+                    SubscriptionId = table.Column<int>(type: "integer", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    IssueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    BuyerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    BuyerAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false, collation: "C"),
+                    BuyerSiren = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true, collation: "C"),
+                    TotalHtCents = table.Column<long>(type: "bigint", nullable: false),
+                    VatRateBasisPoints = table.Column<int>(type: "integer", nullable: false),
+                    VatCents = table.Column<long>(type: "bigint", nullable: false),
+                    BalanceAppliedCents = table.Column<long>(type: "bigint", nullable: false),
+                    AmountDueCents = table.Column<long>(type: "bigint", nullable: false),
+                    CorrectsDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    PdfSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -375,15 +412,15 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "Mandates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlatformId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AccountHolder = table.Column<string>(type: "TEXT", maxLength: 70, nullable: false),
-                    Iban = table.Column<string>(type: "TEXT", maxLength: 34, nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
-                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlatformId = table.Column<int>(type: "integer", nullable: false),
+                    AccountHolder = table.Column<string>(type: "character varying(70)", maxLength: 70, nullable: false, collation: "C"),
+                    Iban = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: false, collation: "C"),
+                    Reference = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false, collation: "C"),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -400,10 +437,10 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlatformId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlatformId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -426,16 +463,16 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "DocumentLine",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitPriceHtCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    TotalHtCents = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    UnitPriceHtCents = table.Column<long>(type: "bigint", nullable: false),
+                    TotalHtCents = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -452,18 +489,19 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "Subscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlatformId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OfferCode = table.Column<string>(type: "TEXT", nullable: false),
-                    TierMaxContacts = table.Column<int>(type: "INTEGER", nullable: true),
-                    Commitment = table.Column<int>(type: "INTEGER", nullable: true),
-                    AnchorDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OpeningInvoiceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CancelAtPeriodEnd = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlatformId = table.Column<int>(type: "integer", nullable: false),
+                    OfferCode = table.Column<string>(type: "character varying(32)", nullable: false, collation: "C"),
+                    TierMaxContacts = table.Column<int>(type: "integer", nullable: true),
+                    Commitment = table.Column<int>(type: "integer", nullable: true),
+                    AnchorDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    OpeningInvoiceId = table.Column<int>(type: "integer", nullable: true),
+                    CancelAtPeriodEnd = table.Column<bool>(type: "boolean", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -491,19 +529,35 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "DirectDebits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlatformId = table.Column<int>(type: "INTEGER", nullable: false),
-                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MandateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    CollectionDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlatformId = table.Column<int>(type: "integer", nullable: false),
+                    InvoiceId = table.Column<int>(type: "integer", nullable: false),
+                    MandateId = table.Column<int>(type: "integer", nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false),
+                    CollectionDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FileId = table.Column<int>(type: "integer", nullable: true),
+                    SequenceCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true, collation: "C"),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReasonCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true, collation: "C"),
+                    RetryOfDebitId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DirectDebits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectDebits_DirectDebitFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "DirectDebitFiles",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_DirectDebits_DirectDebits_RetryOfDebitId",
+                        column: x => x.RetryOfDebitId,
+                        principalTable: "DirectDebits",
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_DirectDebits_Documents_InvoiceId",
                         column: x => x.InvoiceId,
@@ -528,24 +582,24 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "Quotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlatformId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubscriptionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubscriptionVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    TargetOfferCode = table.Column<string>(type: "TEXT", nullable: false),
-                    TargetTierMaxContacts = table.Column<int>(type: "INTEGER", nullable: true),
-                    TargetCommitment = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreditTtcCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    InvoiceTtcCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    DueCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ValidatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreditNoteId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DirectDebitId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlatformId = table.Column<int>(type: "integer", nullable: false),
+                    SubscriptionId = table.Column<int>(type: "integer", nullable: false),
+                    SubscriptionVersion = table.Column<int>(type: "integer", nullable: false),
+                    LocalDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    TargetOfferCode = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    TargetTierMaxContacts = table.Column<int>(type: "integer", nullable: true),
+                    TargetCommitment = table.Column<int>(type: "integer", nullable: true),
+                    CreditTtcCents = table.Column<long>(type: "bigint", nullable: false),
+                    InvoiceTtcCents = table.Column<long>(type: "bigint", nullable: false),
+                    DueCents = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ValidatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    InvoiceId = table.Column<int>(type: "integer", nullable: true),
+                    CreditNoteId = table.Column<int>(type: "integer", nullable: true),
+                    DirectDebitId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -686,10 +740,22 @@ namespace SubscriptionPortal.Data.Migrations
                 columns: new[] { "PlatformId", "IsArchived" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DirectDebitFiles_MessageId",
+                table: "DirectDebitFiles",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectDebits_FileId",
+                table: "DirectDebits",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DirectDebits_InvoiceId",
                 table: "DirectDebits",
                 column: "InvoiceId",
-                unique: true);
+                unique: true,
+                filter: "\"Status\" <> 3");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DirectDebits_MandateId",
@@ -700,6 +766,12 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "IX_DirectDebits_PlatformId",
                 table: "DirectDebits",
                 column: "PlatformId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectDebits_RetryOfDebitId",
+                table: "DirectDebits",
+                column: "RetryOfDebitId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DirectDebits_Status_CollectionDate",
@@ -764,6 +836,12 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "IX_OfferTiers_OfferCode_MaxContacts",
                 table: "OfferTiers",
                 columns: new[] { "OfferCode", "MaxContacts" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Platforms_CreationKey",
+                table: "Platforms",
+                column: "CreationKey",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -834,6 +912,9 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "Contacts");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "DirectDebits");
 
             migrationBuilder.DropTable(
@@ -856,6 +937,9 @@ namespace SubscriptionPortal.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "DirectDebitFiles");
 
             migrationBuilder.DropTable(
                 name: "Mandates");

@@ -11,7 +11,7 @@ using SubscriptionPortal.Data;
 namespace SubscriptionPortal.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261126182009_Initial")]
+    [Migration("20261126222936_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,23 @@ namespace SubscriptionPortal.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -812,11 +829,17 @@ namespace SubscriptionPortal.Data.Migrations
                     b.Property<long>("AmountCents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("CollectionDate")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("FileId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("InvoiceId")
                         .HasColumnType("INTEGER");
@@ -827,21 +850,89 @@ namespace SubscriptionPortal.Data.Migrations
                     b.Property<int>("PlatformId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Status")
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RetryOfDebitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SequenceCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FileId");
+
                     b.HasIndex("InvoiceId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 3");
 
                     b.HasIndex("MandateId");
 
                     b.HasIndex("PlatformId");
 
+                    b.HasIndex("RetryOfDebitId")
+                        .IsUnique();
+
                     b.HasIndex("Status", "CollectionDate");
 
                     b.ToTable("DirectDebits");
+                });
+
+            modelBuilder.Entity("SubscriptionPortal.Payments.DirectDebitFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ControlSumCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TransactionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.ToTable("DirectDebitFiles");
                 });
 
             modelBuilder.Entity("SubscriptionPortal.Payments.SepaMandate", b =>
@@ -948,12 +1039,18 @@ namespace SubscriptionPortal.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreationKey")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -979,6 +1076,9 @@ namespace SubscriptionPortal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreationKey")
+                        .IsUnique();
 
                     b.HasIndex("Name");
 
@@ -1089,6 +1189,9 @@ namespace SubscriptionPortal.Data.Migrations
 
                     b.Property<int?>("Commitment")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OfferCode")
                         .IsRequired()
@@ -1316,6 +1419,10 @@ namespace SubscriptionPortal.Data.Migrations
 
             modelBuilder.Entity("SubscriptionPortal.Payments.DirectDebit", b =>
                 {
+                    b.HasOne("SubscriptionPortal.Payments.DirectDebitFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId");
+
                     b.HasOne("SubscriptionPortal.Billing.BillingDocument", null)
                         .WithMany()
                         .HasForeignKey("InvoiceId")
@@ -1333,6 +1440,10 @@ namespace SubscriptionPortal.Data.Migrations
                         .HasForeignKey("PlatformId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SubscriptionPortal.Payments.DirectDebit", null)
+                        .WithMany()
+                        .HasForeignKey("RetryOfDebitId");
                 });
 
             modelBuilder.Entity("SubscriptionPortal.Payments.SepaMandate", b =>

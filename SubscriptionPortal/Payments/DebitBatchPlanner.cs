@@ -32,7 +32,7 @@ internal static class DebitBatchPlanner
         return planned;
     }
 
-    /// <summary>The file's message id: "SPDD-" + the day + a number unique across files, at most 20 characters.</summary>
+    /// <summary>The file's message id: "SPDD-" + the day + a number unique across files (20 characters up to 999 999, far below the 35 allowed).</summary>
     public static string MessageId(DateOnly submissionDay, int fileNumber) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SPDD-{submissionDay:yyyyMMdd}-{fileNumber:D6}");
 }

@@ -115,7 +115,9 @@ internal sealed class DirectDebitSubmission(
                 mandate.Reference, mandate.SignedOn, mandate.AccountHolder, mandate.Iban, $"SubscriptionPortal invoice {number}");
         }).ToList();
 
-        var messageId = DebitBatchPlanner.MessageId(today, await db.DirectDebitFiles.CountAsync(ct) + 1);
+        // Numbered after the batch's first debit: a debit goes in one file only, so two instances submitting
+        // at the same moment name their files differently (a count of files would give both the same name).
+        var messageId = DebitBatchPlanner.MessageId(today, ready.Min(d => d.Id));
         var submission = await gateway.SubmitAsync(new DebitBatchRequest(messageId, now, instructions), ct);
         var controlSumCents = ready.Sum(d => d.AmountCents);
         var file = new DirectDebitFile(messageId, now.UtcDateTime, submission.FileName, submission.ContentType, ready.Count, controlSumCents, submission.Content);

@@ -14,7 +14,11 @@ public sealed class ChangeFlowPage(IPage page)
 
     public Task OpenTabAsync(string offer) => page.GetByRole(AriaRole.Tab, new() { Name = offer }).ClickAsync();
 
+    /// <summary>Any offer's Choose link (each is named after its offer: "Choose Serenity").</summary>
     public ILocator ChooseButton => page.GetByRole(AriaRole.Link, new() { Name = "Choose" });
+
+    /// <summary>The Choose link of one offer, never another tab's that is still leaving the page.</summary>
+    public ILocator Choose(string offer) => page.GetByRole(AriaRole.Link, new() { Name = $"Choose {offer}", Exact = true });
 
     public ILocator Tier(int maxContacts) =>
         page.GetByRole(AriaRole.Radio, new() { Name = $"Up to {SubscriptionPortal.Components.Shared.Format.Contacts(maxContacts)} contacts", Exact = true });

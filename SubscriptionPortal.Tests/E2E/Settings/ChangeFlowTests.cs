@@ -17,7 +17,7 @@ public sealed class ChangeFlowTests(BrowserFixture browser) : PortalPageTest(bro
         await SignInAsync("serenity@demo.test");
         await flow.OpenOffersAsync();
         await flow.OpenTabAsync("Professional");
-        await flow.ChooseButton.ClickAsync();
+        await flow.Choose("Professional").ClickAsync();
         await Expect(flow.Tier(250)).ToBeCheckedAsync();
         await Expect(Page.GetByRole(AriaRole.Radio, new() { Name = "Monthly" })).ToBeCheckedAsync();
 
@@ -57,7 +57,7 @@ public sealed class ChangeFlowTests(BrowserFixture browser) : PortalPageTest(bro
         await SignInAsync("pro@demo.test");
         await flow.OpenOffersAsync();
         await flow.OpenTabAsync("Serenity");
-        await flow.ChooseButton.ClickAsync();
+        await flow.Choose("Serenity").ClickAsync();
         await flow.Tier(1000).CheckAsync();
         await flow.PickCommitmentAsync("Monthly");
 
@@ -80,7 +80,7 @@ public sealed class ChangeFlowTests(BrowserFixture browser) : PortalPageTest(bro
         await SignInAsync("liberty@demo.test");
         await flow.OpenOffersAsync();
         await flow.OpenTabAsync("Serenity");
-        await flow.ChooseButton.ClickAsync();
+        await flow.Choose("Serenity").ClickAsync();
         await flow.Tier(50).CheckAsync();
         await flow.PickCommitmentAsync("Annual (save 20 %)");
         await Expect(Page.GetByTestId("invoice-ttc")).ToHaveTextAsync(Format.Eur(230.40m));
@@ -123,7 +123,7 @@ public sealed class ChangeFlowTests(BrowserFixture browser) : PortalPageTest(bro
         await SignInAsync("pro@demo.test");
         await flow.OpenOffersAsync();
         await flow.OpenTabAsync("Serenity");
-        await flow.ChooseButton.ClickAsync();
+        await flow.Choose("Serenity").ClickAsync();
 
         await Expect(flow.Tier(50)).ToBeDisabledAsync();
         await Expect(flow.Tier(250)).ToBeDisabledAsync();
@@ -158,6 +158,8 @@ public sealed class ChangeFlowTests(BrowserFixture browser) : PortalPageTest(bro
         await flow.Tier(500).CheckAsync();
         await flow.PickCommitmentAsync("Annual (save 20 %)");
         await Expect(Page).ToHaveURLAsync(new Regex("tier=500.*commitment=annual"));
+        // The URL changes first; the quote of the new choice follows. Read the amount once it is there.
+        await Expect(Page.GetByTestId("quote-invoice")).ToContainTextAsync("up to 500 contacts — annual");
         var amount = await Page.GetByTestId("invoice-ttc").TextContentAsync();
 
         await Page.ReloadAsync();

@@ -69,7 +69,8 @@ public sealed class PlatformExportTests
         var (platformId, admin) = await database.PaidPlatformAsync("Chorale", new DateOnly(2026, 3, 10));
         await using (var db = database.CreateContext())
         {
-            await db.Database.ExecuteSqlAsync($"UPDATE Documents SET Pdf = X'255044462D746F7264' WHERE PlatformId = {platformId}");
+            byte[] altered = [.. "%PDF-tord"u8];
+            await db.Documents.Where(d => d.PlatformId == platformId).ExecuteUpdateAsync(set => set.SetProperty(d => d.Pdf, altered));
         }
 
         var summary = await database.Get<PlatformExport>().GetSummaryAsync(admin);

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Payments;
+using SubscriptionPortal.Platforms;
+using SubscriptionPortal.Subscriptions;
+using Xunit.Abstractions;
+
+namespace SubscriptionPortal.Tests.Integration.MultiInstance;
+
+/// <summary>The closure and direct-debit jobs of both instances running at the same moment over the same work.</summary>
+[Trait("Category", PostgresOnly.Category)]
+public sealed class TwoInstanceJobsTests : IAsyncLifetime
+{
+    private const int Platforms = 40;
+
+    private static readonly DateTimeOffset Now = new(2026, 3, 20, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly PeriodStart = new(2026, 3, 10);
+
+    private readonly ITestOutputHelper output;
+    private TestDatabase a = default!;
+    private TestDatabase b = default!;
+
+    public TwoInstanceJobsTests(ITestOutputHelper output)
+    {
+        PostgresOnly.Require();
+        this.output = output;
+    }
+
+    public async Task InitializeAsync()
+    {
+        a = await TestDatabase.CreateAsync(Now);
+        b = await a.StartInstanceAsync("b");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await b.DisposeAsync();
+        await a.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task BothInstancesClosureJobsTogether_CloseEachEndedPlatformExactlyOnce()
+    {
+        var platformIds = new List<int>();
+        for (var i = 0; i < Platforms; i++)
+        {
+            var (platformId, admin) = await a.PaidPlatformAsync($"Association {i:D2}", PeriodStart);
+            Assert.True((await a.Get<SubscriptionLifecycle>().CancelAsync(admin)).Succeeded);
+            platformIds.Add(platformId);
+        }
+
+        // The monthly periods end on 10 April; 08:00 in Paris that day.
+        a.Clock.SetUtcNow(new DateTimeOffset(2026, 4, 10, 6, 0, 0, TimeSpan.Zero));
+        var runs = await Task.WhenAll(
+            Task.Run(() => a.Get<ClosureService>().CloseDueAsync()),
+            Task.Run(() => b.Get<ClosureService>().CloseDueAsync()));
+        output.WriteLine($"{Platforms} closures by two instances: {runs[0]} by A, {runs[1]} by B.");
+
+        Assert.Equal(Platforms, runs.Sum());
+        await using var db = a.CreateContext();
+        Assert.Equal(Platforms, await db.Platforms.CountAsync(p => platformIds.Contains(p.Id) && p.Status == PlatformStatus.Closed));
+        var closures = await db.AuditEntries.Where(e => e.Action == "platform.closed").Select(e => e.PlatformId).ToListAsync();
+        Assert.Equal(platformIds.Order(), closures.Order().Cast<int>());
+    }
+
+    [Fact]
+    public async Task BothInstancesSubmittingTogether_PutEachScheduledDebitInExactlyOneFile()
+    {
+        for (var i = 0; i < Platforms; i++)
+        {
+            await a.PaidPlatformAsync($"Association {i:D2}", PeriodStart);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var files = await Task.WhenAll(
+            Task.Run(() => a.Get<DirectDebitSubmission>().SubmitDueAsync()),
+            Task.Run(() => b.Get<DirectDebitSubmission>().SubmitDueAsync()));
+        output.WriteLine($"{Platforms} debits submitted by two instances in {clock.ElapsedMilliseconds} ms: "
+            + string.Join(", ", files.Select(f => f is null ? "no file" : $"{f.MessageId} with {f.DebitCount}")));
+
+        await using var db = a.CreateContext();
+        var debits = await db.DirectDebits.AsNoTracking().ToListAsync();
+        Assert.Equal(Platforms, debits.Count);
+        Assert.All(debits, d => Assert.Equal(DirectDebitStatus.Submitted, d.Status));
+        var stored = await db.DirectDebitFiles.AsNoTracking().ToListAsync();
+        Assert.Equal(files.Count(f => f is not null), stored.Count);
+        Assert.Equal(Platforms, stored.Sum(f => f.TransactionCount));
+        foreach (var file in stored)
+        {
+            var own = debits.Where(d => d.FileId == file.Id).ToList();
+            Assert.Equal((file.TransactionCount, file.ControlSumCents), (own.Count, own.Sum(d => d.AmountCents)));
+        }
+
+        // Each debit's end-to-end id (its invoice number) is in one file's XML, and only one.
+        var invoiceNumbers = await db.Documents.Where(d => debits.Select(x => x.InvoiceId).Contains(d.Id)).Select(d => d.Number).ToListAsync();
+        var xml = stored.Select(f => Encoding.UTF8.GetString(f.Content)).ToList();
+        Assert.All(invoiceNumbers, number => Assert.Single(xml, x => x.Contains($"<EndToEndId>{number}</EndToEndId>", StringComparison.Ordinal)));
+    }
+}

@@ -10,34 +10,12 @@ namespace SubscriptionPortal.Tests.Integration.MultiInstance;
 
 /// <summary>The closure and direct-debit jobs of both instances running at the same moment over the same work.</summary>
 [Trait("Category", PostgresOnly.Category)]
-public sealed class TwoInstanceJobsTests : IAsyncLifetime
+public sealed class TwoInstanceJobsTests(ITestOutputHelper output) : TwoInstanceTest(output, Now)
 {
     private const int Platforms = 40;
 
     private static readonly DateTimeOffset Now = new(2026, 3, 20, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly PeriodStart = new(2026, 3, 10);
-
-    private readonly ITestOutputHelper output;
-    private TestDatabase a = default!;
-    private TestDatabase b = default!;
-
-    public TwoInstanceJobsTests(ITestOutputHelper output)
-    {
-        PostgresOnly.Require();
-        this.output = output;
-    }
-
-    public async Task InitializeAsync()
-    {
-        a = await TestDatabase.CreateAsync(Now);
-        b = await a.StartInstanceAsync("b");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await b.DisposeAsync();
-        await a.DisposeAsync();
-    }
 
     [Fact]
     public async Task BothInstancesClosureJobsTogether_CloseEachEndedPlatformExactlyOnce()
@@ -45,20 +23,20 @@ public sealed class TwoInstanceJobsTests : IAsyncLifetime
         var platformIds = new List<int>();
         for (var i = 0; i < Platforms; i++)
         {
-            var (platformId, admin) = await a.PaidPlatformAsync($"Association {i:D2}", PeriodStart);
-            Assert.True((await a.Get<SubscriptionLifecycle>().CancelAsync(admin)).Succeeded);
+            var (platformId, admin) = await A.PaidPlatformAsync($"Association {i:D2}", PeriodStart);
+            Assert.True((await A.Get<SubscriptionLifecycle>().CancelAsync(admin)).Succeeded);
             platformIds.Add(platformId);
         }
 
         // The monthly periods end on 10 April; 08:00 in Paris that day.
-        a.Clock.SetUtcNow(new DateTimeOffset(2026, 4, 10, 6, 0, 0, TimeSpan.Zero));
+        A.Clock.SetUtcNow(new DateTimeOffset(2026, 4, 10, 6, 0, 0, TimeSpan.Zero));
         var runs = await Task.WhenAll(
-            Task.Run(() => a.Get<ClosureService>().CloseDueAsync()),
-            Task.Run(() => b.Get<ClosureService>().CloseDueAsync()));
-        output.WriteLine($"{Platforms} closures by two instances: {runs[0]} by A, {runs[1]} by B.");
+            Task.Run(() => A.Get<ClosureService>().CloseDueAsync()),
+            Task.Run(() => B.Get<ClosureService>().CloseDueAsync()));
+        Output.WriteLine($"{Platforms} closures by two instances: {runs[0]} by A, {runs[1]} by B.");
 
         Assert.Equal(Platforms, runs.Sum());
-        await using var db = a.CreateContext();
+        await using var db = A.CreateContext();
         Assert.Equal(Platforms, await db.Platforms.CountAsync(p => platformIds.Contains(p.Id) && p.Status == PlatformStatus.Closed));
         var closures = await db.AuditEntries.Where(e => e.Action == "platform.closed").Select(e => e.PlatformId).ToListAsync();
         Assert.Equal(platformIds.Order(), closures.Order().Cast<int>());
@@ -69,17 +47,17 @@ public sealed class TwoInstanceJobsTests : IAsyncLifetime
     {
         for (var i = 0; i < Platforms; i++)
         {
-            await a.PaidPlatformAsync($"Association {i:D2}", PeriodStart);
+            await A.PaidPlatformAsync($"Association {i:D2}", PeriodStart);
         }
 
         var clock = Stopwatch.StartNew();
         var files = await Task.WhenAll(
-            Task.Run(() => a.Get<DirectDebitSubmission>().SubmitDueAsync()),
-            Task.Run(() => b.Get<DirectDebitSubmission>().SubmitDueAsync()));
-        output.WriteLine($"{Platforms} debits submitted by two instances in {clock.ElapsedMilliseconds} ms: "
+            Task.Run(() => A.Get<DirectDebitSubmission>().SubmitDueAsync()),
+            Task.Run(() => B.Get<DirectDebitSubmission>().SubmitDueAsync()));
+        Output.WriteLine($"{Platforms} debits submitted by two instances in {clock.ElapsedMilliseconds} ms: "
             + string.Join(", ", files.Select(f => f is null ? "no file" : $"{f.MessageId} with {f.DebitCount}")));
 
-        await using var db = a.CreateContext();
+        await using var db = A.CreateContext();
         var debits = await db.DirectDebits.AsNoTracking().ToListAsync();
         Assert.Equal(Platforms, debits.Count);
         Assert.All(debits, d => Assert.Equal(DirectDebitStatus.Submitted, d.Status));

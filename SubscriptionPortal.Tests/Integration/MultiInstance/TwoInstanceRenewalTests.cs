@@ -11,7 +11,7 @@ namespace SubscriptionPortal.Tests.Integration.MultiInstance;
 
 /// <summary>Both instances' renewal jobs running at the same moment over the same due subscriptions.</summary>
 [Trait("Category", PostgresOnly.Category)]
-public sealed class TwoInstanceRenewalTests : IAsyncLifetime
+public sealed class TwoInstanceRenewalTests(ITestOutputHelper output) : TwoInstanceTest(output, RenewalTime)
 {
     private const int Due = 1000;
 
@@ -20,28 +20,6 @@ public sealed class TwoInstanceRenewalTests : IAsyncLifetime
     private static readonly DateOnly RenewsOn = new(2026, 4, 10);
     private static readonly DateTimeOffset RenewalTime = new(2026, 4, 10, 6, 0, 0, TimeSpan.Zero);
 
-    private readonly ITestOutputHelper output;
-    private TestDatabase a = default!;
-    private TestDatabase b = default!;
-
-    public TwoInstanceRenewalTests(ITestOutputHelper output)
-    {
-        PostgresOnly.Require();
-        this.output = output;
-    }
-
-    public async Task InitializeAsync()
-    {
-        a = await TestDatabase.CreateAsync(RenewalTime);
-        b = await a.StartInstanceAsync("b");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await b.DisposeAsync();
-        await a.DisposeAsync();
-    }
-
     [Fact]
     public async Task BothInstancesRenewalJobsTogether_RenewEachOfAThousandDueSubscriptionsExactlyOnce()
     {
@@ -49,14 +27,14 @@ public sealed class TwoInstanceRenewalTests : IAsyncLifetime
 
         var clock = Stopwatch.StartNew();
         var runs = await Task.WhenAll(
-            Task.Run(() => a.Get<RenewalService>().RenewDueAsync()),
-            Task.Run(() => b.Get<RenewalService>().RenewDueAsync()));
-        output.WriteLine($"{Due} renewals by two instances in {clock.ElapsedMilliseconds} ms: {runs[0]} by A, {runs[1]} by B.");
+            Task.Run(() => A.Get<RenewalService>().RenewDueAsync()),
+            Task.Run(() => B.Get<RenewalService>().RenewDueAsync()));
+        Output.WriteLine($"{Due} renewals by two instances in {clock.ElapsedMilliseconds} ms: {runs[0]} by A, {runs[1]} by B.");
 
         Assert.Equal(Due, runs.Sum());
         // The claims split the work: neither instance waited for the other to finish everything.
         Assert.All(runs, issued => Assert.True(issued > 0, $"One instance renewed nothing: {runs[0]} by A, {runs[1]} by B."));
-        await using var db = a.CreateContext();
+        await using var db = A.CreateContext();
         var renewals = await db.Documents.Where(d => d.IdempotencyKey.StartsWith("renewal:"))
             .Select(d => new { d.SubscriptionId, d.Number, d.PeriodStart, d.PeriodEnd }).ToListAsync();
         Assert.Equal(Due, renewals.Select(r => r.SubscriptionId).Distinct().Count());
@@ -75,7 +53,7 @@ public sealed class TwoInstanceRenewalTests : IAsyncLifetime
     private async Task SeedDueSubscriptionsAsync()
     {
         var openedAt = new DateTimeOffset(2025, 4, 10, 8, 0, 0, TimeSpan.Zero).UtcDateTime;
-        await using var db = a.CreateContext();
+        await using var db = A.CreateContext();
         await using var tx = await db.Database.BeginTransactionAsync();
         var platforms = Enumerable.Range(1, Due).Select(i => new Platform($"Association {i:D4}", $"treasurer{i}@test.example", openedAt)).ToList();
         db.Platforms.AddRange(platforms);

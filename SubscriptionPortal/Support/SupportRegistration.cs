@@ -20,7 +20,9 @@ internal static class SupportRegistration
         services.Replace(ServiceDescriptor.Scoped<SignInManager<ApplicationUser>, AuditingSignInManager>());
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, ImpersonationCookie.Configure);
         services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = ImpersonationCookie.CarryOverAsync);
+        // Each provider's context has its own options: the guard goes on both.
         services.ConfigureDbContext<ApplicationDbContext>(options => options.AddInterceptors(new AuditLogIsAppendOnly()));
+        services.ConfigureDbContext<PostgresDbContext>(options => options.AddInterceptors(new AuditLogIsAppendOnly()));
         return services;
     }
 }

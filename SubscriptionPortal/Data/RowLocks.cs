@@ -16,9 +16,13 @@ internal static class RowLocks
     public static Task<TEntity?> LockAsync<TEntity>(this ApplicationDbContext db, string property, object value, CancellationToken ct = default)
         where TEntity : class => SelectAsync<TEntity>(db, property, value, "FOR UPDATE", ct);
 
-    /// <summary>Claims the row for one unit of a job's work; null when there is no such row or another transaction holds it.</summary>
+    /// <summary>
+    /// Claims the row for one unit of a job's work; null when there is no such row or another transaction holds it.
+    /// <c>NO KEY</c>: claims exclude each other and any update of the row, but not the inserts of rows that
+    /// merely reference it (a new invoice of the platform), which a plain <c>FOR UPDATE</c> would make skip it.
+    /// </summary>
     public static Task<TEntity?> ClaimAsync<TEntity>(this ApplicationDbContext db, string property, object value, CancellationToken ct = default)
-        where TEntity : class => SelectAsync<TEntity>(db, property, value, "FOR UPDATE SKIP LOCKED", ct);
+        where TEntity : class => SelectAsync<TEntity>(db, property, value, "FOR NO KEY UPDATE SKIP LOCKED", ct);
 
     private static async Task<TEntity?> SelectAsync<TEntity>(ApplicationDbContext db, string property, object value, string lockClause, CancellationToken ct)
         where TEntity : class

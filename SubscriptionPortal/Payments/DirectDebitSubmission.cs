@@ -46,21 +46,24 @@ internal sealed class DirectDebitSubmission(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var candidates = await db.DirectDebits.AsNoTracking().Where(d => d.Status == DirectDebitStatus.Scheduled)
-            .OrderBy(d => d.CollectionDate).ThenBy(d => d.Id)
-            .Select(d => d.Id)
+            .Select(d => d.PlatformId).Distinct()
             .ToListAsync(ct);
 
-        // Each debit is claimed in the database: one that another instance is submitting right now is
-        // skipped (it goes in that instance's file), and one it has just submitted is no longer scheduled.
+        // Work is claimed a platform at a time: a platform another instance is submitting for right now is
+        // skipped (its debits go in that instance's file). Keeping each platform's debits on one instance at
+        // a time is what makes FRST then RCUR right, since the mandate's history is read after the claim.
         var scheduled = new List<DirectDebit>();
-        foreach (var id in candidates)
+        foreach (var platformId in candidates)
         {
-            if (await db.ClaimAsync<DirectDebit>(nameof(DirectDebit.Id), id, ct) is { Status: DirectDebitStatus.Scheduled } debit)
+            if (await db.ClaimAsync<Platform>(nameof(Platform.Id), platformId, ct) is null)
             {
-                scheduled.Add(debit);
+                continue;
             }
+
+            scheduled.AddRange(await db.DirectDebits.Where(d => d.PlatformId == platformId && d.Status == DirectDebitStatus.Scheduled).ToListAsync(ct));
         }
 
+        scheduled = [.. scheduled.OrderBy(d => d.CollectionDate).ThenBy(d => d.Id)];
         if (scheduled.Count == 0)
         {
             return null;

@@ -13,7 +13,7 @@ namespace SubscriptionPortal.Subscriptions;
 /// the balance applied first, a debit for the rest. Each renewal is one transaction, and the
 /// invoice's idempotency key (subscription and period start) is unique: running the job twice, or
 /// on two instances at once, never invoices a period twice. Each renewal first claims its
-/// subscription's row in the database (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>), so instances
+/// subscription's row in the database (PostgreSQL: <c>FOR NO KEY UPDATE SKIP LOCKED</c>), so instances
 /// running the job together split the due subscriptions between them instead of colliding.
 /// </summary>
 internal sealed class RenewalService(

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Support;
 using Xunit.Abstractions;
 
 namespace SubscriptionPortal.Tests.Integration.MultiInstance;
@@ -43,32 +45,39 @@ public sealed class TwoInstanceJobsTests(ITestOutputHelper output) : TwoInstance
     }
 
     [Fact]
-    public async Task BothInstancesSubmittingTogether_PutEachScheduledDebitInExactlyOneFile()
+    public async Task BothInstancesSubmittingTogether_PutEachDebitInOneFile_AndSendEachMandatesFirstDebitAloneAsFrst()
     {
         for (var i = 0; i < Platforms; i++)
         {
-            await A.PaidPlatformAsync($"Association {i:D2}", PeriodStart);
+            // Two debits each: the invoice that opened the period, then an upgrade's.
+            var (platformId, admin) = await A.PaidPlatformAsync($"Association {i:D2}", PeriodStart);
+            Assert.IsType<ChangeOutcome.Applied>(await A.Get<SubscriptionChanges>().ApplyAsync(
+                platformId, new ChangeTarget(CatalogSeed.Professional, 250, Commitment.Monthly), PeriodStart.AddDays(5), Actor.From(admin)));
         }
 
         var clock = Stopwatch.StartNew();
         var files = await Task.WhenAll(
             Task.Run(() => A.Get<DirectDebitSubmission>().SubmitDueAsync()),
             Task.Run(() => B.Get<DirectDebitSubmission>().SubmitDueAsync()));
-        Output.WriteLine($"{Platforms} debits submitted by two instances in {clock.ElapsedMilliseconds} ms: "
+        Output.WriteLine($"{2 * Platforms} debits submitted by two instances in {clock.ElapsedMilliseconds} ms: "
             + string.Join(", ", files.Select(f => f is null ? "no file" : $"{f.MessageId} with {f.DebitCount}")));
 
         await using var db = A.CreateContext();
         var debits = await db.DirectDebits.AsNoTracking().ToListAsync();
-        Assert.Equal(Platforms, debits.Count);
+        Assert.Equal(2 * Platforms, debits.Count);
         Assert.All(debits, d => Assert.Equal(DirectDebitStatus.Submitted, d.Status));
         var stored = await db.DirectDebitFiles.AsNoTracking().ToListAsync();
         Assert.Equal(files.Count(f => f is not null), stored.Count);
-        Assert.Equal(Platforms, stored.Sum(f => f.TransactionCount));
+        Assert.Equal(2 * Platforms, stored.Sum(f => f.TransactionCount));
         foreach (var file in stored)
         {
             var own = debits.Where(d => d.FileId == file.Id).ToList();
             Assert.Equal((file.TransactionCount, file.ControlSumCents), (own.Count, own.Sum(d => d.AmountCents)));
         }
+
+        // Each platform's first debit under its mandate is the only one sent as FRST, whichever instance sent it.
+        Assert.All(debits.GroupBy(d => d.MandateId), mandate =>
+            Assert.Equal(mandate.Min(d => d.Id), Assert.Single(mandate, d => d.SequenceCode == DirectDebit.First).Id));
 
         // Each debit's end-to-end id (its invoice number) is in one file's XML, and only one.
         var invoiceNumbers = await db.Documents.Where(d => debits.Select(x => x.InvoiceId).Contains(d.Id)).Select(d => d.Number).ToListAsync();

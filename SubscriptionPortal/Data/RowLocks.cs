@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace SubscriptionPortal.Data;
 
@@ -27,24 +29,44 @@ internal static class RowLocks
     private static async Task<TEntity?> SelectAsync<TEntity>(ApplicationDbContext db, string property, object value, string lockClause, CancellationToken ct)
         where TEntity : class
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("A row is locked inside the transaction that works on it.");
-        }
-
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("A row is locked inside the transaction that works on it.");
         var entity = db.Model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
-        var table = entity.GetTableName();
-        var column = (entity.FindProperty(property) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} has no property {property}.")).GetColumnName();
-        var sql = $"SELECT * FROM \"{table}\" WHERE \"{column}\" = {{0}}";
+        var column = entity.FindProperty(property) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} has no property {property}.");
+
         if (db.Database.IsNpgsql())
         {
-            sql += " " + lockClause;
+            // The lock is taken by a plain command, then the row is read by an ordinary query: an
+            // entity query over raw SQL would be compiled anew for every value (about a millisecond each).
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction.GetDbTransaction();
+            command.CommandText = $"SELECT 1 FROM \"{entity.GetTableName()}\" WHERE \"{column.GetColumnName()}\" = @value {lockClause}";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "value";
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+            if (await command.ExecuteScalarAsync(ct) is null)
+            {
+                return null;
+            }
         }
 
-        // Never composed with LINQ operators: EF would wrap the statement in a subquery, and a lock
-        // taken inside a subquery may cover rows that the outer query filters out.
-        var rows = await db.Set<TEntity>().FromSqlRaw(sql, value).ToListAsync(ct);
-        return rows.SingleOrDefault();
+        // Read after the lock, in a new statement: under READ COMMITTED it sees the last committed state.
+        return await db.Set<TEntity>().SingleOrDefaultAsync(Equal<TEntity>(column.PropertyInfo!.Name, column.ClrType, value), ct);
+    }
+
+    /// <summary><c>e => e.Property == value</c>, with the value as a query parameter so the query is compiled once.</summary>
+    private static Expression<Func<TEntity, bool>> Equal<TEntity>(string property, Type type, object value)
+    {
+        var entity = Expression.Parameter(typeof(TEntity), "e");
+        var box = Activator.CreateInstance(typeof(Box<>).MakeGenericType(type), value)!;
+        var body = Expression.Equal(Expression.Property(entity, property), Expression.Property(Expression.Constant(box), nameof(Box<int>.Value)));
+        return Expression.Lambda<Func<TEntity, bool>>(body, entity);
+    }
+
+    private sealed class Box<T>(T value)
+    {
+        public T Value { get; } = value;
     }
 }

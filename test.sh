@@ -61,6 +61,12 @@ start_postgres() {
       END IF;
     END \$\$;
     ALTER ROLE portal_test SET synchronous_commit = off;" || return 1
+
+  # Each test drops its database when it ends; a run that was killed leaves its databases behind.
+  # On this local cluster, which only these tests use, clear them before starting.
+  as_postgres psql -p "$port" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'sp\_test\_%'" |
+    while read -r leftover; do as_postgres dropdb -p "$port" --if-exists --force "$leftover" || true; done
+
   export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=portal_test;Password=portal_test"
 }
 

@@ -5,9 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
-using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
-using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
@@ -59,14 +57,7 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(environment);
         services.AddSingleton<TimeProvider>(clock);
-        services.AddPortalData(configuration, environment)
-            .AddPortalIdentity()
-            .AddCatalog()
-            .AddPlatforms()
-            .AddSubscriptions()
-            .AddBilling(configuration)
-            .AddPayments()
-            .AddSupport();
+        services.AddPortalServices(configuration, environment);
         var provider = services.BuildServiceProvider();
         await provider.PrepareDatabaseAsync(configuration, environment);
         return new BenchmarkDatabase(folder, provider, clock);

@@ -1,13 +1,10 @@
 using SubscriptionPortal;
 using SubscriptionPortal.Billing;
-using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Components;
 using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
-using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Platforms.Export;
-using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,15 +12,8 @@ builder.Configuration.AddRepositorySettingsFile(builder.Environment);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services
-    .AddPortalData(builder.Configuration, builder.Environment)
-    .AddPortalIdentity()
-    .AddPortalUi()
-    .AddCatalog()
-    .AddPlatforms()
-    .AddSubscriptions()
-    .AddBilling(builder.Configuration)
-    .AddPayments()
-    .AddSupport();
+    .AddPortalServices(builder.Configuration, builder.Environment)
+    .AddPortalUi();
 
 var app = builder.Build();
 

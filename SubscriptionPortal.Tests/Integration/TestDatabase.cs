@@ -4,14 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
-using SubscriptionPortal.Billing;
-using SubscriptionPortal.Catalog;
-using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
-using SubscriptionPortal.Payments;
-using SubscriptionPortal.Platforms;
-using SubscriptionPortal.Subscriptions;
-using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Tests.Integration;
 
@@ -97,14 +90,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(environment);
         services.AddSingleton<TimeProvider>(clock);
-        services.AddPortalData(configuration, environment)
-            .AddPortalIdentity()
-            .AddCatalog()
-            .AddPlatforms()
-            .AddSubscriptions()
-            .AddBilling(configuration)
-            .AddPayments()
-            .AddSupport();
+        services.AddPortalServices(configuration, environment);
         options.Configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false });
         try

@@ -123,6 +123,6 @@ public sealed class BillingDocument
         }
 
         Pdf = pdf;
-        PdfSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+        PdfSha256 = StoredBytes.Sha256(pdf);
     }
 }

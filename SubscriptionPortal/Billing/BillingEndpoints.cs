@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
@@ -39,7 +38,7 @@ internal static class BillingEndpoints
             return Results.NotFound();
         }
 
-        if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(document.Pdf)), document.PdfSha256, StringComparison.Ordinal))
+        if (!StoredBytes.AreIntact(document.Pdf, document.PdfSha256))
         {
             loggers.CreateLogger("SubscriptionPortal.Billing.Documents")
                 .LogError("Document {Number} failed its integrity check: the stored bytes do not match their SHA-256. Not served.", document.Number);

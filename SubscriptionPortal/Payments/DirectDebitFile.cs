@@ -24,7 +24,7 @@ public sealed class DirectDebitFile
         TransactionCount = transactionCount;
         ControlSumCents = controlSumCents;
         Content = content;
-        Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        Sha256 = StoredBytes.Sha256(content);
     }
 
     public int Id { get; private set; }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 
 namespace SubscriptionPortal.Payments;
 
@@ -24,7 +23,7 @@ internal static class PaymentEndpoints
             return Results.NotFound();
         }
 
-        if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(file.Content)), file.Sha256, StringComparison.Ordinal))
+        if (!StoredBytes.AreIntact(file.Content, file.Sha256))
         {
             loggers.CreateLogger("SubscriptionPortal.Payments.Files")
                 .LogError("Direct-debit file {MessageId} failed its integrity check: the stored bytes do not match their SHA-256. Not served.", file.MessageId);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
@@ -186,7 +185,7 @@ internal sealed class PlatformExport(
         foreach (var document in documents)
         {
             var pdf = await db.Documents.AsNoTracking().Where(d => d.Id == document.Id).Select(d => d.Pdf).SingleAsync(ct);
-            if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(pdf)), document.PdfSha256, StringComparison.Ordinal))
+            if (!StoredBytes.AreIntact(pdf, document.PdfSha256))
             {
                 logger.LogError("Document {Number} failed its integrity check during a data export: the export was stopped.", document.Number);
                 throw new InvalidDataException($"Document {document.Number} failed its integrity check; the export was stopped.");

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
-using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments.Sepa;
 using SubscriptionPortal.Subscriptions;
@@ -34,7 +33,7 @@ internal sealed class DirectDebitDesk(
 
     public async Task<DebitDeskView?> GetAsync(ClaimsPrincipal user, DirectDebitStatus? status, CancellationToken ct = default)
     {
-        if (!IsAgent(user))
+        if (!user.IsSupportAgent())
         {
             return null;
         }
@@ -81,7 +80,7 @@ internal sealed class DirectDebitDesk(
     /// <summary>A stored file, for the download endpoint; null when it does not exist or the user is not support.</summary>
     public async Task<DirectDebitFile?> GetFileAsync(ClaimsPrincipal user, int fileId, CancellationToken ct = default)
     {
-        if (!IsAgent(user))
+        if (!user.IsSupportAgent())
         {
             return null;
         }
@@ -93,7 +92,7 @@ internal sealed class DirectDebitDesk(
     /// <summary>Runs the submission job now rather than at its next tick.</summary>
     public async Task<CommandResult> SubmitNowAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        if (!IsAgent(user))
+        if (!user.IsSupportAgent())
         {
             return CommandResult.NotFound();
         }
@@ -120,7 +119,7 @@ internal sealed class DirectDebitDesk(
     /// </summary>
     public async Task<CommandResult> RetryAsync(ClaimsPrincipal user, int debitId, CancellationToken ct = default)
     {
-        if (!IsAgent(user))
+        if (!user.IsSupportAgent())
         {
             return CommandResult.NotFound();
         }
@@ -180,7 +179,7 @@ internal sealed class DirectDebitDesk(
     /// </summary>
     public async Task<ReturnFileImport> ImportReturnFileAsync(ClaimsPrincipal user, byte[] content, CancellationToken ct = default)
     {
-        if (!IsAgent(user))
+        if (!user.IsSupportAgent())
         {
             return new ReturnFileImport(CommandResult.NotFound(), 0, 0, 0, []);
         }
@@ -268,7 +267,7 @@ internal sealed class DirectDebitDesk(
 
     private async Task<CommandResult> RecordAsync(ClaimsPrincipal user, int debitId, Answer answer, string? reasonCode, CancellationToken ct)
     {
-        if (!IsAgent(user))
+        if (!user.IsSupportAgent())
         {
             return CommandResult.NotFound();
         }
@@ -352,7 +351,4 @@ internal sealed class DirectDebitDesk(
             ? $"The bank refused this debit ({reason.Code}: {reason.Description.ToLowerInvariant()}). Presenting it again on the same mandate would fail: the admin must sign a new mandate first."
             : null;
     }
-
-    private static bool IsAgent(ClaimsPrincipal user) =>
-        user.IsInRole(IdentityRegistration.SupportRole) && !user.HasClaim(c => c.Type == Actor.ImpersonatorIdClaim);
 }

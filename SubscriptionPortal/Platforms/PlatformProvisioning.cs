@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Catalog;
-using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
@@ -26,7 +25,7 @@ internal sealed class PlatformProvisioning(IDbContextFactory<ApplicationDbContex
     /// </summary>
     public async Task<PlatformCreation> CreateAsync(ClaimsPrincipal user, OrganizationForm form, Guid requestKey, CancellationToken ct = default)
     {
-        if (user.IsInRole(IdentityRegistration.SupportRole) && !user.HasClaim(c => c.Type == Actor.ImpersonatorIdClaim))
+        if (user.IsSupportAgent())
         {
             return new PlatformCreation(CommandResult.Invalid("Support accounts do not administer platforms. Nothing was created."), null);
         }

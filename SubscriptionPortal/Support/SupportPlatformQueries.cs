@@ -14,7 +14,7 @@ internal sealed class SupportPlatformQueries(IDbContextFactory<ApplicationDbCont
     public async Task<SupportPlatformView?> GetAsync(ClaimsPrincipal user, int platformId, CancellationToken ct = default)
     {
         // The page requires the role too; the service does not rely on it.
-        if (!user.IsInRole(IdentityRegistration.SupportRole) || ImpersonationSession.From(user) is not null)
+        if (!user.IsSupportAgent())
         {
             return null;
         }

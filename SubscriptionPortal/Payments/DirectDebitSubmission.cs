@@ -20,8 +20,7 @@ internal sealed class DirectDebitSubmission(
     TimeProvider clock,
     ILogger<DirectDebitSubmission> logger)
 {
-    public const string SystemActorId = "system";
-    public const string SystemActorName = "Direct-debit submission";
+    private static readonly Actor JobActor = Actor.Job("Direct-debit submission");
 
     /// <summary>Bank dates are the creditor's: Paris.</summary>
     private static readonly TimeZoneInfo CreditorZone = TimeZoneInfo.FindSystemTimeZoneById(Platform.DefaultTimeZone);
@@ -132,7 +131,7 @@ internal sealed class DirectDebitSubmission(
             var debit = byId[p.DebitId];
             var code = p.SequenceType == Sepa.SequenceType.First ? DirectDebit.First : DirectDebit.Recurring;
             debit.MarkSubmitted(file.Id, code, p.CollectionDate, now.UtcDateTime);
-            db.AuditEntries.Add(new AuditEntry(now.UtcDateTime, debit.PlatformId, SystemActorId, SystemActorName, "debit.submitted",
+            db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, debit.PlatformId, "debit.submitted",
                 string.Create(CultureInfo.InvariantCulture,
                     $"Direct debit of {Money.FromCents(debit.AmountCents):0.00} € for invoice {invoiceNumbers[debit.InvoiceId]} sent to the bank in file {messageId} ({code}), to be collected on {p.CollectionDate:dd/MM/yyyy}.")));
         }

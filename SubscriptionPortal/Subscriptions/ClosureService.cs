@@ -16,8 +16,7 @@ internal sealed class ClosureService(
     TimeProvider clock,
     ILogger<ClosureService> logger)
 {
-    public const string SystemActorId = "system";
-    public const string SystemActorName = "Automatic closure";
+    private static readonly Actor JobActor = Actor.Job("Automatic closure");
 
     /// <summary>Closes every platform whose cancelled subscription has ended. Returns how many were closed.</summary>
     public async Task<int> CloseDueAsync(CancellationToken ct = default)
@@ -70,7 +69,7 @@ internal sealed class ClosureService(
 
             subscription.End();
             platform.Close(now.UtcDateTime);
-            db.AuditEntries.Add(new AuditEntry(now.UtcDateTime, platform.Id, SystemActorId, SystemActorName, "platform.closed",
+            db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, "platform.closed",
                 $"The cancelled subscription ended on {period.LastDay:dd/MM/yyyy}: the platform is closed and read-only. Invoices and data export remain available."));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

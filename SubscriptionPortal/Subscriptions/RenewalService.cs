@@ -22,8 +22,7 @@ internal sealed class RenewalService(
     TimeProvider clock,
     ILogger<RenewalService> logger)
 {
-    public const string SystemActorId = "system";
-    public const string SystemActorName = "Automatic renewal";
+    private static readonly Actor JobActor = Actor.Job("Automatic renewal");
 
     /// <summary>Renews every due subscription, catching up several periods if the job was down. Returns the invoices issued.</summary>
     public async Task<int> RenewDueAsync(CancellationToken ct = default)
@@ -113,7 +112,7 @@ internal sealed class RenewalService(
 
         subscription.Renew(calc.Period, invoice.Id);
         platform.SetBalance(Money.ToCents(calc.BalanceAfter));
-        db.AuditEntries.Add(new AuditEntry(now.UtcDateTime, platform.Id, SystemActorId, SystemActorName, "subscription.renewed",
+        db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, "subscription.renewed",
             $"Renewed for {Format(calc.Period)}: invoice {invoice.Number} ({calc.Invoice.Totals.Ttc:0.00} € TTC)"
             + (calc.BalanceApplied > 0 ? $", {calc.BalanceApplied:0.00} € from the balance" : "")
             + (debitDraft is null ? "" : $", direct debit of {calc.AmountDue:0.00} € on {calc.CollectionDate:dd/MM/yyyy}") + "."));

@@ -23,6 +23,12 @@ public sealed record Actor(string UserId, string Email, string? OnBehalfOfUserId
             : new Actor(agentId, user.FindFirstValue(ImpersonatorEmailClaim) ?? agentId, userId, email);
     }
 
+    /// <summary>The user id recorded for the portal's own background jobs.</summary>
+    public const string JobUserId = "system";
+
+    /// <summary>A background job (renewal, closure, debit submission), named in the audit log by <paramref name="name"/>.</summary>
+    public static Actor Job(string name) => new(JobUserId, name, null, null);
+
     /// <summary>An action the system takes for a user, such as seeding their demo subscription.</summary>
     public static Actor System(string userId, string email) => new(userId, email, null, null);
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SubscriptionPortal.Data;
 
@@ -20,9 +20,7 @@ internal static class SupportRegistration
         services.Replace(ServiceDescriptor.Scoped<SignInManager<ApplicationUser>, AuditingSignInManager>());
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, ImpersonationCookie.Configure);
         services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = ImpersonationCookie.CarryOverAsync);
-        // Each provider's context has its own options: the guard goes on both.
-        services.ConfigureDbContext<ApplicationDbContext>(options => options.AddInterceptors(new AuditLogIsAppendOnly()));
-        services.ConfigureDbContext<PostgresDbContext>(options => options.AddInterceptors(new AuditLogIsAppendOnly()));
+        services.AddSingleton<IInterceptor, AuditLogIsAppendOnly>();
         return services;
     }
 }

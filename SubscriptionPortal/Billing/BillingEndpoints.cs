@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Platforms;
 
@@ -32,8 +31,7 @@ internal static class BillingEndpoints
             return Results.NotFound();
         }
 
-        var isAgent = user.IsInRole(IdentityRegistration.SupportRole);
-        if (!isAgent && !await db.AdministersAsync(user, document.PlatformId, ct))
+        if (!await db.MayReadAsync(user, document.PlatformId, ct))
         {
             return Results.NotFound();
         }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 
 namespace SubscriptionPortal.Platforms;
@@ -34,4 +35,8 @@ internal static class PlatformScope
         var userId = user.UserId();
         return db.Memberships.AnyAsync(m => m.UserId == userId && m.PlatformId == platformId, ct);
     }
+
+    /// <summary>True when the user may read the platform's records (documents, data export): its admins and support staff.</summary>
+    public static async Task<bool> MayReadAsync(this ApplicationDbContext db, ClaimsPrincipal user, int platformId, CancellationToken ct = default) =>
+        user.IsInRole(IdentityRegistration.SupportRole) || await db.AdministersAsync(user, platformId, ct);
 }

@@ -105,6 +105,7 @@ public sealed class CrossTenantAccessTests(CrossTenantWorld world) : IClassFixtu
         ["route /settings/subscription/choose/{OfferCode}"] = "an offer code of the shared catalog; the page then works on the admin's own platform",
         ["route /Account/Manage/RenamePasskey/{Id}"] = "Identity looks the passkey up among the signed-in user's own",
         ["method PlatformScope.AdministersAsync"] = "the membership check itself, used by the surfaces above",
+        ["method PlatformScope.MayReadAsync"] = "the read-access check itself (admins and support), used by the surfaces above",
     };
 
     public static TheoryData<string> Surfaces => new(Table.Select(p => p.Surface));

@@ -6,7 +6,6 @@ using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
-using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Subscriptions;
@@ -55,7 +54,7 @@ internal sealed class PlatformExport(
     public async Task<ExportSummary?> AuthorizeAsync(ClaimsPrincipal user, int platformId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var allowed = user.IsInRole(IdentityRegistration.SupportRole) || await db.AdministersAsync(user, platformId, ct);
+        var allowed = await db.MayReadAsync(user, platformId, ct);
         return allowed && await db.Platforms.AnyAsync(p => p.Id == platformId, ct) ? await SummaryAsync(db, platformId, ct) : null;
     }
 

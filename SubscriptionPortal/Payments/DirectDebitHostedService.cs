@@ -7,24 +7,12 @@ internal sealed class DirectDebitHostedService(
     IServiceScopeFactory scopes,
     IOptions<DirectDebitOptions> options,
     TimeProvider clock,
-    ILogger<DirectDebitHostedService> logger) : BackgroundService
+    ILogger<DirectDebitHostedService> logger) : PeriodicJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.SubmissionIntervalMinutes)), clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DirectDebitSubmission>().SubmitDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The next tick tries again; a failed run stored no file and submitted nothing (one transaction).
-                logger.LogError(ex, "Direct-debit submission failed.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.SubmissionIntervalMinutes);
+
+    protected override string Name => "Direct-debit submission";
+
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<DirectDebitSubmission>().SubmitDueAsync(ct);
 }

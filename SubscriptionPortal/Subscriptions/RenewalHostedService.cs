@@ -5,28 +5,20 @@ namespace SubscriptionPortal.Subscriptions;
 
 /// <summary>Runs the renewal job at start and then every <see cref="BillingOptions.RenewalIntervalMinutes"/>.</summary>
 internal sealed class RenewalHostedService(IServiceScopeFactory scopes, IOptions<BillingOptions> options, TimeProvider clock, ILogger<RenewalHostedService> logger)
-    : BackgroundService
+    : PeriodicJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly ILogger<RenewalHostedService> logger = logger;
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.RenewalIntervalMinutes);
+
+    protected override string Name => "Renewal job";
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.RenewalIntervalMinutes)), clock);
-        do
+        var issued = await services.GetRequiredService<RenewalService>().RenewDueAsync(ct);
+        if (issued > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var issued = await scope.ServiceProvider.GetRequiredService<RenewalService>().RenewDueAsync(stoppingToken);
-                if (issued > 0)
-                {
-                    logger.LogInformation("Renewal job issued {Count} invoices.", issued);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The next tick tries again; a failed renewal wrote nothing (one transaction each).
-                logger.LogError(ex, "Renewal job failed.");
-            }
+            logger.LogInformation("Renewal job issued {Count} invoices.", issued);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

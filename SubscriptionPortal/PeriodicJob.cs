@@ -1,0 +1,35 @@
+namespace SubscriptionPortal;
+
+/// <summary>
+/// A background job run at start and then at a fixed interval, each run in its own service scope. A run
+/// that fails is logged and the next tick tries again: every job here works in transactions, so a failed
+/// run leaves nothing half written.
+/// </summary>
+internal abstract class PeriodicJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
+{
+    /// <summary>How long between two runs; at least a minute.</summary>
+    protected abstract TimeSpan Interval { get; }
+
+    /// <summary>The job's name in the log.</summary>
+    protected abstract string Name { get; }
+
+    protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : Interval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "{Job} failed; the next run tries again.", Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -20,10 +20,15 @@ public abstract class PortalPageTest(BrowserFixture browser) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Server = new PortalServer();
-        var baseUrl = Server.BaseUrl;
-        BrowserContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB" });
-        BrowserContext.SetDefaultTimeout(15_000);
+        BrowserContext = await NewContextAsync();
         Page = await BrowserContext.NewPageAsync();
+    }
+
+    private async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUrl, Locale = "en-GB" });
+        context.SetDefaultTimeout(15_000);
+        return context;
     }
 
     public virtual async Task DisposeAsync()
@@ -41,6 +46,18 @@ public abstract class PortalPageTest(BrowserFixture browser) : IAsyncLifetime
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
         await WaitForInteractiveAsync();
+    }
+
+    /// <summary>
+    /// Another person at another browser: the current one is closed (its cookies and its live page with
+    /// it) and a fresh one is signed in as <paramref name="email"/>.
+    /// </summary>
+    protected async Task SignInElsewhereAsync(string email)
+    {
+        await BrowserContext.DisposeAsync();
+        BrowserContext = await NewContextAsync();
+        Page = await BrowserContext.NewPageAsync();
+        await SignInAsync(email);
     }
 
     /// <summary>Opens a page of the app and waits until the Blazor circuit answers clicks.</summary>

@@ -47,8 +47,7 @@ public sealed class DirectDebitsTests(BrowserFixture browser) : PortalPageTest(b
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = $"Retry {invoiceNumber}" })).ToBeEnabledAsync();
         await Screenshots.SaveAsync(Page, "support-debits");
 
-        await BrowserContext.ClearCookiesAsync();
-        await SignInAsync("serenity@demo.test");
+        await SignInElsewhereAsync("serenity@demo.test");
         var banner = Page.GetByTestId("failed-debit-banner");
         await Expect(banner).ToContainTextAsync($"invoice {invoiceNumber} failed");
         await Expect(banner).ToContainTextAsync("insufficient funds on the account (AM04)");

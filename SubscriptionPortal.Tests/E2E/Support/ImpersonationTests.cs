@@ -47,8 +47,8 @@ public sealed class ImpersonationTests(BrowserFixture browser) : PortalPageTest(
         await Expect(console.ActivityRow("Impersonation stopped")).ToContainTextAsync("Stopped by the agent");
 
         // The admin reads what happened on their platform under Settings › Activity.
-        await Page.Context.ClearCookiesAsync();
-        await SignInAsync("serenity@demo.test");
+        await SignInElsewhereAsync("serenity@demo.test");
+        console = new SupportConsolePage(Page);
         await NavLink("Activity").ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Activity" })).ToBeVisibleAsync();
         await Expect(console.ActivityRow("Impersonation started")).ToContainTextAsync($"Reason: {Reason}");

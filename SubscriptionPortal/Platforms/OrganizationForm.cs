@@ -5,6 +5,7 @@ public sealed class OrganizationForm
 {
     public string Name { get; set; } = "";
 
+    /// <summary>Up to <see cref="FieldLimits.AddressLines"/> lines, separated by "\n".</summary>
     public string AddressLine { get; set; } = "";
 
     public string PostalCode { get; set; } = "";
@@ -16,4 +17,16 @@ public sealed class OrganizationForm
     public string? Siren { get; set; }
 
     public string BillingEmail { get; set; } = "";
+
+    /// <summary>A copy with every value as it is checked and stored (see <see cref="FieldText.Clean"/>).</summary>
+    public OrganizationForm Cleaned() => new()
+    {
+        Name = FieldText.Clean(Name),
+        AddressLine = FieldText.CleanLines(AddressLine),
+        PostalCode = FieldText.Clean(PostalCode),
+        City = FieldText.Clean(City),
+        Country = FieldText.Clean(Country),
+        Siren = Siren is null ? null : FieldText.Clean(Siren),
+        BillingEmail = FieldText.Clean(BillingEmail),
+    };
 }

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Billing;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Support;
 
@@ -37,6 +38,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
 
     public async Task<CommandResult> SaveAsync(ClaimsPrincipal user, OrganizationForm form, CancellationToken ct = default)
     {
+        form = form.Cleaned();
         var errors = Validate(form, out var siren);
         if (errors.Count > 0)
         {
@@ -55,34 +57,44 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             return CommandResult.Invalid(ClosedMessage);
         }
 
-        platform.UpdateDetails(form.Name.Trim(), form.AddressLine.Trim(), form.PostalCode.Trim(), form.City.Trim(),
-            form.Country.Trim(), siren, form.BillingEmail.Trim());
+        platform.UpdateDetails(form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, siren, form.BillingEmail);
         var details = JsonSerializer.Serialize(new { form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, Siren = siren, form.BillingEmail });
         db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, "organization.updated", details));
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok;
     }
 
-    /// <summary>Field name → message for every invalid field; <paramref name="siren"/> is the normalised SIREN or null.</summary>
+    /// <summary>
+    /// Field name → message for every invalid field, checked on the cleaned values (<see cref="OrganizationForm.Cleaned"/>);
+    /// <paramref name="siren"/> is the normalised SIREN or null. The name and the address are printed on every
+    /// invoice: they must fit their limits and hold only characters the documents can print.
+    /// </summary>
     public static Dictionary<string, string> Validate(OrganizationForm form, out string? siren)
     {
+        form = form.Cleaned();
         var errors = new Dictionary<string, string>();
         siren = null;
-        if (string.IsNullOrWhiteSpace(form.Name))
+        if (form.Name.Length == 0)
         {
             errors[nameof(form.Name)] = "The association's name is required.";
         }
-        else if (form.Name.Trim().Length > 200)
-        {
-            errors[nameof(form.Name)] = "The name can have at most 200 characters.";
-        }
 
-        if (string.IsNullOrWhiteSpace(form.BillingEmail) || !IsEmail(form.BillingEmail.Trim()))
+        Check(errors, nameof(form.Name), DocumentText.Problem(form.Name, "The association's name", FieldLimits.PlatformName));
+        Check(errors, nameof(form.AddressLine), DocumentText.Problem(form.AddressLine, "The address", FieldLimits.AddressLine, FieldLimits.AddressLines));
+        Check(errors, nameof(form.PostalCode), DocumentText.Problem(form.PostalCode, "The postal code", FieldLimits.PostalCode));
+        Check(errors, nameof(form.City), DocumentText.Problem(form.City, "The city", FieldLimits.City));
+        Check(errors, nameof(form.Country), DocumentText.Problem(form.Country, "The country", FieldLimits.Country));
+
+        if (FieldText.Problem(form.BillingEmail, "The billing email", FieldLimits.Email) is { } emailProblem)
+        {
+            errors[nameof(form.BillingEmail)] = emailProblem;
+        }
+        else if (!IsEmail(form.BillingEmail))
         {
             errors[nameof(form.BillingEmail)] = "Enter a valid email address, such as treasurer@example.org.";
         }
 
-        if (!string.IsNullOrWhiteSpace(form.Siren))
+        if (!string.IsNullOrEmpty(form.Siren))
         {
             var check = Siren.Validate(form.Siren);
             if (check.IsValid)
@@ -95,14 +107,17 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             }
         }
 
-        if (form.PostalCode.Trim().Length > 16)
-        {
-            errors[nameof(form.PostalCode)] = "A postal code has at most 16 characters.";
-        }
-
         return errors;
     }
 
+    private static void Check(Dictionary<string, string> errors, string field, string? problem)
+    {
+        if (problem is not null)
+        {
+            errors.TryAdd(field, problem);
+        }
+    }
+
     private static bool IsEmail(string value) =>
-        value.Length <= 256 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+        value.Length > 0 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 }

@@ -392,11 +392,8 @@ internal sealed class SubscriptionChanges(
 
     internal static DocumentBuyer BuyerOf(Platform platform)
     {
-        var address = new List<string>();
-        if (!string.IsNullOrWhiteSpace(platform.AddressLine))
-        {
-            address.Add(platform.AddressLine);
-        }
+        // The address holds up to three lines, one per line of the document.
+        var address = platform.AddressLine.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
         var city = $"{platform.PostalCode} {platform.City}".Trim();
         if (city.Length > 0)

@@ -9,7 +9,7 @@ internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
     public void Configure(EntityTypeBuilder<Platform> builder)
     {
         builder.Property(p => p.Name).HasMaxLength(200);
-        builder.Property(p => p.AddressLine).HasMaxLength(200);
+        builder.Property(p => p.AddressLine).HasMaxLength(FieldLimits.Address);
         builder.Property(p => p.PostalCode).HasMaxLength(16);
         builder.Property(p => p.City).HasMaxLength(100);
         builder.Property(p => p.Country).HasMaxLength(100);

@@ -1020,7 +1020,7 @@ namespace SubscriptionPortal.Data.Migrations
 
                     b.Property<string>("AddressLine")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(302)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("BalanceCents")

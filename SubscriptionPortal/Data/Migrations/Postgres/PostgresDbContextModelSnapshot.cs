@@ -1105,8 +1105,8 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
 
                     b.Property<string>("AddressLine")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(302)
+                        .HasColumnType("character varying(302)")
                         .UseCollation("C");
 
                     b.Property<long>("BalanceCents")

@@ -9,6 +9,7 @@ public static class FuzzValues
     public const string Empty = "empty";
     public const string Overlong = "overlong";
     public const string Control = "control characters";
+    public const string NullCharacter = "null character";
     public const string RtlOverride = "right-to-left override";
     public const string RtlScript = "right-to-left script";
     public const string Emoji = "emoji";
@@ -22,7 +23,8 @@ public static class FuzzValues
     [
         (Empty, ""),
         (Overlong, new string('a', maxLength + 1)),
-        (Control, "Chorale\u0007du\u0000Marais\u001B"),
+        (Control, "Chorale\u0007du\u001BMarais\u0008"),
+        (NullCharacter, "Chorale\u0000du Marais"),
         (RtlOverride, "\u202Eslanruoj"),
         (RtlScript, "جوقة מקהלה"),
         (Emoji, "Chorale 😀"),
@@ -32,5 +34,5 @@ public static class FuzzValues
     ];
 
     /// <summary>Kinds every field refuses, whatever it is for.</summary>
-    public static bool AlwaysRefused(string kind) => kind is Overlong or Control or RtlOverride;
+    public static bool AlwaysRefused(string kind) => kind is Overlong or Control or NullCharacter or RtlOverride;
 }

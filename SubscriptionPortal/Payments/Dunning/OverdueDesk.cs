@@ -65,6 +65,11 @@ internal sealed class OverdueDesk(
     public Task<CommandResult> RecordTransferAsync(ClaimsPrincipal user, int platformId, int invoiceId, decimal? amount, DateOnly? receivedOn, string? reference,
         CancellationToken ct = default)
     {
+        if (!user.IsSupportAgent())
+        {
+            return Task.FromResult(CommandResult.NotFound());
+        }
+
         var text = reference?.Trim() ?? "";
         var errors = new Dictionary<string, string>();
         if (amount is not { } a || a <= 0 || !Money.IsWholeCents(a))
@@ -115,6 +120,11 @@ internal sealed class OverdueDesk(
     /// </summary>
     public Task<CommandResult> WriteOffAsync(ClaimsPrincipal user, int platformId, int invoiceId, string? reason, CancellationToken ct = default)
     {
+        if (!user.IsSupportAgent())
+        {
+            return Task.FromResult(CommandResult.NotFound());
+        }
+
         var text = reason?.Trim() ?? "";
         if (text.Length is 0 or > MaxTextLength)
         {

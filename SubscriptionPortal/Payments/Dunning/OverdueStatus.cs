@@ -44,11 +44,6 @@ internal sealed class OverdueStatus(IOptions<DunningOptions> options, TimeProvid
             $"This platform is suspended: invoice {assessment.Oldest!.Number} has been unpaid for {assessment.Oldest.Days} days ({Money.FromCents(assessment.UnpaidCents):0.00} € due). It is read-only until it is paid; invoices, data export and the payment method stay open. Nothing was changed.")
         : null;
 
-    /// <summary>Whether the platform is suspended now; for callers that only need yes or no.</summary>
-    public async Task<bool> IsSuspendedAsync(ApplicationDbContext db, int platformId, CancellationToken ct = default) =>
-        await db.DirectDebits.AnyAsync(d => d.PlatformId == platformId && d.Status == DirectDebitStatus.Failed, ct)
-        && (await AssessAsync(db, platformId, ct)).State == OverdueState.Suspended;
-
     /// <summary>The actor dunning records its own steps under.</summary>
     public static readonly Actor JobActor = Actor.Job("Dunning");
 }

@@ -257,6 +257,8 @@ internal sealed class OverdueDesk(
             await db.SaveChangesAsync(ct);
             var record = await DunningTransitions.RecordOfAsync(db, platformId, ct);
             var after = DunningAssessment.Assess((await DunningLoader.LoadAsync(db, [platformId], now, ct))[platformId], options.Value);
+            // The move back to active is recorded here, by the agent; its OverdueStateChanged event is where the
+            // admin's "paid" email will come from once the portal sends emails.
             DunningTransitions.Record(db, record, after, actor, now.UtcDateTime, $"{cause} for invoice {invoice.Number}.");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

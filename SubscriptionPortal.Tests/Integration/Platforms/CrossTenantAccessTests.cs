@@ -9,6 +9,7 @@ using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Platforms.Export;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
+using SubscriptionPortal.Tests.Integration.Http;
 using SubscriptionPortal.Tests.Integration.Support;
 
 namespace SubscriptionPortal.Tests.Integration.Platforms;
@@ -61,9 +62,14 @@ public sealed class CrossTenantAccessTests(CrossTenantWorld world) : IClassFixtu
             ["method ImpersonationService.StartAsync"],
             async w => await StatusAsync(w, () => w.Admin.PostStartAsync(w.OtherAdminId, w.OtherPlatformId, token: w.AdminAntiforgeryToken))),
 
-        new("GET /platforms/{id}/export (another platform)", NotFoundOverHttp,
-            ["route /platforms/{platformId:int}/export", "method ExportEndpoints.DownloadAsync"],
-            async w => await StatusAsync(w, () => w.Admin.GetAsync($"platforms/{w.OtherPlatformId}/export"))),
+        new("POST /platforms/{id}/export (another platform)", NotFoundOverHttp,
+            ["route /platforms/{platformId:int}/export", "method ExportEndpoints.StartAsync"],
+            async w => await StatusAsync(w, () => w.Admin.PostFormAsync($"platforms/{w.OtherPlatformId}/export",
+                new Dictionary<string, string> { [PortalClient.TokenField] = w.AdminAntiforgeryToken }))),
+
+        new("GET /exports/{ticket} (another admin's download ticket)", NotFoundOverHttp,
+            ["route /exports/{ticket}"],
+            async w => await StatusAsync(w, () => w.Admin.GetAsync($"exports/{w.OtherExportTicket}"))),
 
         new("Data export authorisation (another platform)", NotFoundFromService,
             ["method PlatformExport.AuthorizeAsync"],

@@ -28,6 +28,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseImpersonationGuard();
 app.UseAntiforgery();
+app.UseAntiforgeryRefusal();
 app.MapStaticAssets();
 // The frame-ancestors the interactive render mode would send are part of the full policy of UseSecurityHeaders.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

@@ -22,12 +22,17 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         var accountGroup = endpoints.MapGroup("/Account");
 
-        accountGroup.MapPost("/PerformExternalLogin", (
+        accountGroup.MapPost("/PerformExternalLogin", async (
             HttpContext context,
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromForm] string provider,
             [FromForm] string returnUrl) =>
         {
+            if (!await IsExternalSchemeAsync(signInManager, provider))
+            {
+                return Results.BadRequest("This sign-in provider is not offered here.");
+            }
+
             IEnumerable<KeyValuePair<string, StringValues>> query = [
                 new("ReturnUrl", returnUrl),
                 new("Action", ExternalLogin.LoginCallbackAction)];
@@ -105,6 +110,11 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromForm] string provider) =>
         {
+            if (!await IsExternalSchemeAsync(signInManager, provider))
+            {
+                return Results.BadRequest("This sign-in provider is not offered here.");
+            }
+
             // Clear the existing external cookie to ensure a clean login process
             await context.SignOutAsync(IdentityConstants.ExternalScheme);
 
@@ -158,4 +168,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         return accountGroup;
     }
+
+    // A provider named in a form is the visitor's to change: only a configured external scheme may be challenged.
+    private static async Task<bool> IsExternalSchemeAsync(SignInManager<ApplicationUser> signInManager, string provider) =>
+        (await signInManager.GetExternalAuthenticationSchemesAsync()).Any(s => s.Name == provider);
 }

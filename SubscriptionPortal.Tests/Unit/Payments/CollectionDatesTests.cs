@@ -90,4 +90,17 @@ public sealed class CollectionDatesTests
     {
         Assert.Equal(new DateOnly(2026, 3, 23), CollectionDates.ForRetry(new DateOnly(2026, 3, 19), 3));
     }
+
+    [Theory]
+    [InlineData(2029, 4, 1)]
+    [InlineData(2033, 4, 17)]
+    [InlineData(2049, 4, 18)]
+    [InlineData(2076, 4, 19)]
+    [InlineData(1954, 4, 18)]
+    [InlineData(1981, 4, 19)]
+    public void EasterSunday_InYearsOfTheRareCorrection_MatchesThePublishedDates(int year, int month, int day)
+    {
+        // Years where the epact correction moves Easter a week from where the plain formula would put it.
+        Assert.Equal(new DateOnly(year, month, day), CollectionDates.EasterSunday(year));
+    }
 }

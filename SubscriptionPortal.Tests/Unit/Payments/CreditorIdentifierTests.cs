@@ -95,4 +95,43 @@ public sealed class CreditorIdentifierTests
         Assert.False(result.IsValid);
         Assert.Contains("national identifier", result.Error);
     }
+
+    [Theory]
+    [InlineData("FR02ZZZ100078")]
+    [InlineData("FR05ZZZ100024")]
+    [InlineData("FR09ZZZ100049")]
+    public void CreditorIdentifier_WithCheckDigitsBelowTen_KeepsTheLeadingZero(string id)
+    {
+        Assert.True(CreditorIdentifier.Validate(id).IsValid, CreditorIdentifier.Validate(id).Error);
+        Assert.False(CreditorIdentifier.Validate(id.Remove(2, 1)).IsValid);
+    }
+
+    [Fact]
+    public void CreditorIdentifier_OfExactly35Characters_IsAccepted()
+    {
+        var id = "IT58ZZZ" + new string('1', 28);
+
+        var result = CreditorIdentifier.Validate(id);
+
+        Assert.Equal(35, id.Length);
+        Assert.True(result.IsValid, result.Error);
+    }
+
+    [Fact]
+    public void CreditorIdentifier_Of36Characters_IsRejectedNamingTheLimit()
+    {
+        // Right check digits, one character too many.
+        var result = CreditorIdentifier.Validate("IT69ZZZ" + new string('1', 29));
+
+        Assert.False(result.IsValid);
+        Assert.Equal("A creditor identifier has at most 35 characters", result.Error);
+    }
+
+    [Fact]
+    public void CreditorIdentifier_WithAOneCharacterNationalIdentifier_IsAccepted()
+    {
+        var result = CreditorIdentifier.Validate("IT16ZZZ1");
+
+        Assert.True(result.IsValid, result.Error);
+    }
 }

@@ -270,4 +270,20 @@ public sealed class IbanTests
         var check = 98 - (int)(BigInteger.Parse(numeric, CultureInfo.InvariantCulture) % 97);
         return $"{code}{check:D2}{bban}";
     }
+
+    [Theory]
+    [InlineData("F", "An IBAN starts with a two-letter country code, such as FR")]
+    [InlineData("FR", "The 3rd and 4th characters of an IBAN are its check digits and must be digits, as in FR76")]
+    [InlineData("FR7", "The 3rd and 4th characters of an IBAN are its check digits and must be digits, as in FR76")]
+    [InlineData("FR76", "IBAN is too short for France (FR IBANs have 27 characters)")]
+    public void Iban_CutShort_SaysWhatComesNext(string typed, string expected)
+    {
+        Assert.Equal(expected, Iban.Validate(typed).Error);
+    }
+
+    [Fact]
+    public void Mask_OfAValueOfNineCharacters_ShowsBothEnds()
+    {
+        Assert.Equal("FR76 •345 6", Iban.Mask("FR7623456"));
+    }
 }

@@ -618,4 +618,17 @@ public sealed class QuoteCalculatorTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => QuoteCalculator.Calculate(Change(SerenityMarch, Professional, 250, Monthly, "2026-03-20", contactsInUse: -1)));
     }
+
+    [Fact]
+    public void AQuoteOfNothing_IsABugNamingWhatIsMissing()
+    {
+        var input = Change(SerenityMarch, Professional, 250, Monthly, "2026-03-20");
+
+        Assert.Equal("input", Assert.Throws<ArgumentNullException>(() => QuoteCalculator.Calculate(null!)).ParamName);
+        Assert.Equal("input.Current", Assert.Throws<ArgumentNullException>(() => QuoteCalculator.Calculate(input with { Current = null! })).ParamName);
+        Assert.Equal("input.Target", Assert.Throws<ArgumentNullException>(() => QuoteCalculator.Calculate(input with { Target = null! })).ParamName);
+        Assert.Equal("input.Current.Offer", Assert.Throws<ArgumentNullException>(() => QuoteCalculator.Calculate(input with { Current = SerenityMarch with { Offer = null! } })).ParamName);
+        Assert.Equal("input.Target.Offer", Assert.Throws<ArgumentNullException>(() => QuoteCalculator.Calculate(input with { Target = input.Target with { Offer = null! } })).ParamName);
+        Assert.Equal("input", Assert.Throws<ArgumentNullException>(() => QuoteCalculator.Renewal(null!)).ParamName);
+    }
 }

@@ -421,6 +421,43 @@ public sealed class Pain008WriterTests
         Assert.Equal("BNPAFRPP", Value(document.Descendants(Ns + "CdtrAgt").Single(), "BIC"));
     }
 
+    [Fact]
+    public void Write_NoBatch_IsABug()
+    {
+        Assert.Equal("batch", Assert.Throws<ArgumentNullException>(() => Pain008Writer.Write(null!)).ParamName);
+    }
+
+    [Fact]
+    public void Write_InvalidBatches_SayWhatIsWrong()
+    {
+        static string Error(SepaDirectDebitBatch batch) => Assert.Throws<ArgumentException>(() => Pain008Writer.Write(batch)).Message;
+
+        Assert.StartsWith("Invalid SEPA batch: the message id '' is empty.", Error(Batch(Debit("F-1", 5m)) with { MessageId = "" }));
+        Assert.StartsWith("Invalid SEPA batch: a pain.008 file needs at least one debit.", Error(Batch()));
+        Assert.StartsWith("Invalid SEPA batch: the creditor is missing.", Error(Batch(Debit("F-1", 5m)) with { Creditor = null! }));
+        Assert.StartsWith(
+            "Invalid SEPA batch: creditor identifier 'FR12ZZZ123456': Creditor identifier check digits are wrong",
+            Error(Batch(Debit("F-1", 5m)) with { Creditor = Creditor with { CreditorIdentifier = "FR12ZZZ123456" } }));
+        Assert.StartsWith("Invalid SEPA batch: the end-to-end id 'F_1' contains '_'", Error(Batch(Debit("F_1", 5m))));
+        Assert.StartsWith("Invalid SEPA batch: debit 'F-1': unknown sequence type 9.", Error(Batch(Debit("F-1", 5m) with { SequenceType = (SequenceType)9 })));
+        Assert.StartsWith(
+            "Invalid SEPA batch: debit 'F-1' IBAN: IBAN check digits are wrong",
+            Error(Batch(Debit("F-1", 5m) with { DebtorIban = "FR7630006000011234567890188" })));
+        Assert.StartsWith("Invalid SEPA batch: debit 'F-1': 'NOT A BIC' is not a BIC.", Error(Batch(Debit("F-1", 5m) with { DebtorBic = "NOT A BIC" })));
+    }
+
+    [Fact]
+    public void Write_Output_IsIndentedByTwoSpacesWithUnixLineEnds()
+    {
+        var xml = Encoding.UTF8.GetString(Pain008Writer.Write(Batch(Debit("F-1", 5m))));
+
+        Assert.StartsWith(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.008.001.02\">\n  <CstmrDrctDbtInitn>\n    <GrpHdr>\n",
+            xml);
+        Assert.DoesNotContain("\r", xml);
+        Assert.EndsWith("  </CstmrDrctDbtInitn>\n</Document>", xml);
+    }
+
     private static SepaDirectDebitBatch Batch(params SepaDirectDebit[] debits) =>
         new("SP-DD-20260115-0001", new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero), "SubscriptionPortal SAS", Creditor, debits);
 

@@ -101,7 +101,9 @@ internal static class CiiInvoiceWriter
         notes.Add(("PMT", DocumentMentions.RecoveryIndemnity));
         notes.Add(("PMD", DocumentMentions.LatePaymentPenalties(model.Seller)));
         notes.Add(("AAB", DocumentMentions.NoEarlyPaymentDiscount));
-        return notes;
+
+        // The page keeps amounts whole with no-break spaces; the XML's readers expect plain ones.
+        return [.. notes.Select(n => (n.Item1, n.Item2.Replace('\u00A0', ' ')))];
     }
 
     /// <summary>What the buyer has already settled (BT-113): the credit note set against an invoice, the balance, or all of a credit note.</summary>

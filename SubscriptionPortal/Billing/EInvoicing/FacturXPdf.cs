@@ -21,11 +21,13 @@ internal static class FacturXPdf
 
     private const string FacturXNamespace = "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#";
 
-    /// <summary>The XMP's object, which <see cref="Finish"/> makes the catalog's metadata.</summary>
-    internal sealed record Pending(int MetadataObjectNumber);
+    // Found in the saved file to tell this class's XMP object from PDFsharp's (objects are renumbered on save).
+    private const string HolderKey = "/FacturXMetadata";
+
+    private static readonly byte[] XmpMarker = Encoding.ASCII.GetBytes("<pdfaid:part>3</pdfaid:part>");
 
     /// <summary>Adds the XML, the output intent and the XMP to the document; call after drawing, before saving.</summary>
-    public static Pending Prepare(PdfDocument document, BillingDocumentModel model, byte[] xml)
+    public static void Prepare(PdfDocument document, BillingDocumentModel model, byte[] xml)
     {
         var catalog = document.Internals.Catalog;
         var issued = PdfDate(model.IssueDate);
@@ -78,7 +80,11 @@ internal static class FacturXPdf
         var metadata = AddStream(document, Encoding.UTF8.GetBytes(Xmp(document, model)), compress: false);
         metadata.Elements.SetName("/Type", "/Metadata");
         metadata.Elements.SetName("/Subtype", "/XML");
-        return new Pending(metadata.Internals.ObjectNumber);
+
+        // PDFsharp drops objects nothing refers to and replaces the catalog's /Metadata while saving:
+        // this key (ignored by readers, as any key PDF does not define) keeps the XMP in the file
+        // until Finish makes it the catalog's metadata.
+        catalog.Elements[HolderKey] = metadata.Reference;
     }
 
     /// <summary>
@@ -86,9 +92,23 @@ internal static class FacturXPdf
     /// PDFsharp wrote while saving. The reference is padded with spaces to its former length, so
     /// every cross-reference offset stays valid.
     /// </summary>
-    public static void Finish(byte[] pdf, Pending pending)
+    public static void Finish(byte[] pdf)
     {
         var span = pdf.AsSpan();
+        var marker = span.IndexOf(XmpMarker);
+        var objectKeyword = marker < 0 ? -1 : span[..marker].LastIndexOf(" 0 obj"u8);
+        if (objectKeyword < 0)
+        {
+            throw new InvalidOperationException("The saved PDF lacks the Factur-X XMP object.");
+        }
+
+        var numberStart = objectKeyword;
+        while (numberStart > 0 && char.IsAsciiDigit((char)span[numberStart - 1]))
+        {
+            numberStart--;
+        }
+
+        var xmpObject = Encoding.ASCII.GetString(span[numberStart..objectKeyword]);
         var catalog = span.IndexOf("/Type/Catalog"u8);
         if (catalog < 0)
         {
@@ -104,7 +124,7 @@ internal static class FacturXPdf
 
         var start = catalog + key + "/Metadata "u8.Length;
         var referenceLength = span[start..].IndexOf(" 0 R"u8);
-        var replacement = pending.MetadataObjectNumber.ToString(CultureInfo.InvariantCulture);
+        var replacement = xmpObject;
         if (replacement.Length > referenceLength)
         {
             throw new InvalidOperationException("The XMP object's number is longer than the one it replaces.");

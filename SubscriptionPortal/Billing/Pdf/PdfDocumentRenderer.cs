@@ -82,12 +82,12 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var seed = $"{model.Kind}:{model.Number}";
         PdfReproducibility.SetDocumentId(document, seed);
         PdfReproducibility.SetFontSubsetTags(document, seed);
-        var facturX = FacturXPdf.Prepare(document, model, CiiInvoiceWriter.Write(model));
+        FacturXPdf.Prepare(document, model, CiiInvoiceWriter.Write(model));
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         var bytes = output.ToArray();
         PdfReproducibility.SetXmpIdentifiers(bytes, seed);
-        FacturXPdf.Finish(bytes, facturX);
+        FacturXPdf.Finish(bytes);
         return bytes;
     }
 

@@ -7,6 +7,7 @@ using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
+using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
 
@@ -21,6 +22,7 @@ internal sealed class SubscriptionChanges(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     DocumentIssuer issuer,
     MandateService mandates,
+    OverdueStatus overdue,
     IOptions<BillingOptions> options,
     TimeProvider clock,
     ILogger<SubscriptionChanges> logger)
@@ -45,6 +47,7 @@ internal sealed class SubscriptionChanges(
         var plan = await SubscriptionPlanQueries.LoadAsync(db, platformId, ct);
         var catalog = await CatalogReader.LoadAsync(db, ct);
         var vatRate = (await db.CatalogSettings.AsNoTracking().SingleAsync(ct)).VatRate;
+        var overdueRefusal = plan.IsClosed ? null : await overdue.PlanChangeRefusalAsync(db, platformId, ct);
         var summaries = await db.Offers.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.Summary, ct);
         var offers = catalog.Select(offer => new OfferChoice(
                 offer.Code,
@@ -54,7 +57,7 @@ internal sealed class SubscriptionChanges(
                 offer.Code == plan.OfferCode,
                 offer.Features,
                 offer.Tiers.Select(t => TierChoiceOf(t, vatRate, plan.ContactsInUse)).ToList(),
-                UnavailableReason(plan, offer)))
+                overdueRefusal ?? UnavailableReason(plan, offer)))
             .ToList();
         return new OfferChoices(plan, offers, vatRate);
     }
@@ -130,6 +133,11 @@ internal sealed class SubscriptionChanges(
             return new QuoteOutcome.Refused(ClosedMessage);
         }
 
+        if (await overdue.PlanChangeRefusalAsync(db, platformId, ct) is { } overdueRefusal)
+        {
+            return new QuoteOutcome.Refused(overdueRefusal);
+        }
+
         if (state.Catalog.FirstOrDefault(o => o.Code == target.OfferCode) is not { } offer)
         {
             return new QuoteOutcome.Refused("This offer does not exist. Choose one of the listed offers.");
@@ -200,6 +208,11 @@ internal sealed class SubscriptionChanges(
         if (state.Platform.Status == PlatformStatus.Closed)
         {
             return new ChangeOutcome.Refused(ClosedMessage);
+        }
+
+        if (await overdue.PlanChangeRefusalAsync(db, platformId, ct) is { } overdueRefusal)
+        {
+            return new ChangeOutcome.Refused(overdueRefusal);
         }
 
         if (state.Subscription.Version != quote.SubscriptionVersion)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
 
@@ -14,6 +15,7 @@ namespace SubscriptionPortal.Subscriptions;
 internal sealed class SubscriptionLifecycle(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     PlatformNotices notices,
+    OverdueStatus overdue,
     TimeProvider clock)
 {
     public const string FreeMessage = "A free offer has nothing to cancel.";
@@ -66,6 +68,11 @@ internal sealed class SubscriptionLifecycle(
         if (platform.Status == PlatformStatus.Closed)
         {
             return CommandResult.Invalid(SubscriptionChanges.ClosedMessage);
+        }
+
+        if (await overdue.ReadOnlyRefusalAsync(db, platformId, ct) is { } suspended)
+        {
+            return CommandResult.Invalid(suspended);
         }
 
         if (subscription is not { IsPaid: true, CurrentPeriod: { } period })

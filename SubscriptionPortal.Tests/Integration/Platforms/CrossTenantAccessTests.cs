@@ -39,6 +39,10 @@ public sealed class CrossTenantAccessTests(CrossTenantWorld world) : IClassFixtu
             ["route /documents/{id:int}/pdf", "method BillingEndpoints.DownloadAsync"],
             async w => await StatusAsync(w, () => w.Admin.GetAsync($"documents/{w.OtherInvoiceId}/pdf"))),
 
+        new("GET /documents/{id}/xml (another platform's invoice)", NotFoundOverHttp,
+            ["route /documents/{id:int}/xml", "method BillingEndpoints.DownloadXmlAsync"],
+            async w => await StatusAsync(w, () => w.Admin.GetAsync($"documents/{w.OtherInvoiceId}/xml"))),
+
         new("Platform switcher (another platform's id)", NotFoundFromService,
             ["method PlatformDirectory.SwitchAsync"],
             async w => await Call(w, s => s.GetRequiredService<PlatformDirectory>().SwitchAsync(w.AdminPrincipal, w.OtherPlatformId)) ? "switched" : "not found"),

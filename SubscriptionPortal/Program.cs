@@ -13,10 +13,12 @@ builder.Configuration.AddRepositorySettingsFile(builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services
     .AddPortalServices(builder.Configuration, builder.Environment)
-    .AddPortalUi();
+    .AddPortalUi()
+    .AddSecurityHeaders();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -26,8 +28,10 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseImpersonationGuard();
 app.UseAntiforgery();
+app.UseAntiforgeryRefusal();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The frame-ancestors the interactive render mode would send are part of the full policy of UseSecurityHeaders.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
 app.MapBillingEndpoints();
 app.MapSupportEndpoints();

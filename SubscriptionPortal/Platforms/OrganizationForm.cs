@@ -16,6 +16,10 @@ public sealed class OrganizationForm
 
     public string? Siren { get; set; }
 
+    public string? VatNumber { get; set; }
+
+    public string? Rna { get; set; }
+
     public string BillingEmail { get; set; } = "";
 
     /// <summary>A copy with every value as it is checked and stored (see <see cref="FieldText.Clean"/>).</summary>
@@ -27,6 +31,8 @@ public sealed class OrganizationForm
         City = FieldText.Clean(City),
         Country = FieldText.Clean(Country),
         Siren = Siren is null ? null : FieldText.Clean(Siren),
+        VatNumber = VatNumber is null ? null : FieldText.Clean(VatNumber),
+        Rna = Rna is null ? null : FieldText.Clean(Rna),
         BillingEmail = FieldText.Clean(BillingEmail),
     };
 }

@@ -93,7 +93,7 @@ public sealed class OrganizationPageFuzzTests : DatabaseComponentTest
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("input, textarea")));
         var limits = page.FindAll("input, textarea").Select(e => e.GetAttribute("maxlength")).ToList();
-        Assert.Equal(["100", "302", "10", "60", "60", "20", "254"], limits);
+        Assert.Equal(["100", "302", "10", "60", "60", "20", "254", "20", "20"], limits);
         Assert.Equal("textarea", page.FindAll("input, textarea")[1].TagName.ToLowerInvariant());
     }
 

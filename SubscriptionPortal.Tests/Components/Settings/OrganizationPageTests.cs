@@ -16,7 +16,7 @@ public sealed class OrganizationPageTests : DatabaseComponentTest
         var cut = Context.Render<OrganizationPage>();
         cut.WaitForElement("button");
 
-        InputLabelled(cut, "Association name").Change("A name that must not be saved");
+        InputLabelled(cut, "Association name").Input("A name that must not be saved");
         InputLabelled(cut, "VAT number").Change("FR45 732829320");
         InputLabelled(cut, "RNA number").Change("W751234567");
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();

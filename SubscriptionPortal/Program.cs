@@ -3,6 +3,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Components;
 using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Operations;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms.Export;
 using SubscriptionPortal.Support;
@@ -13,9 +14,14 @@ builder.Configuration.AddRepositorySettingsFile(builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services
     .AddPortalServices(builder.Configuration, builder.Environment)
-    .AddPortalUi();
+    .AddPortalUi()
+    .AddOperations();
 
 var app = builder.Build();
+if (await app.RunOperationsCommandAsync(args))
+{
+    return;
+}
 
 if (!app.Environment.IsDevelopment())
 {
@@ -26,6 +32,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseImpersonationGuard();
 app.UseAntiforgery();
+app.MapOperations();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();

@@ -15,6 +15,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services
     .AddPortalServices(builder.Configuration, builder.Environment)
     .AddPortalUi()
+    .AddSecurityHeaders()
     .AddOperations();
 
 var app = builder.Build();
@@ -23,6 +24,7 @@ if (await app.RunOperationsCommandAsync(args))
     return;
 }
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -32,9 +34,11 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseImpersonationGuard();
 app.UseAntiforgery();
+app.UseAntiforgeryRefusal();
 app.MapOperations();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The frame-ancestors the interactive render mode would send are part of the full policy of UseSecurityHeaders.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
 app.MapBillingEndpoints();
 app.MapSupportEndpoints();

@@ -1,3 +1,5 @@
+using SubscriptionPortal.Billing.Pdf;
+
 namespace SubscriptionPortal.Billing;
 
 /// <summary>Everything a document says, computed before it is numbered. Amounts in euros, rounded to the cent.</summary>
@@ -21,9 +23,18 @@ public sealed record DocumentDraft(
     string? Reason,
     DraftDirectDebit? DirectDebit,
     decimal CreditedToBalance = 0m,
-    (string Number, decimal Amount)? SettledByCreditNote = null);
+    (string Number, decimal Amount)? SettledByCreditNote = null,
+    CreditNoteImputation? AppliedToInvoice = null);
 
-public sealed record DocumentBuyer(string Name, IReadOnlyList<string> AddressLines, string? Siren);
+/// <summary>The buyer as the document shows it; the identifiers are already normalised (compact VAT number, RNA).</summary>
+public sealed record DocumentBuyer(
+    string Name,
+    IReadOnlyList<string> AddressLines,
+    string? Siren,
+    string? VatNumber = null,
+    string? Rna = null,
+    string? Email = null,
+    PostalAddress? Address = null);
 
 /// <summary>A line: quantity × unit price HT = total HT; the period's end is exclusive.</summary>
 public sealed record DraftLine(string Description, DateOnly PeriodStart, DateOnly PeriodEndExclusive, int Quantity, decimal UnitPriceHt, decimal TotalHt);

@@ -15,5 +15,9 @@ public sealed class OrganizationForm
 
     public string? Siren { get; set; }
 
+    public string? VatNumber { get; set; }
+
+    public string? Rna { get; set; }
+
     public string BillingEmail { get; set; } = "";
 }

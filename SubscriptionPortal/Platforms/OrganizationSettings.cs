@@ -31,6 +31,8 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             City = p.City,
             Country = p.Country,
             Siren = p.Siren,
+            VatNumber = p.VatNumber,
+            Rna = p.Rna,
             BillingEmail = p.BillingEmail,
         };
         return new OrganizationView(form, p.Status == PlatformStatus.Closed, await overdue.ReadOnlyRefusalAsync(db, platformId, ct));
@@ -39,6 +41,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
     public async Task<CommandResult> SaveAsync(ClaimsPrincipal user, OrganizationForm form, CancellationToken ct = default)
     {
         var errors = Validate(form, out var siren);
+        var identifiers = ValidateTaxIdentifiers(form, siren, errors);
         if (errors.Count > 0)
         {
             return CommandResult.Invalid("Some details need correcting. Nothing was saved.", errors);
@@ -63,7 +66,12 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
 
         platform.UpdateDetails(form.Name.Trim(), form.AddressLine.Trim(), form.PostalCode.Trim(), form.City.Trim(),
             form.Country.Trim(), siren, form.BillingEmail.Trim());
-        var details = JsonSerializer.Serialize(new { form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, Siren = siren, form.BillingEmail });
+        platform.SetTaxIdentifiers(identifiers.VatNumber, identifiers.Rna);
+        var details = JsonSerializer.Serialize(new
+        {
+            form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, Siren = siren,
+            identifiers.VatNumber, identifiers.Rna, form.BillingEmail,
+        });
         db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, "organization.updated", details));
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok;
@@ -107,6 +115,47 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// Checks the optional VAT and RNA numbers, adding a message per invalid field to <paramref name="errors"/>;
+    /// returns their normalised values (null when empty). A VAT number must carry the SIREN given beside it.
+    /// </summary>
+    public static (string? VatNumber, string? Rna) ValidateTaxIdentifiers(OrganizationForm form, string? siren, Dictionary<string, string> errors)
+    {
+        string? vatNumber = null;
+        string? rna = null;
+        if (!string.IsNullOrWhiteSpace(form.VatNumber))
+        {
+            var check = FrenchVatNumber.Validate(form.VatNumber);
+            if (!check.IsValid)
+            {
+                errors[nameof(form.VatNumber)] = check.Error;
+            }
+            else if (siren is not null && FrenchVatNumber.SirenOf(check.Value) != siren)
+            {
+                errors[nameof(form.VatNumber)] = "This VAT number does not carry the association's SIREN";
+            }
+            else
+            {
+                vatNumber = check.Value;
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(form.Rna))
+        {
+            var check = Rna.Validate(form.Rna);
+            if (check.IsValid)
+            {
+                rna = check.Value;
+            }
+            else
+            {
+                errors[nameof(form.Rna)] = check.Error;
+            }
+        }
+
+        return (vatNumber, rna);
     }
 
     private static bool IsEmail(string value) =>

@@ -10,6 +10,9 @@ namespace SubscriptionPortal.Platforms;
 /// <summary>Creates new, empty, 100 % free (Liberty) platforms; the creator becomes their admin.</summary>
 internal sealed class PlatformProvisioning(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider clock)
 {
+    public const string ImpersonationRefusedMessage =
+        "Support staff cannot create a platform while acting for an admin: only the admin can. Nothing was created.";
+
     /// <summary>A registration's first platform: only a name, the rest is filled in later in Settings › Organization.</summary>
     public async Task<int> CreateFreePlatformAsync(string userId, string userEmail, string name, CancellationToken ct = default)
     {
@@ -28,6 +31,12 @@ internal sealed class PlatformProvisioning(IDbContextFactory<ApplicationDbContex
         if (user.IsSupportAgent())
         {
             return new PlatformCreation(CommandResult.Invalid("Support accounts do not administer platforms. Nothing was created."), null);
+        }
+
+        if (ImpersonationSession.From(user) is not null)
+        {
+            // The new platform would be the admin's, outside the one platform the impersonation is about (SPEC §7).
+            return new PlatformCreation(CommandResult.Invalid(ImpersonationRefusedMessage), null);
         }
 
         var errors = OrganizationSettings.Validate(form, out var siren);

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Billing.EInvoicing;
+using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
@@ -257,10 +259,13 @@ internal sealed class SubscriptionChanges(
         }
 
         var buyer = BuyerOf(state.Platform);
+        // The credit note says which invoice its money went to, so that invoice's number is taken first.
+        var invoiceNumber = calc.Invoice is null ? null : await DocumentNumbering.NextAsync(db, DocumentKind.Invoice, date.Year, ct);
         BillingDocument? creditNote = null;
         if (calc.CreditNote is { } credit)
         {
             var opening = state.OpeningInvoice!;
+            var imputed = calc.Invoice is { } next ? Math.Min(credit.Totals.Ttc, next.Totals.Ttc) : 0m;
             creditNote = await issuer.IssueAsync(db, new DocumentDraft(
                 DocumentKind.CreditNote, platformId, state.Subscription.Id, $"quote:{quote.Id:N}:credit-note", date, now.UtcDateTime,
                 credit.CreditedPeriod.Start, credit.CreditedPeriod.End, buyer,
@@ -269,7 +274,8 @@ internal sealed class SubscriptionChanges(
                 new CorrectedDocument(opening.Id, opening.Number, opening.IssueDate),
                 $"Change of subscription on {date:dd/MM/yyyy}: the unused part of the period is credited.",
                 DirectDebit: null,
-                CreditedToBalance: Math.Max(0m, credit.Totals.Ttc - (calc.Invoice?.Totals.Ttc ?? 0m))), ct);
+                CreditedToBalance: Math.Max(0m, credit.Totals.Ttc - (calc.Invoice?.Totals.Ttc ?? 0m)),
+                AppliedToInvoice: invoiceNumber is not null && imputed > 0 ? new CreditNoteImputation(invoiceNumber, date, imputed) : null), ct);
         }
 
         BillingDocument? invoice = null;
@@ -285,7 +291,7 @@ internal sealed class SubscriptionChanges(
                 billed.Lines.Select(ToDraftLine).ToList(),
                 billed.Totals.Ht, billed.Totals.VatRate, billed.Totals.Vat, calc.BalanceApplied, calc.AmountDue,
                 Corrects: null, Reason: null, debitDraft,
-                SettledByCreditNote: creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.Ttc, billed.Totals.Ttc))), ct);
+                SettledByCreditNote: creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.Ttc, billed.Totals.Ttc))), invoiceNumber, ct);
             if (debitDraft is not null)
             {
                 debit = new DirectDebit(platformId, invoice.Id, mandate!.Id, Money.ToCents(calc.AmountDue), calc.CollectionDate!.Value, now.UtcDateTime);
@@ -422,8 +428,17 @@ internal sealed class SubscriptionChanges(
             address.Add(platform.Country);
         }
 
-        return new DocumentBuyer(platform.Name, address, platform.Siren);
+        var postal = new PostalAddress
+        {
+            Line = NullIfBlank(platform.AddressLine),
+            PostalCode = NullIfBlank(platform.PostalCode),
+            City = NullIfBlank(platform.City),
+            CountryCode = CountryCodes.Of(platform.Country),
+        };
+        return new DocumentBuyer(platform.Name, address, platform.Siren, platform.VatNumber, platform.Rna, NullIfBlank(platform.BillingEmail), postal);
     }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     internal static DraftLine ToDraftLine(CalculatedLine line) =>
         new(line.Description, line.Period.Start, line.Period.End, line.Quantity, line.UnitPriceHt, line.TotalHt);

@@ -11,6 +11,7 @@ internal static class SubscriptionsRegistration
         services.AddScoped<ClosureService>();
         services.AddHostedService<RenewalHostedService>();
         services.AddHostedService<ClosureHostedService>();
+        services.AddHostedService<QuotePurgeHostedService>();
         return services;
     }
 }

@@ -37,7 +37,7 @@ public sealed class ClosedPlatformTests(BrowserFixture browser) : PortalPageTest
         Assert.Matches(@"^F-\d{4}-\d{6}\.pdf$", pdf.SuggestedFilename);
         await NavLink("Data export").ClickAsync();
         var zip = await Page.RunAndWaitForDownloadAsync(() =>
-            Page.GetByRole(AriaRole.Link, new() { Name = "Download the export (ZIP)" }).ClickAsync());
+            Page.GetByRole(AriaRole.Button, new() { Name = "Download the export (ZIP)" }).ClickAsync());
         Assert.EndsWith(".zip", zip.SuggestedFilename);
         await Screenshots.SaveAsync(Page, "closed-platform");
     }

@@ -1,15 +1,17 @@
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using SubscriptionPortal.Billing.EInvoicing;
 
 namespace SubscriptionPortal.Billing.Pdf;
 
 /// <summary>
 /// Lays out an invoice or a credit note on A4 pages. It receives a fully computed
 /// <see cref="BillingDocumentModel"/> and only places it: no amount is added, rounded or derived here.
+/// The file is a Factur-X PDF/A-3b carrying the same model as <c>factur-x.xml</c> (<see cref="FacturXPdf"/>).
 /// Stateless and thread-safe; register it as a singleton.
 /// </summary>
-internal sealed class PdfDocumentRenderer : IDocumentRenderer
+internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
 {
     private const double ContentWidth = PageWidth - PdfStyles.MarginLeft - PdfStyles.MarginRight;
     private const double Left = PdfStyles.MarginLeft;
@@ -23,10 +25,7 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
     private const double PanelPadding = 10;
     private const double BlockGap = 16;
 
-    // €40 is fixed by the French Commercial Code (art. D441-5), not a seller setting.
-    private const string LegalMentions =
-        "Fixed indemnity for recovery costs in case of late payment: 40 € (French Commercial Code, art. L441-10 and D441-5). " +
-        "No discount for early payment.";
+    private const string LegalMentions = DocumentMentions.RecoveryIndemnity + " " + DocumentMentions.NoEarlyPaymentDiscount;
 
     private static readonly Column[] Columns =
     [
@@ -64,7 +63,8 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
             y = ComposeDocumentDetails(canvas, styles, model, y);
             y = ComposeLines(document, pages, styles, model, y, bodyBottom, out canvas);
             y = ComposeTotals(canvas, styles, model, y + BlockGap);
-            ComposePayment(canvas, styles, model, y + BlockGap);
+            y = ComposePayment(canvas, styles, model, y + BlockGap);
+            ComposeReformMentions(canvas, styles, model, y + BlockGap);
 
             for (var i = 0; i < pages.Count; i++)
             {
@@ -82,10 +82,12 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         var seed = $"{model.Kind}:{model.Number}";
         PdfReproducibility.SetDocumentId(document, seed);
         PdfReproducibility.SetFontSubsetTags(document, seed);
+        FacturXPdf.Prepare(document, model, CiiInvoiceWriter.Write(model));
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         var bytes = output.ToArray();
         PdfReproducibility.SetXmpIdentifiers(bytes, seed);
+        FacturXPdf.Finish(bytes);
         return bytes;
     }
 
@@ -262,6 +264,7 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         var measure = new PdfCanvas(pages[^1], draw: false);
         var trailerHeight = BlockGap + ComposeTotals(measure, styles, model, 0);
         trailerHeight += BlockGap + ComposePayment(measure, styles, model, 0);
+        trailerHeight += BlockGap + ComposeReformMentions(measure, styles, model, 0);
 
         var y = ComposeTableHeader(canvas, styles, top);
         var rowsOnPage = 0;
@@ -454,9 +457,14 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
             return rows;
         }
 
+        if (payment.AppliedToInvoice is { } imputation)
+        {
+            rows.Add(("Set against invoice", DocumentMentions.Imputation(imputation), true));
+        }
+
         if (payment.CreditedToAccountBalance > 0)
         {
-            rows.Add(("Credited to account balance", PdfFormat.Money(payment.CreditedToAccountBalance), true));
+            rows.Add(("Credited to account balance", DocumentMentions.CreditedToAccount(payment.CreditedToAccountBalance), true));
             rows.Add(("", "The account balance is applied first to the following invoices.", false));
         }
 
@@ -486,10 +494,12 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
             rows.Add(("Collection date", PdfFormat.Date(debit.CollectionDate), true));
             rows.Add(("Debited account (IBAN)", debit.MaskedIban, false));
             rows.Add(("Mandate reference", debit.MandateReference, false));
-            if (model.Seller.SepaCreditorIdentifier is { Length: > 0 } creditorId)
-            {
-                rows.Add(("Creditor identifier", creditorId, false));
-            }
+        }
+
+        // Every invoice is a direct debit's pre-notification, or may become one: the ICS is always on it.
+        if (model.Kind == BillingDocumentKind.Invoice && model.Seller.SepaCreditorIdentifier is { Length: > 0 } creditorId)
+        {
+            rows.Add(("Creditor identifier (ICS)", creditorId, false));
         }
 
         return rows;
@@ -521,7 +531,7 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         var textWidth = ContentWidth - pageNumberWidth - 10;
         var text =
             $"{seller.Name} · {seller.LegalForm}, share capital {seller.ShareCapital} · SIREN {seller.Siren} · VAT no. {seller.VatNumber}\n" +
-            $"{LatePaymentPenalties(seller)} {LegalMentions}";
+            $"{DocumentMentions.LatePaymentPenalties(seller)} {LegalMentions}";
 
         var lineHeight = PdfCanvas.LineHeight(styles.Footer);
         var height = canvas.Wrap(text, styles.Footer, textWidth).Count * lineHeight;
@@ -530,15 +540,6 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         canvas.Paragraph(text, styles.Footer, styles.MutedBrush, Left, top, textWidth);
         canvas.Line($"{pageNumber}/{pageCount}", styles.PageNumber, styles.MutedBrush, Right - pageNumberWidth, top, pageNumberWidth, XStringAlignment.Far);
         return height + 6;
-    }
-
-    // The rate may be configured as the rate alone or as the whole sentence; either reads once.
-    private static string LatePaymentPenalties(SellerDetails seller)
-    {
-        var text = seller.LatePaymentPenaltyRate.Trim().TrimEnd('.');
-        return text.StartsWith("Late-payment penalties", StringComparison.OrdinalIgnoreCase)
-            ? text + "."
-            : $"Late-payment penalties: {text}.";
     }
 
     private static string Title(BillingDocumentModel model) =>

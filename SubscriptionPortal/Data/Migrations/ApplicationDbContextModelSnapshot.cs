@@ -1138,6 +1138,10 @@ namespace SubscriptionPortal.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Rna")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Siren")
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
@@ -1148,6 +1152,10 @@ namespace SubscriptionPortal.Data.Migrations
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VatNumber")
+                        .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

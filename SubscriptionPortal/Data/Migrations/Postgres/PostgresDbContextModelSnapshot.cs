@@ -1234,6 +1234,11 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .UseCollation("C");
 
+                    b.Property<string>("Rna")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
+
                     b.Property<string>("Siren")
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)")
@@ -1246,6 +1251,11 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("VatNumber")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
                         .UseCollation("C");
 
                     b.HasKey("Id");

@@ -3,6 +3,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Components;
 using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Operations;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms.Export;
 using SubscriptionPortal.Support;
@@ -14,9 +15,14 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services
     .AddPortalServices(builder.Configuration, builder.Environment)
     .AddPortalUi()
-    .AddSecurityHeaders();
+    .AddSecurityHeaders()
+    .AddOperations();
 
 var app = builder.Build();
+if (await app.RunOperationsCommandAsync(args))
+{
+    return;
+}
 
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
@@ -29,6 +35,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseImpersonationGuard();
 app.UseAntiforgery();
 app.UseAntiforgeryRefusal();
+app.MapOperations();
 app.MapStaticAssets();
 // The frame-ancestors the interactive render mode would send are part of the full policy of UseSecurityHeaders.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

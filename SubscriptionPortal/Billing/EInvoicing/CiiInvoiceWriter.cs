@@ -207,12 +207,7 @@ internal static class CiiInvoiceWriter
         Address(xml, buyer.Address ?? new PostalAddress());
         if (buyer.Email is { Length: > 0 } email)
         {
-            xml.WriteStartElement("ram", "URIUniversalCommunication", Ram);
-            xml.WriteStartElement("ram", "URIID", Ram);
-            xml.WriteAttributeString("schemeID", "EM");
-            xml.WriteString(email);
-            xml.WriteEndElement();
-            xml.WriteEndElement();
+            SchemedId(xml, "URIUniversalCommunication", "URIID", "EM", email);
         }
 
         TaxRegistration(xml, buyer.VatNumber);
@@ -330,12 +325,7 @@ internal static class CiiInvoiceWriter
         }
 
         // Scheme 0002 (ISO 6523) is the French SIRENE register.
-        xml.WriteStartElement("ram", "SpecifiedLegalOrganization", Ram);
-        xml.WriteStartElement("ram", "ID", Ram);
-        xml.WriteAttributeString("schemeID", "0002");
-        xml.WriteString(id);
-        xml.WriteEndElement();
-        xml.WriteEndElement();
+        SchemedId(xml, "SpecifiedLegalOrganization", "ID", "0002", id);
     }
 
     private static void TaxRegistration(XmlWriter xml, string? vatNumber)
@@ -345,10 +335,16 @@ internal static class CiiInvoiceWriter
             return;
         }
 
-        xml.WriteStartElement("ram", "SpecifiedTaxRegistration", Ram);
-        xml.WriteStartElement("ram", "ID", Ram);
-        xml.WriteAttributeString("schemeID", "VA");
-        xml.WriteString(id);
+        SchemedId(xml, "SpecifiedTaxRegistration", "ID", "VA", id);
+    }
+
+    /// <summary>Writes <c>&lt;parent&gt;&lt;element schemeID="scheme"&gt;value&lt;/element&gt;&lt;/parent&gt;</c> in the ram namespace.</summary>
+    private static void SchemedId(XmlWriter xml, string parent, string element, string scheme, string value)
+    {
+        xml.WriteStartElement("ram", parent, Ram);
+        xml.WriteStartElement("ram", element, Ram);
+        xml.WriteAttributeString("schemeID", scheme);
+        xml.WriteString(value);
         xml.WriteEndElement();
         xml.WriteEndElement();
     }

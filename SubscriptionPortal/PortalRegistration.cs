@@ -2,6 +2,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
@@ -26,5 +27,6 @@ internal static class PortalRegistration
             .AddBilling(configuration)
             .AddPayments()
             .AddDunning()
-            .AddSupport();
+            .AddSupport()
+            .AddEmails(configuration);
 }

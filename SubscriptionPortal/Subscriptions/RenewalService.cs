@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
@@ -19,6 +20,7 @@ namespace SubscriptionPortal.Subscriptions;
 internal sealed class RenewalService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     DocumentIssuer issuer,
+    EmailOutbox emails,
     TimeProvider clock,
     ILogger<RenewalService> logger)
 {
@@ -101,15 +103,18 @@ internal sealed class RenewalService(
             calc.Invoice.Lines.Select(SubscriptionChanges.ToDraftLine).ToList(),
             calc.Invoice.Totals.Ht, calc.Invoice.Totals.VatRate, calc.Invoice.Totals.Vat, calc.BalanceApplied, calc.AmountDue,
             Corrects: null, Reason: null, debitDraft), ct);
-        if (debitDraft is not null)
+        var debit = debitDraft is null ? null
+            : new DirectDebit(platform.Id, invoice.Id, mandate!.Id, Money.ToCents(calc.AmountDue), calc.CollectionDate!.Value, now.UtcDateTime);
+        if (debit is not null)
         {
-            db.DirectDebits.Add(new DirectDebit(platform.Id, invoice.Id, mandate!.Id, Money.ToCents(calc.AmountDue), calc.CollectionDate!.Value, now.UtcDateTime));
+            db.DirectDebits.Add(debit);
         }
         else if (calc.AmountDue > 0)
         {
             logger.LogWarning("Platform {PlatformId} has no active mandate: invoice {Number} awaits payment without a debit.", platform.Id, invoice.Number);
         }
 
+        await emails.InvoiceIssuedAsync(db, invoice, debit, ct);
         subscription.Renew(calc.Period, invoice.Id);
         platform.SetBalance(Money.ToCents(calc.BalanceAfter));
         db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, "subscription.renewed",

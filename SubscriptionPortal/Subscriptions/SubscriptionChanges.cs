@@ -6,6 +6,7 @@ using SubscriptionPortal.Billing.EInvoicing;
 using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
@@ -23,6 +24,7 @@ internal sealed class SubscriptionChanges(
     DocumentIssuer issuer,
     MandateService mandates,
     OverdueStatus overdue,
+    EmailOutbox emails,
     IOptions<BillingOptions> options,
     TimeProvider clock,
     ILogger<SubscriptionChanges> logger)
@@ -276,6 +278,8 @@ internal sealed class SubscriptionChanges(
                 DirectDebit: null,
                 CreditedToBalance: Math.Max(0m, credit.Totals.Ttc - (calc.Invoice?.Totals.Ttc ?? 0m)),
                 AppliedToInvoice: invoiceNumber is not null && imputed > 0 ? new CreditNoteImputation(invoiceNumber, date, imputed) : null), ct);
+            await emails.CreditNoteIssuedAsync(db, creditNote, invoiceNumber is null ? null : (invoiceNumber, imputed),
+                Math.Max(0m, credit.Totals.Ttc - (calc.Invoice?.Totals.Ttc ?? 0m)), ct: ct);
         }
 
         BillingDocument? invoice = null;
@@ -297,6 +301,8 @@ internal sealed class SubscriptionChanges(
                 debit = new DirectDebit(platformId, invoice.Id, mandate!.Id, Money.ToCents(calc.AmountDue), calc.CollectionDate!.Value, now.UtcDateTime);
                 db.DirectDebits.Add(debit);
             }
+
+            await emails.InvoiceIssuedAsync(db, invoice, debit, ct);
         }
 
         var before = Describe(state.CurrentOffer.Name, state.Subscription.TierMaxContacts, state.Subscription.Commitment);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
@@ -16,6 +17,7 @@ internal sealed class SubscriptionLifecycle(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     PlatformNotices notices,
     OverdueStatus overdue,
+    EmailOutbox emails,
     TimeProvider clock)
 {
     public const string FreeMessage = "A free offer has nothing to cancel.";
@@ -97,6 +99,8 @@ internal sealed class SubscriptionLifecycle(
         {
             subscription.Cancel();
             details = $"Subscription cancelled: no renewal, no refund. It ends on {period.LastDay:dd/MM/yyyy}; the platform closes on {period.End:dd/MM/yyyy}.";
+            var offerName = await db.Offers.Where(o => o.Code == subscription.OfferCode).Select(o => o.Name).SingleAsync(ct);
+            await emails.SubscriptionCancelledAsync(db, platformId, offerName, period.End, ct);
         }
         else
         {

@@ -33,6 +33,6 @@ public sealed record SubscriptionPlanView(
     public bool CanResume => CancelAtPeriodEnd && !IsClosed;
 }
 
-public sealed record MandateSummary(string AccountHolder, string MaskedIban, string Reference, DateOnly SignedOn);
+public sealed record MandateSummary(string AccountHolder, string MaskedIban, string Reference, DateOnly SignedOn, string AgreementText = "");
 
 public sealed record OpeningInvoiceSummary(int Id, string Number, DateOnly IssueDate, decimal TotalTtc);

@@ -28,6 +28,12 @@ public static class AuditActions
     /// <summary>Support wrote an unpaid invoice off with a credit note.</summary>
     public const string DebtWrittenOff = "payment.written_off";
 
+    /// <summary>An admin changed the billing email, the address the portal's emails go to.</summary>
+    public const string BillingEmailChanged = "organization.billing_email_changed";
+
+    /// <summary>Support queued a failed email again.</summary>
+    public const string EmailSentAgain = "email.sent_again";
+
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
         [SignedIn] = "Signed in",
@@ -42,6 +48,8 @@ public static class AuditActions
         [DebtWrittenOff] = "Debt written off",
         ["platform.created"] = "Platform created",
         ["organization.updated"] = "Organization details updated",
+        [BillingEmailChanged] = "Billing email changed",
+        [EmailSentAgain] = "Email sent again",
         ["mandate.signed"] = "SEPA mandate signed",
         ["subscription.changed"] = "Subscription changed",
         ["subscription.renewed"] = "Subscription renewed",

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 
 namespace SubscriptionPortal.Support;
 
@@ -14,6 +15,7 @@ internal sealed class ImpersonationService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     UserManager<ApplicationUser> users,
     IUserClaimsPrincipalFactory<ApplicationUser> principals,
+    EmailOutbox emails,
     TimeProvider clock)
 {
     public const int MaxReasonLength = FieldLimits.ImpersonationReason;
@@ -79,6 +81,7 @@ internal sealed class ImpersonationService(
         var principal = await principals.CreateAsync(admin);
         ((ClaimsIdentity)principal.Identity!).AddClaims(session.ToClaims());
         db.AuditEntries.Add(ActorOf(session).Entry(now.UtcDateTime, platformId, AuditActions.ImpersonationStarted, $"Reason: {reason}"));
+        await emails.ImpersonationStartedAsync(db, platformId, agentUser.DisplayName, admin.DisplayName, reason, now.UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         return new ImpersonationStart.Started(principal, ImpersonationSession.From(principal)!);
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
 
@@ -23,6 +24,7 @@ public sealed record DunningRun(int Platforms, int Retries, IReadOnlyList<Overdu
 internal sealed class DunningJob(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     IOptions<DunningOptions> options,
+    EmailOutbox emails,
     TimeProvider clock,
     ILogger<DunningJob> logger)
 {
@@ -110,6 +112,7 @@ internal sealed class DunningJob(
         if (DunningTransitions.Record(db, record, assessment, actor, now.UtcDateTime, CauseOf(assessment, record.State)) is { } changed)
         {
             transitions.Add(changed);
+            await emails.OverdueStateChangedAsync(db, changed, assessment, ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -15,6 +15,7 @@ public abstract class PortalComponentTest : IAsyncLifetime
     {
         Context = new BunitContext();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Context.Services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.ShowTransitionDuration = 0;

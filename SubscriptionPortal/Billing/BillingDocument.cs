@@ -30,8 +30,14 @@ public sealed class BillingDocument
         long amountDueCents,
         int? correctsDocumentId,
         string? reason,
-        IReadOnlyList<DocumentLine> lines)
+        IReadOnlyList<DocumentLine> lines,
+        string language = BillingLanguage.Default)
     {
+        if (!BillingLanguage.IsSupported(language))
+        {
+            throw new ArgumentOutOfRangeException(nameof(language), language, "Documents are issued in fr-FR or en-GB only.");
+        }
+
         if (totalHtCents < 0 || vatCents < 0 || amountDueCents < 0 || balanceAppliedCents < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(totalHtCents), "No document ever has a negative amount.");
@@ -57,6 +63,7 @@ public sealed class BillingDocument
         CorrectsDocumentId = correctsDocumentId;
         Reason = reason;
         Lines = [.. lines];
+        Language = language;
     }
 
     public int Id { get; private set; }
@@ -108,6 +115,14 @@ public sealed class BillingDocument
     public string? Reason { get; private set; }
 
     public List<DocumentLine> Lines { get; private set; } = [];
+
+    /// <summary>
+    /// The culture name of the language it was issued in (<see cref="BillingLanguage"/>), fixed at issue: the
+    /// platform's billing language may change later, this document and what is sent about it do not.
+    /// Documents issued before languages existed say <c>en-GB</c>: their stored pages are in English (with
+    /// « Facture » as a subtitle), and those bytes are kept as they are.
+    /// </summary>
+    public string Language { get; private set; } = BillingLanguage.Default;
 
     public byte[] Pdf { get; private set; } = [];
 

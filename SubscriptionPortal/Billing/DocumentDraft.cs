@@ -26,7 +26,10 @@ public sealed record DocumentDraft(
     (string Number, decimal Amount)? SettledByCreditNote = null,
     CreditNoteImputation? AppliedToInvoice = null);
 
-/// <summary>The buyer as the document shows it; the identifiers are already normalised (compact VAT number, RNA).</summary>
+/// <summary>
+/// The buyer as the document shows it; the identifiers are already normalised (compact VAT number, RNA).
+/// <paramref name="Language"/> is the buyer's billing language (<see cref="BillingLanguage"/>), the one the document is issued in.
+/// </summary>
 public sealed record DocumentBuyer(
     string Name,
     IReadOnlyList<string> AddressLines,
@@ -34,7 +37,8 @@ public sealed record DocumentBuyer(
     string? VatNumber = null,
     string? Rna = null,
     string? Email = null,
-    PostalAddress? Address = null);
+    PostalAddress? Address = null,
+    string Language = BillingLanguage.Default);
 
 /// <summary>A line: quantity × unit price HT = total HT; the period's end is exclusive.</summary>
 public sealed record DraftLine(string Description, DateOnly PeriodStart, DateOnly PeriodEndExclusive, int Quantity, decimal UnitPriceHt, decimal TotalHt);

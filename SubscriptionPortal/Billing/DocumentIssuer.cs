@@ -44,7 +44,8 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
             Money.ToCents(draft.AmountDue),
             draft.Corrects?.Id,
             draft.Reason,
-            lines);
+            lines,
+            draft.Buyer.Language);
         document.AttachPdf(renderer.Render(ToModel(number, draft, seller.Value)));
         db.Documents.Add(document);
         await db.SaveChangesAsync(ct);
@@ -60,6 +61,7 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
             Kind = draft.Kind == DocumentKind.Invoice ? BillingDocumentKind.Invoice : BillingDocumentKind.CreditNote,
             Number = number,
             IssueDate = draft.IssueDate,
+            Language = draft.Buyer.Language,
             Seller = seller,
             Buyer = new BuyerDetails
             {

@@ -22,6 +22,9 @@ public sealed class OrganizationForm
 
     public string BillingEmail { get; set; } = "";
 
+    /// <summary>The language documents are issued in from now on: <c>fr-FR</c> or <c>en-GB</c> (<see cref="Billing.BillingLanguage"/>).</summary>
+    public string BillingLanguage { get; set; } = Billing.BillingLanguage.Default;
+
     /// <summary>A copy with every value as it is checked and stored (see <see cref="FieldText.Clean"/>).</summary>
     public OrganizationForm Cleaned() => new()
     {
@@ -34,5 +37,6 @@ public sealed class OrganizationForm
         VatNumber = VatNumber is null ? null : FieldText.Clean(VatNumber),
         Rna = Rna is null ? null : FieldText.Clean(Rna),
         BillingEmail = FieldText.Clean(BillingEmail),
+        BillingLanguage = BillingLanguage,
     };
 }

@@ -13,6 +13,8 @@ namespace SubscriptionPortal.Platforms;
 /// <summary>Reads and updates the current platform's organisation details, validated before anything is saved.</summary>
 internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue, EmailOutbox emails, TimeProvider clock)
 {
+    public const string UnsupportedBillingLanguageMessage = "Choose French (fr-FR) or English (en-GB) as the billing language.";
+
     public const string ClosedMessage = "This platform is closed: its details can no longer be changed. Nothing was saved.";
 
     /// <summary>The current platform's details, and whether it is closed (then read-only).</summary>
@@ -36,6 +38,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             VatNumber = p.VatNumber,
             Rna = p.Rna,
             BillingEmail = p.BillingEmail,
+            BillingLanguage = p.BillingLanguage,
         };
         return new OrganizationView(form, p.Status == PlatformStatus.Closed, await overdue.ReadOnlyRefusalAsync(db, platformId, ct));
     }
@@ -70,10 +73,11 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         var previousEmail = platform.BillingEmail;
         platform.UpdateDetails(form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, siren, form.BillingEmail);
         platform.SetTaxIdentifiers(identifiers.VatNumber, identifiers.Rna);
+        platform.SetBillingLanguage(form.BillingLanguage);
         var details = JsonSerializer.Serialize(new
         {
             form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, Siren = siren,
-            identifiers.VatNumber, identifiers.Rna, form.BillingEmail,
+            identifiers.VatNumber, identifiers.Rna, form.BillingEmail, form.BillingLanguage,
         });
         db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, "organization.updated", details));
         if (!string.Equals(previousEmail, platform.BillingEmail, StringComparison.OrdinalIgnoreCase))
@@ -114,6 +118,11 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         else if (!IsEmail(form.BillingEmail))
         {
             errors[nameof(form.BillingEmail)] = "Enter a valid email address, such as treasurer@example.org.";
+        }
+
+        if (!BillingLanguage.IsSupported(form.BillingLanguage))
+        {
+            errors[nameof(form.BillingLanguage)] = UnsupportedBillingLanguageMessage;
         }
 
         if (!string.IsNullOrEmpty(form.Siren))

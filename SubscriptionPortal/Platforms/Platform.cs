@@ -41,6 +41,12 @@ public sealed class Platform
 
     public string BillingEmail { get; private set; } = "";
 
+    /// <summary>
+    /// The culture name of the language its invoices and credit notes are issued in (<see cref="Billing.BillingLanguage"/>):
+    /// <c>fr-FR</c> or <c>en-GB</c>. Each document keeps the language it was issued in.
+    /// </summary>
+    public string BillingLanguage { get; private set; } = Billing.BillingLanguage.Default;
+
     /// <summary>IANA time zone; billing dates are local dates in this zone (SPEC §4).</summary>
     public string TimeZoneId { get; private set; } = DefaultTimeZone;
 
@@ -73,6 +79,17 @@ public sealed class Platform
     {
         VatNumber = vatNumber;
         Rna = rna;
+    }
+
+    /// <summary>Sets the language of the documents issued from now on; an unsupported language is a bug in the caller.</summary>
+    public void SetBillingLanguage(string language)
+    {
+        if (!Billing.BillingLanguage.IsSupported(language))
+        {
+            throw new ArgumentOutOfRangeException(nameof(language), language, "Documents are issued in fr-FR or en-GB only.");
+        }
+
+        BillingLanguage = language;
     }
 
     public void SetBalance(long balanceCents)

@@ -438,7 +438,8 @@ internal sealed class SubscriptionChanges(
             City = NullIfBlank(platform.City),
             CountryCode = CountryCodes.Of(platform.Country),
         };
-        return new DocumentBuyer(platform.Name, address, platform.Siren, platform.VatNumber, platform.Rna, NullIfBlank(platform.BillingEmail), postal);
+        return new DocumentBuyer(platform.Name, address, platform.Siren, platform.VatNumber, platform.Rna, NullIfBlank(platform.BillingEmail), postal,
+            platform.BillingLanguage);
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

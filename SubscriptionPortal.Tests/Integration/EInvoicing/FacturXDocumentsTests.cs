@@ -130,13 +130,13 @@ public sealed class FacturXDocumentsTests : IAsyncLifetime
             Assert.Contains(row.Number, page);
             Assert.Contains(Text(row.IssueDate), page);
             Assert.Contains($"{Text(row.PeriodStart)} – {Text(row.PeriodEnd.AddDays(-1))}", page);
-            Assert.Contains($"Total excl. VAT (HT) {Text(Total("LineTotalAmount"))}", page);
-            Assert.Contains($"VAT (TVA) {Text(Total("TaxTotalAmount"))}", page);
-            Assert.Contains($"Total incl. VAT (TTC) {Text(Total("GrandTotalAmount"))}", page);
+            Assert.Contains($"Total HT {Text(Total("LineTotalAmount"))}", page);
+            Assert.Contains($"TVA {Text(Total("TaxTotalAmount"))}", page);
+            Assert.Contains($"Total TTC {Text(Total("GrandTotalAmount"))}", page);
             if (xml.Descendants(Ram + "DueDateDateTime").SingleOrDefault() is { } due)
             {
-                Assert.Contains($"Amount debited {Text(Total("DuePayableAmount"))}", page);
-                Assert.Contains($"Collection date {Text(Date(due))}", page);
+                Assert.Contains($"Montant prélevé {Text(Total("DuePayableAmount"))}", page);
+                Assert.Contains($"Date de prélèvement {Text(Date(due))}", page);
             }
             else
             {
@@ -187,9 +187,9 @@ public sealed class FacturXDocumentsTests : IAsyncLifetime
             var xml = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FacturXReadBack.Of(row.Pdf).Xml));
             var buyer = xml.Descendants(Ram + "BuyerTradeParty").Single();
 
-            Assert.Contains("Nature of the operation Prestations de services", page);
+            Assert.Contains("Nature de l'opération Prestations de services", page);
             Assert.DoesNotContain("Option pour le paiement de la TVA", page);
-            Assert.Contains($"VAT no. {VatNumber}", page);
+            Assert.Contains($"N° TVA {VatNumber}", page);
             Assert.Contains($"RNA {RnaNumber}", page);
             Assert.Equal(Siren, buyer.Element(Ram + "SpecifiedLegalOrganization")!.Element(Ram + "ID")!.Value);
             Assert.Equal("0002", buyer.Element(Ram + "SpecifiedLegalOrganization")!.Element(Ram + "ID")!.Attribute("schemeID")!.Value);
@@ -198,7 +198,7 @@ public sealed class FacturXDocumentsTests : IAsyncLifetime
             Assert.Equal("FR", buyer.Descendants(Ram + "CountryID").Single().Value);
             if (row.Kind == DocumentKind.Invoice)
             {
-                Assert.True(page.Contains("Creditor identifier (ICS) FR72ZZZ123456", StringComparison.Ordinal), $"{name} prints the ICS");
+                Assert.True(page.Contains("Identifiant créancier SEPA (ICS) FR72ZZZ123456", StringComparison.Ordinal), $"{name} prints the ICS");
             }
         }
     }
@@ -259,7 +259,7 @@ public sealed class FacturXDocumentsTests : IAsyncLifetime
     private static DateOnly Date(XElement dateTime) =>
         DateOnly.ParseExact(dateTime.Element(Udt + "DateTimeString")!.Value, "yyyyMMdd", CultureInfo.InvariantCulture);
 
-    private static string Text(decimal amount) => PdfFormat.Money(amount).Replace('\u00A0', ' ');
+    private static string Text(decimal amount) => DocumentWording.French.Money(amount).Replace('\u00A0', ' ');
 
     private static string Text(DateOnly date) => PdfFormat.Date(date);
 

@@ -325,18 +325,18 @@ public sealed class ServiceFormFuzzTests : IAsyncLifetime
             var document = await db.Documents.Include(d => d.Lines).SingleAsync(d => d.Id == id);
             var mentions = new List<string>
             {
-                document.Number, "ISSUE DATE", MandatoryMentions.Date(document.IssueDate),
-                "SERVICE PERIOD", $"{MandatoryMentions.Date(document.PeriodStart)} – {MandatoryMentions.Date(document.PeriodEnd.AddDays(-1))}",
-                "Total excl. VAT (HT)", MandatoryMentions.Money(document.TotalHtCents),
-                "VAT (TVA)", MandatoryMentions.Money(document.VatCents),
-                "Total incl. VAT (TTC)", MandatoryMentions.Money(document.TotalTtcCents),
-                "Late-payment penalties", "Fixed indemnity for recovery costs in case of late payment: 40 €",
-                seller.Name, $"SIREN {seller.Siren}", $"VAT no. {seller.VatNumber}",
+                document.Number, "DATE D'ÉMISSION", MandatoryMentions.Date(document.IssueDate),
+                "PÉRIODE", $"{MandatoryMentions.Date(document.PeriodStart)} – {MandatoryMentions.Date(document.PeriodEnd.AddDays(-1))}",
+                "Total HT", MandatoryMentions.Money(document.TotalHtCents),
+                "TVA", MandatoryMentions.Money(document.VatCents),
+                "Total TTC", MandatoryMentions.Money(document.TotalTtcCents),
+                "Pénalités de retard", "indemnité forfaitaire pour frais de recouvrement de 40 €",
+                seller.Name, $"SIREN {seller.Siren}", $"N° TVA {seller.VatNumber}",
                 platform.Name,
             };
             mentions.AddRange(document.Lines.Select(l => l.Description));
             mentions.AddRange(platform.AddressLine.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            mentions.Add(document.Kind == DocumentKind.Invoice ? "Payment terms" : "Corrects invoice");
+            mentions.Add(document.Kind == DocumentKind.Invoice ? "Mode de paiement" : "Rectifie la facture");
             var pdf = PdfReadBack.Of(document.Pdf);
             missing.AddRange(MandatoryMentions.Missing(pdf, mentions).Select(m => $"{what}: {document.Number} lacks '{m}'"));
             missing.AddRange(pdf.Pages.SelectMany(page => PdfLayout.Problems(page)).Take(3).Select(p => $"{what}: {document.Number}: {p}"));

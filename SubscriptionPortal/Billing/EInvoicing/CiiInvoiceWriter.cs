@@ -99,7 +99,7 @@ internal static class CiiInvoiceWriter
         }
 
         notes.Add(("PMT", DocumentMentions.RecoveryIndemnity));
-        notes.Add(("PMD", DocumentMentions.LatePaymentPenalties(model.Seller)));
+        notes.Add(("PMD", DocumentMentions.LatePaymentPenaltiesFrench(model.Seller)));
         notes.Add(("AAB", DocumentMentions.NoEarlyPaymentDiscount));
 
         // The page keeps amounts whole with no-break spaces; the XML's readers expect plain ones.

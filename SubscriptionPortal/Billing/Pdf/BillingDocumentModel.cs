@@ -15,6 +15,12 @@ public sealed record BillingDocumentModel
     /// <summary>Issue date, local to the platform; also the PDF's creation and modification date.</summary>
     public required DateOnly IssueDate { get; init; }
 
+    /// <summary>
+    /// The culture name of the document's language (<see cref="BillingLanguage"/>): <c>fr-FR</c> prints it in
+    /// French only, <c>en-GB</c> in French with the English beneath each label. The e-invoice XML does not depend on it.
+    /// </summary>
+    public string Language { get; init; } = BillingLanguage.Default;
+
     public required SellerDetails Seller { get; init; }
 
     public required BuyerDetails Buyer { get; init; }

@@ -12,17 +12,18 @@ internal sealed partial class PdfDocumentRenderer
     private static double ComposeReformMentions(PdfCanvas canvas, PdfStyles styles, BillingDocumentModel model, double top)
     {
         const double labelWidth = 150;
-        var rows = new List<(string Label, string Value)> { ("Nature of the operation", DocumentMentions.OperationNature) };
+        var words = Wording(model);
+        var rows = new List<(DocumentLabel Label, IReadOnlyList<string> Value)> { (DocumentLabels.OperationNature, words.Lines(DocumentLabels.ServicesValue)) };
         if (model.Buyer.ServiceAddress is { } service)
         {
             var city = $"{service.PostalCode} {service.City}".Trim();
             var parts = new[] { service.Line, city, service.CountryCode }.Where(p => !string.IsNullOrWhiteSpace(p));
-            rows.Add(("Service address", string.Join(", ", parts)));
+            rows.Add((DocumentLabels.ServiceAddress, [string.Join(", ", parts)]));
         }
 
         if (model.Seller.VatOnDebits)
         {
-            rows.Add(("VAT", DocumentMentions.VatOnDebits));
+            rows.Add((DocumentLabels.VatOption, words.Lines(DocumentLabels.VatOnDebitsValue)));
         }
 
         var labelX = Left + PanelPadding + 3;
@@ -30,8 +31,8 @@ internal sealed partial class PdfDocumentRenderer
         var y = top;
         foreach (var (label, value) in rows)
         {
-            var labelHeight = canvas.Paragraph(label, styles.Body, styles.MutedBrush, labelX, y, labelWidth - 8);
-            var valueHeight = canvas.Paragraph(value, styles.Body, styles.InkBrush, valueX, y, Right - PanelPadding - valueX, XStringAlignment.Near);
+            var labelHeight = Stack(canvas, styles, words.Lines(label), styles.Body, styles.MutedBrush, labelX, y, labelWidth - 8);
+            var valueHeight = Stack(canvas, styles, value, styles.Body, styles.InkBrush, valueX, y, Right - PanelPadding - valueX);
             y += Math.Max(labelHeight, valueHeight) + 1.5;
         }
 

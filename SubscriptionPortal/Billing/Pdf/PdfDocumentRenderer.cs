@@ -1,3 +1,4 @@
+using System.Globalization;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -25,16 +26,14 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     private const double PanelPadding = 10;
     private const double BlockGap = 16;
 
-    private const string LegalMentions = DocumentMentions.RecoveryIndemnity + " " + DocumentMentions.NoEarlyPaymentDiscount;
-
     private static readonly Column[] Columns =
     [
-        new("Description", 0, XStringAlignment.Near),
-        new("Period", 112, XStringAlignment.Near),
-        new("Qty", 32, XStringAlignment.Far),
-        new("Unit price HT", 72, XStringAlignment.Far),
-        new("VAT", 40, XStringAlignment.Far),
-        new("Total HT", 74, XStringAlignment.Far),
+        new(DocumentLabels.Description, 0, XStringAlignment.Near),
+        new(DocumentLabels.Period, 112, XStringAlignment.Near),
+        new(DocumentLabels.Quantity, 46, XStringAlignment.Far),
+        new(DocumentLabels.UnitPrice, 74, XStringAlignment.Far),
+        new(DocumentLabels.VatRate, 36, XStringAlignment.Far),
+        new(DocumentLabels.LineTotal, 72, XStringAlignment.Far),
     ];
 
     public PdfDocumentRenderer()
@@ -108,7 +107,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     private static PdfDocument CreateDocument(BillingDocumentModel model)
     {
         var document = new PdfDocument();
-        var title = $"{Title(model)} {model.Number}";
+        var title = $"{Wording(model).Inline(TitleLabel(model))} {model.Number}";
         document.Info.Title = title;
         document.Info.Subject = title;
         document.Info.Author = model.Seller.Name;
@@ -165,8 +164,14 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
             canvas.Paragraph(model.Seller.Name, styles.SellerName, styles.InkBrush, nameX, top + ((PdfLogo.Height - nameHeight) / 2), 220);
         }
 
-        canvas.Line(Title(model), styles.Title, styles.AccentBrush, Right - 240, top - 2, 240, XStringAlignment.Far);
-        canvas.Line(FrenchTitle(model), styles.Subtitle, styles.MutedBrush, Right - 240, top + 24, 240, XStringAlignment.Far);
+        // The French title; an English document gives its English name beneath, in grey.
+        var title = Wording(model).Lines(TitleLabel(model));
+        canvas.Line(title[0], styles.Title, styles.AccentBrush, Right - 240, top - 2, 240, XStringAlignment.Far);
+        if (title.Count > 1)
+        {
+            canvas.Line(title[1], styles.Subtitle, styles.MutedBrush, Right - 240, top + 24, 240, XStringAlignment.Far);
+        }
+
         return top + PdfLogo.Height + 18;
     }
 
@@ -178,8 +183,9 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         const double buyerWidth = Right - buyerX;
 
         var seller = model.Seller;
+        var words = Wording(model);
         var y = top + 4;
-        canvas.Line("SELLER", styles.Label, styles.MutedBrush, Left, y, sellerWidth);
+        canvas.Line(words.Inline(DocumentLabels.Seller), styles.Label, styles.MutedBrush, Left, y, sellerWidth);
         y += PdfCanvas.LineHeight(styles.Label) + 2;
         y += canvas.Paragraph(seller.Name, styles.BodyBold, styles.InkBrush, Left, y, sellerWidth);
         foreach (var line in seller.AddressLines)
@@ -188,25 +194,25 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         }
 
         y += 3;
-        y += canvas.Paragraph($"{seller.LegalForm}, share capital {seller.ShareCapital}", styles.Body, styles.MutedBrush, Left, y, sellerWidth);
+        y += canvas.Paragraph(words.FrenchOf(DocumentLabels.ShareCapital, seller.LegalForm, seller.ShareCapital), styles.Body, styles.MutedBrush, Left, y, sellerWidth);
         y += canvas.Paragraph($"SIREN {seller.Siren}", styles.Body, styles.MutedBrush, Left, y, sellerWidth);
-        y += canvas.Paragraph($"VAT no. {seller.VatNumber}", styles.Body, styles.MutedBrush, Left, y, sellerWidth);
+        y += canvas.Paragraph($"{words.Inline(DocumentLabels.VatNumber)} {seller.VatNumber}", styles.Body, styles.MutedBrush, Left, y, sellerWidth);
         var sellerBottom = y;
 
         // The buyer panel's height depends on how its text wraps: lay it out once without drawing.
-        var buyerHeight = ComposeBuyer(new PdfCanvas(canvas.Graphics, draw: false), styles, model.Buyer, buyerX, top, buyerWidth);
+        var buyerHeight = ComposeBuyer(new PdfCanvas(canvas.Graphics, draw: false), styles, words, model.Buyer, buyerX, top, buyerWidth);
         canvas.FillRectangle(styles.PanelBrush, buyerX, top - PanelPadding + 4, buyerWidth, buyerHeight + (2 * PanelPadding) - 4);
-        ComposeBuyer(canvas, styles, model.Buyer, buyerX, top, buyerWidth);
+        ComposeBuyer(canvas, styles, words, model.Buyer, buyerX, top, buyerWidth);
 
         return Math.Max(sellerBottom, top + buyerHeight + PanelPadding) + BlockGap;
     }
 
-    private static double ComposeBuyer(PdfCanvas canvas, PdfStyles styles, BuyerDetails buyer, double x, double top, double width)
+    private static double ComposeBuyer(PdfCanvas canvas, PdfStyles styles, DocumentWording words, BuyerDetails buyer, double x, double top, double width)
     {
         var innerX = x + PanelPadding;
         var innerWidth = width - (2 * PanelPadding);
         var y = top + 4;
-        canvas.Line("BILLED TO", styles.Label, styles.MutedBrush, innerX, y, innerWidth);
+        canvas.Line(words.Inline(DocumentLabels.Buyer), styles.Label, styles.MutedBrush, innerX, y, innerWidth);
         y += PdfCanvas.LineHeight(styles.Label) + 2;
         y += canvas.Paragraph(Fit(buyer.Name, FieldLimits.PlatformName), styles.PartyName, styles.InkBrush, innerX, y, innerWidth);
         foreach (var line in FitLines(buyer.AddressLines))
@@ -218,7 +224,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         {
             buyer.Siren is { Length: > 0 } siren ? $"SIREN {siren}" : null,
             buyer.Rna is { Length: > 0 } rna ? $"RNA {rna}" : null,
-            buyer.VatNumber is { Length: > 0 } vat ? $"VAT no. {vat}" : null,
+            buyer.VatNumber is { Length: > 0 } vat ? $"{words.Inline(DocumentLabels.VatNumber)} {vat}" : null,
         };
         var first = true;
         foreach (var identifier in identifiers.OfType<string>())
@@ -270,26 +276,34 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     /// <summary>Number, issue date and service period; for a credit note, the invoice it corrects and why.</summary>
     private static double ComposeDocumentDetails(PdfCanvas canvas, PdfStyles styles, BillingDocumentModel model, double top)
     {
-        var numberLabel = model.Kind == BillingDocumentKind.Invoice ? "INVOICE NUMBER" : "CREDIT NOTE NUMBER";
-        (string Label, string Value)[] cells =
+        var words = Wording(model);
+        var numberLabel = model.Kind == BillingDocumentKind.Invoice ? DocumentLabels.InvoiceNumber : DocumentLabels.CreditNoteNumber;
+        (DocumentLabel Label, string Value)[] cells =
         [
             (numberLabel, model.Number),
-            ("ISSUE DATE", PdfFormat.Date(model.IssueDate)),
-            ("SERVICE PERIOD", PdfFormat.Period(model.ServicePeriod)),
+            (DocumentLabels.IssueDate, words.Date(model.IssueDate)),
+            (DocumentLabels.ServicePeriod, words.Period(model.ServicePeriod)),
         ];
         var cellWidths = new[] { 170.0, 130.0, ContentWidth - 300 };
 
         canvas.HorizontalRule(styles.RulePen, Left, top, ContentWidth);
         var y = top + 7;
         var x = Left;
+        var labelHeight = 0.0;
         for (var i = 0; i < cells.Length; i++)
         {
-            canvas.Line(cells[i].Label, styles.Label, styles.MutedBrush, x, y, cellWidths[i]);
-            canvas.Line(cells[i].Value, styles.Value, styles.InkBrush, x, y + PdfCanvas.LineHeight(styles.Label) + 2, cellWidths[i]);
+            var measure = new PdfCanvas(canvas.Graphics, draw: false);
+            labelHeight = Math.Max(labelHeight, Stack(measure, styles, words.Lines(cells[i].Label), styles.Label, styles.MutedBrush, x, y, cellWidths[i] - 6));
+        }
+
+        for (var i = 0; i < cells.Length; i++)
+        {
+            Stack(canvas, styles, words.Lines(cells[i].Label), styles.Label, styles.MutedBrush, x, y, cellWidths[i] - 6);
+            canvas.Line(cells[i].Value, styles.Value, styles.InkBrush, x, y + labelHeight + 2, cellWidths[i]);
             x += cellWidths[i];
         }
 
-        y += PdfCanvas.LineHeight(styles.Label) + 2 + PdfCanvas.LineHeight(styles.Value) + 7;
+        y += labelHeight + 2 + PdfCanvas.LineHeight(styles.Value) + 7;
         canvas.HorizontalRule(styles.RulePen, Left, y, ContentWidth);
 
         if (model.CorrectedInvoice is { } corrected)
@@ -297,15 +311,16 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
             y += 12;
             var textX = Left + PanelPadding + 3;
             var textWidth = ContentWidth - (2 * PanelPadding) - 3;
-            var reference = $"Corrects invoice {corrected.InvoiceNumber} dated {PdfFormat.Date(corrected.InvoiceIssueDate)}";
-            var reason = $"Reason: {corrected.Reason}";
-            var height = canvas.Wrap(reference, styles.BodyBold, textWidth).Count * PdfCanvas.LineHeight(styles.BodyBold)
-                + 2 + (canvas.Wrap(reason, styles.Body, textWidth).Count * PdfCanvas.LineHeight(styles.Body));
+            var reference = words.Lines(DocumentLabels.CorrectsInvoice, corrected.InvoiceNumber, words.Date(corrected.InvoiceIssueDate));
+            var reason = words.Field(DocumentLabels.Reason, corrected.Reason);
+            var measure = new PdfCanvas(canvas.Graphics, draw: false);
+            var height = Stack(measure, styles, reference, styles.BodyBold, styles.InkBrush, textX, 0, textWidth)
+                + 2 + measure.Paragraph(reason, styles.Body, styles.InkBrush, textX, 0, textWidth);
 
             canvas.FillRectangle(styles.PanelBrush, Left, y, ContentWidth, height + (2 * 8));
             canvas.FillRectangle(styles.AccentBrush, Left, y, 3, height + (2 * 8));
             var textY = y + 8;
-            textY += canvas.Paragraph(reference, styles.BodyBold, styles.InkBrush, textX, textY, textWidth) + 2;
+            textY += Stack(canvas, styles, reference, styles.BodyBold, styles.InkBrush, textX, textY, textWidth) + 2;
             canvas.Paragraph(reason, styles.Body, styles.InkBrush, textX, textY, textWidth);
             y += height + (2 * 8);
         }
@@ -334,8 +349,9 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         trailerHeight += BlockGap + ComposeReformMentions(measure, styles, model, 0);
 
         // The table starts on the next page when its header and first row would not fit on this one.
-        var headerHeight = ComposeTableHeader(measure, styles, 0);
-        var firstRow = ComposeRow(measure, styles, model.Lines[0], 0) + (model.Lines.Count == 1 ? trailerHeight : 0);
+        var words = Wording(model);
+        var headerHeight = ComposeTableHeader(measure, styles, words, 0);
+        var firstRow = ComposeRow(measure, styles, words, model.Lines[0], 0) + (model.Lines.Count == 1 ? trailerHeight : 0);
         if (top + headerHeight + firstRow > bodyBottom)
         {
             canvas = AddPage(document, pages);
@@ -343,12 +359,12 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
             top = ComposeContinuationHeader(canvas, styles, model);
         }
 
-        var y = ComposeTableHeader(canvas, styles, top);
+        var y = ComposeTableHeader(canvas, styles, words, top);
         var rowsOnPage = 0;
         for (var i = 0; i < model.Lines.Count; i++)
         {
             var line = model.Lines[i];
-            var rowHeight = ComposeRow(measure, styles, line, 0);
+            var rowHeight = ComposeRow(measure, styles, words, line, 0);
             var isLast = i == model.Lines.Count - 1;
             var needed = rowHeight + (isLast ? trailerHeight : 0);
             if (y + needed > bodyBottom && rowsOnPage > 0)
@@ -356,11 +372,11 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
                 canvas = AddPage(document, pages);
                 measure = new PdfCanvas(canvas.Graphics, draw: false);
                 y = ComposeContinuationHeader(canvas, styles, model);
-                y = ComposeTableHeader(canvas, styles, y);
+                y = ComposeTableHeader(canvas, styles, words, y);
                 rowsOnPage = 0;
             }
 
-            y += ComposeRow(canvas, styles, line, y);
+            y += ComposeRow(canvas, styles, words, line, y);
             rowsOnPage++;
         }
 
@@ -368,15 +384,20 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         return y;
     }
 
-    private static double ComposeTableHeader(PdfCanvas canvas, PdfStyles styles, double top)
+    private static double ComposeTableHeader(PdfCanvas canvas, PdfStyles styles, DocumentWording words, double top)
     {
-        var height = PdfCanvas.LineHeight(styles.TableHeader) + (2 * CellPadding);
+        // The tallest header sets the row: a longer French or bilingual label wraps within its column.
+        var measure = new PdfCanvas(canvas.Graphics, draw: false);
+        var textHeight = Columns.Max(column => Stack(measure, styles, words.Lines(column.Header), styles.TableHeader, styles.WhiteBrush,
+            0, 0, ColumnWidth(column) - (2 * CellPadding), column.Alignment, styles.WhiteBrush));
+        var height = textHeight + (2 * CellPadding);
         canvas.FillRectangle(styles.AccentBrush, Left, top, ContentWidth, height);
         var x = Left;
         foreach (var column in Columns)
         {
             var width = ColumnWidth(column);
-            canvas.Line(column.Header, styles.TableHeader, styles.WhiteBrush, x + CellPadding, top + CellPadding, width - (2 * CellPadding), column.Alignment);
+            Stack(canvas, styles, words.Lines(column.Header), styles.TableHeader, styles.WhiteBrush,
+                x + CellPadding, top + CellPadding, width - (2 * CellPadding), column.Alignment, styles.WhiteBrush);
             x += width;
         }
 
@@ -384,16 +405,16 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     }
 
     /// <summary>Draws one table row and returns its height.</summary>
-    private static double ComposeRow(PdfCanvas canvas, PdfStyles styles, BillingDocumentLine line, double top)
+    private static double ComposeRow(PdfCanvas canvas, PdfStyles styles, DocumentWording words, BillingDocumentLine line, double top)
     {
         string[] cells =
         [
             line.Description,
-            line.Period is null ? "" : PdfFormat.Period(line.Period),
-            PdfFormat.Quantity(line.Quantity),
-            PdfFormat.Money(line.UnitPriceExcludingVat),
-            PdfFormat.Percent(line.VatRatePercent),
-            PdfFormat.Money(line.TotalExcludingVat),
+            line.Period is null ? "" : words.Period(line.Period),
+            words.Quantity(line.Quantity),
+            words.Money(line.UnitPriceExcludingVat),
+            words.Percent(line.VatRatePercent),
+            words.Money(line.TotalExcludingVat),
         ];
 
         var x = Left;
@@ -420,23 +441,28 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var labelHeight = PdfCanvas.LineHeight(styles.Label);
         var rowHeight = PdfCanvas.LineHeight(styles.TableBody) + 6;
 
+        var words = Wording(model);
+        var measure = new PdfCanvas(canvas.Graphics, draw: false);
         var y = top;
-        canvas.Line("VAT SUMMARY", styles.Label, styles.MutedBrush, Left, y, vatWidth);
+        canvas.Line(words.Inline(DocumentLabels.VatSummary), styles.Label, styles.MutedBrush, Left, y, vatWidth);
         y += labelHeight + 4;
-        string[] vatHeaders = ["Rate", "Base HT", "VAT amount"];
+        DocumentLabel[] vatHeaders = [DocumentLabels.Rate, DocumentLabels.VatBase, DocumentLabels.VatAmount];
         var x = Left;
+        var headerHeight = 0.0;
         for (var i = 0; i < vatHeaders.Length; i++)
         {
-            canvas.Line(vatHeaders[i], styles.TableHeader, styles.MutedBrush, x, y, vatColumns[i] - CellPadding, i == 0 ? XStringAlignment.Near : XStringAlignment.Far);
+            var alignment = i == 0 ? XStringAlignment.Near : XStringAlignment.Far;
+            headerHeight = Math.Max(headerHeight, Stack(measure, styles, words.Lines(vatHeaders[i]), styles.TableHeader, styles.MutedBrush, x, y, vatColumns[i] - CellPadding, alignment));
+            Stack(canvas, styles, words.Lines(vatHeaders[i]), styles.TableHeader, styles.MutedBrush, x, y, vatColumns[i] - CellPadding, alignment);
             x += vatColumns[i];
         }
 
-        y += PdfCanvas.LineHeight(styles.TableHeader) + 3;
+        y += headerHeight + 3;
         canvas.HorizontalRule(styles.RulePen, Left, y, vatWidth);
         y += 3;
         foreach (var vat in model.VatSummary)
         {
-            string[] cells = [PdfFormat.Percent(vat.RatePercent), PdfFormat.Money(vat.BaseExcludingVat), PdfFormat.Money(vat.VatAmount)];
+            string[] cells = [words.Percent(vat.RatePercent), words.Money(vat.BaseExcludingVat), words.Money(vat.VatAmount)];
             x = Left;
             for (var i = 0; i < cells.Length; i++)
             {
@@ -451,26 +477,26 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
 
         const double totalsX = Left + 290;
         const double totalsWidth = Right - totalsX;
-        var totalsRow = PdfCanvas.LineHeight(styles.Body) + 8;
         y = top;
-        (string Label, decimal Amount)[] totals =
+        (DocumentLabel Label, decimal Amount)[] totals =
         [
-            ("Total excl. VAT (HT)", model.TotalExcludingVat),
-            ("VAT (TVA)", model.TotalVat),
+            (DocumentLabels.TotalExcludingVat, model.TotalExcludingVat),
+            (DocumentLabels.TotalVat, model.TotalVat),
         ];
         foreach (var (label, amount) in totals)
         {
-            canvas.Line(label, styles.Body, styles.InkBrush, totalsX + PanelPadding, y + 4, totalsWidth / 2);
-            canvas.Line(PdfFormat.Money(amount), styles.Body, styles.InkBrush, totalsX, y + 4, totalsWidth - PanelPadding, XStringAlignment.Far);
-            y += totalsRow;
+            var height = Stack(canvas, styles, words.Lines(label), styles.Body, styles.InkBrush, totalsX + PanelPadding, y + 4, totalsWidth / 2);
+            canvas.Line(words.Money(amount), styles.Body, styles.InkBrush, totalsX, y + 4, totalsWidth - PanelPadding, XStringAlignment.Far);
+            y += height + 8;
             canvas.HorizontalRule(styles.RulePen, totalsX, y, totalsWidth);
         }
 
-        var grandRow = PdfCanvas.LineHeight(styles.Total) + 12;
+        var grandLabel = words.Lines(DocumentLabels.TotalIncludingVat);
+        var grandRow = Stack(measure, styles, grandLabel, styles.Total, styles.WhiteBrush, 0, 0, totalsWidth * 0.6, XStringAlignment.Near, styles.WhiteBrush) + 12;
         y += 4;
         canvas.FillRectangle(styles.AccentBrush, totalsX, y, totalsWidth, grandRow);
-        canvas.Line("Total incl. VAT (TTC)", styles.Total, styles.WhiteBrush, totalsX + PanelPadding, y + 6, totalsWidth * 0.6);
-        canvas.Line(PdfFormat.Money(model.TotalIncludingVat), styles.Total, styles.WhiteBrush, totalsX, y + 6, totalsWidth - PanelPadding, XStringAlignment.Far);
+        Stack(canvas, styles, grandLabel, styles.Total, styles.WhiteBrush, totalsX + PanelPadding, y + 6, totalsWidth * 0.6, XStringAlignment.Near, styles.WhiteBrush);
+        canvas.Line(words.Money(model.TotalIncludingVat), styles.Total, styles.WhiteBrush, totalsX, y + 6, totalsWidth - PanelPadding, XStringAlignment.Far);
         y += grandRow;
 
         return Math.Max(vatBottom, y);
@@ -492,7 +518,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var innerX = Left + PanelPadding + 3;
         var valueX = innerX + labelWidth;
         var valueWidth = Right - PanelPadding - valueX;
-        var heading = model.Kind == BillingDocumentKind.Invoice ? "PAYMENT" : "SETTLEMENT";
+        var heading = Wording(model).Inline(model.Kind == BillingDocumentKind.Invoice ? DocumentLabels.Payment : DocumentLabels.Settlement);
 
         var measure = new PdfCanvas(canvas.Graphics, draw: false);
         var height = ComposePaymentRows(measure, styles, heading, rows, innerX, valueX, valueWidth, 0);
@@ -506,7 +532,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         PdfCanvas canvas,
         PdfStyles styles,
         string heading,
-        List<(string Label, string Value, bool Strong)> rows,
+        List<PaymentRow> rows,
         double labelX,
         double valueX,
         double valueWidth,
@@ -518,65 +544,69 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         foreach (var (label, value, strong) in rows)
         {
             var font = strong ? styles.BodyBold : styles.Body;
-            var labelHeight = canvas.Paragraph(label, styles.Body, styles.MutedBrush, labelX, y, valueX - labelX - 8);
-            var valueHeight = canvas.Paragraph(value, font, styles.InkBrush, valueX, y, valueWidth);
+            var labelHeight = Stack(canvas, styles, label, styles.Body, styles.MutedBrush, labelX, y, valueX - labelX - 8);
+            var valueHeight = Stack(canvas, styles, value, font, styles.InkBrush, valueX, y, valueWidth);
             y += Math.Max(labelHeight, valueHeight) + 1.5;
         }
 
         return y - top;
     }
 
-    private static List<(string Label, string Value, bool Strong)> PaymentRows(BillingDocumentModel model)
+    private static List<PaymentRow> PaymentRows(BillingDocumentModel model)
     {
-        var rows = new List<(string Label, string Value, bool Strong)>();
+        var words = Wording(model);
+        var rows = new List<PaymentRow>();
         if (model.Payment is not { } payment)
         {
             return rows;
         }
 
+        void Add(DocumentLabel label, IReadOnlyList<string> value, bool strong) => rows.Add(new PaymentRow(words.Lines(label), value, strong));
+
         if (payment.AppliedToInvoice is { } imputation)
         {
-            rows.Add(("Set against invoice", DocumentMentions.Imputation(imputation), true));
+            Add(DocumentLabels.SetAgainstInvoice,
+                words.Lines(DocumentLabels.Imputation, imputation.InvoiceNumber, words.Date(imputation.InvoiceIssueDate), words.Money(imputation.Amount)), true);
         }
 
         if (payment.CreditedToAccountBalance > 0)
         {
-            rows.Add(("Credited to account balance", DocumentMentions.CreditedToAccount(payment.CreditedToAccountBalance), true));
-            rows.Add(("", "The account balance is applied first to the following invoices.", false));
+            Add(DocumentLabels.CreditedToAccount, words.Lines(DocumentLabels.CreditedToAccountValue, words.Money(payment.CreditedToAccountBalance)), true);
+            rows.Add(new PaymentRow([], words.Lines(DocumentLabels.BalanceAppliedFirst), false));
         }
 
         // An invoice always states its payment terms, even when nothing is left to debit.
         if (payment.DirectDebit is not null)
         {
-            rows.Add(("Payment terms", "SEPA direct debit", false));
+            Add(DocumentLabels.PaymentTerms, words.Lines(DocumentLabels.SepaDirectDebit), false);
         }
         else if (model.Kind == BillingDocumentKind.Invoice)
         {
-            rows.Add(("Payment terms", "Nothing is debited", false));
+            Add(DocumentLabels.PaymentTerms, words.Lines(DocumentLabels.NothingDebited), false);
         }
 
         if (payment.SettledByCreditNote is { } settlement)
         {
-            rows.Add(("Settled by credit note", $"{PdfFormat.Money(settlement.Amount)} ({settlement.CreditNoteNumber})", true));
+            Add(DocumentLabels.SettledByCreditNote, [$"{words.Money(settlement.Amount)} ({settlement.CreditNoteNumber})"], true);
         }
 
         if (payment.PaidFromAccountBalance > 0)
         {
-            rows.Add(("Paid from account balance", PdfFormat.Money(payment.PaidFromAccountBalance), true));
+            Add(DocumentLabels.PaidFromBalance, [words.Money(payment.PaidFromAccountBalance)], true);
         }
 
         if (payment.DirectDebit is { } debit)
         {
-            rows.Add(("Amount debited", PdfFormat.Money(debit.Amount), true));
-            rows.Add(("Collection date", PdfFormat.Date(debit.CollectionDate), true));
-            rows.Add(("Debited account (IBAN)", debit.MaskedIban, false));
-            rows.Add(("Mandate reference", debit.MandateReference, false));
+            Add(DocumentLabels.AmountDebited, [words.Money(debit.Amount)], true);
+            Add(DocumentLabels.CollectionDate, [words.Date(debit.CollectionDate)], true);
+            Add(DocumentLabels.DebitedAccount, [debit.MaskedIban], false);
+            Add(DocumentLabels.MandateReference, [debit.MandateReference], false);
         }
 
         // Every invoice is a direct debit's pre-notification, or may become one: the ICS is always on it.
         if (model.Kind == BillingDocumentKind.Invoice && model.Seller.SepaCreditorIdentifier is { Length: > 0 } creditorId)
         {
-            rows.Add(("Creditor identifier (ICS)", creditorId, false));
+            Add(DocumentLabels.CreditorIdentifier, [creditorId], false);
         }
 
         return rows;
@@ -587,23 +617,12 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     {
         var top = PdfStyles.MarginTop;
         var half = ContentWidth / 2;
+        var words = Wording(model);
         var sellerHeight = canvas.Paragraph(model.Seller.Name, styles.BodyBold, styles.InkBrush, Left, top, half - 10);
-        var detailsHeight = canvas.Paragraph(
-            $"{Title(model)} {model.Number} · {PdfFormat.Date(model.IssueDate)} (continued)",
-            styles.Body,
-            styles.MutedBrush,
-            Left + half,
-            top,
-            half,
-            XStringAlignment.Far);
-        detailsHeight += canvas.Paragraph(
-            $"Service period {PdfFormat.Period(model.ServicePeriod)}",
-            styles.Body,
-            styles.MutedBrush,
-            Left + half,
-            top + detailsHeight,
-            half,
-            XStringAlignment.Far);
+        var detailsHeight = Stack(canvas, styles, words.LinesAbout(DocumentLabels.Continued, TitleLabel(model), model.Number, words.Date(model.IssueDate)),
+            styles.Body, styles.MutedBrush, Left + half, top, half, XStringAlignment.Far);
+        detailsHeight += Stack(canvas, styles, words.Lines(DocumentLabels.ContinuedPeriod, words.Period(model.ServicePeriod)),
+            styles.Body, styles.MutedBrush, Left + half, top + detailsHeight, half, XStringAlignment.Far);
         var y = top + Math.Max(sellerHeight, detailsHeight) + 6;
         canvas.HorizontalRule(styles.AccentPen, Left, y, ContentWidth);
         return y + 12;
@@ -614,10 +633,17 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     {
         const double pageNumberWidth = 50;
         var seller = model.Seller;
+        var words = Wording(model);
         var textWidth = ContentWidth - pageNumberWidth - 10;
         var text =
-            $"{seller.Name} · {seller.LegalForm}, share capital {seller.ShareCapital} · SIREN {seller.Siren} · VAT no. {seller.VatNumber}\n" +
-            $"{DocumentMentions.LatePaymentPenalties(seller)} {LegalMentions}";
+            $"{seller.Name} · {words.FrenchOf(DocumentLabels.ShareCapital, seller.LegalForm, seller.ShareCapital)} · SIREN {seller.Siren} · " +
+            $"{words.Inline(DocumentLabels.VatNumber)} {seller.VatNumber}\n" +
+            $"{DocumentMentions.LatePaymentPenaltiesFrench(seller)} {DocumentLabels.RecoveryIndemnity.French} {DocumentLabels.NoEarlyPaymentDiscount.French}";
+        if (words.IsBilingual)
+        {
+            text += $"\n{string.Format(CultureInfo.InvariantCulture, DocumentLabels.ShareCapital.English, seller.LegalForm, seller.ShareCapital)}. " +
+                $"{DocumentMentions.LatePaymentPenalties(seller)} {DocumentLabels.RecoveryIndemnity.English} {DocumentLabels.NoEarlyPaymentDiscount.English}";
+        }
 
         var lineHeight = PdfCanvas.LineHeight(styles.Footer);
         var height = canvas.Wrap(text, styles.Footer, textWidth).Count * lineHeight;
@@ -628,11 +654,30 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         return height + 6;
     }
 
-    private static string Title(BillingDocumentModel model) =>
-        model.Kind == BillingDocumentKind.Invoice ? "Invoice" : "Credit note";
+    private static DocumentLabel TitleLabel(BillingDocumentModel model) =>
+        model.Kind == BillingDocumentKind.Invoice ? DocumentLabels.Invoice : DocumentLabels.CreditNote;
 
-    private static string FrenchTitle(BillingDocumentModel model) =>
-        model.Kind == BillingDocumentKind.Invoice ? "Facture" : "Avoir";
+    private static DocumentWording Wording(BillingDocumentModel model) => DocumentWording.For(model.Language);
+
+    /// <summary>
+    /// Draws a label's lines one under the other and returns their height: the first (French) in
+    /// <paramref name="font"/>, any next one (its English) smaller, in grey, or in <paramref name="translationBrush"/>
+    /// where grey would not read (white on the accent colour). Each line wraps within <paramref name="width"/>.
+    /// </summary>
+    private static double Stack(
+        PdfCanvas canvas, PdfStyles styles, IReadOnlyList<string> lines, XFont font, XBrush brush,
+        double x, double top, double width, XStringAlignment alignment = XStringAlignment.Near, XBrush? translationBrush = null)
+    {
+        var y = top;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            y += i == 0
+                ? canvas.Paragraph(lines[i], font, brush, x, y, width, alignment)
+                : canvas.Paragraph(lines[i], styles.Translation, translationBrush ?? styles.MutedBrush, x, y, width, alignment);
+        }
+
+        return y - top;
+    }
 
     private static double ColumnWidth(Column column) =>
         column.Width > 0 ? column.Width : ContentWidth - Columns.Sum(c => c.Width);
@@ -665,5 +710,8 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         }
     }
 
-    private sealed record Column(string Header, double Width, XStringAlignment Alignment);
+    private sealed record Column(DocumentLabel Header, double Width, XStringAlignment Alignment);
+
+    /// <summary>A payment block's row: its label's lines (none for a note under the row above) and its value's lines.</summary>
+    private sealed record PaymentRow(IReadOnlyList<string> Label, IReadOnlyList<string> Value, bool Strong);
 }

@@ -32,6 +32,9 @@ internal sealed class PdfStyles
     public XFont TableBody { get; } = Regular(8);
     public XFont Total { get; } = Bold(9.5);
     public XFont Footer { get; } = Regular(6.5);
+
+    /// <summary>The English beneath a French label on bilingual documents.</summary>
+    public XFont Translation { get; } = Regular(6.5);
     public XFont PageNumber { get; } = Regular(7.5);
 
     public XBrush InkBrush { get; } = new XSolidBrush(Ink);

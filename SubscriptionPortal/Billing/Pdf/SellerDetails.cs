@@ -29,6 +29,12 @@ public sealed record SellerDetails
     public string LatePaymentPenaltyRate { get; init; } = "";
 
     /// <summary>
+    /// The same rate in French, printed after « Pénalités de retard : » on every document (French documents carry
+    /// only this one); a full sentence starting with « Pénalités de retard » is printed as is.
+    /// </summary>
+    public string LatePaymentPenaltyRateFrench { get; init; } = "trois fois le taux d'intérêt légal";
+
+    /// <summary>
     /// SEPA creditor identifier (ICS), printed on every invoice (an invoice is the debit's
     /// pre-notification). Filled from <c>Creditor:Identifier</c> when the Seller section has none.
     /// </summary>

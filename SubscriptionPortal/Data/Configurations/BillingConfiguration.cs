@@ -21,6 +21,7 @@ internal sealed class BillingDocumentConfiguration : IEntityTypeConfiguration<Bi
         builder.Property(d => d.BuyerSiren).HasMaxLength(9);
         builder.Property(d => d.Reason).HasMaxLength(500);
         builder.Property(d => d.PdfSha256).HasMaxLength(64);
+        builder.Property(d => d.Language).HasMaxLength(BillingLanguage.MaxLength);
         builder.Ignore(d => d.TotalTtcCents);
         builder.HasOne<Platform>().WithMany().HasForeignKey(d => d.PlatformId);
         builder.HasOne<BillingDocument>().WithMany().HasForeignKey(d => d.CorrectsDocumentId);

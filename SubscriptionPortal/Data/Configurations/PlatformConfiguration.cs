@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SubscriptionPortal.Billing;
 using SubscriptionPortal.Platforms;
 
 namespace SubscriptionPortal.Data.Configurations;
@@ -17,6 +18,7 @@ internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
         builder.Property(p => p.VatNumber).HasMaxLength(13);
         builder.Property(p => p.Rna).HasMaxLength(10);
         builder.Property(p => p.BillingEmail).HasMaxLength(256);
+        builder.Property(p => p.BillingLanguage).HasMaxLength(BillingLanguage.MaxLength);
         builder.Property(p => p.TimeZoneId).HasMaxLength(64);
         builder.Ignore(p => p.TimeZone);
         builder.HasIndex(p => p.Name);

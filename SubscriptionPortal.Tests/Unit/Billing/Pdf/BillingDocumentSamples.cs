@@ -5,6 +5,8 @@ namespace SubscriptionPortal.Tests.Unit.Billing.Pdf;
 /// <summary>
 /// Ready-made document models for the renderer's tests. Amounts are written out by hand, as the
 /// billing engine would hand them over, since the renderer must not compute any of them.
+/// They are English documents (bilingual, French first) unless a test says otherwise: the older
+/// tests read their English; the French ones are read in <see cref="PdfDocumentLanguageTests"/>.
 /// </summary>
 internal static class BillingDocumentSamples
 {
@@ -32,6 +34,7 @@ internal static class BillingDocumentSamples
     public static BillingDocumentModel Invoice() => new()
     {
         Kind = BillingDocumentKind.Invoice,
+        Language = SubscriptionPortal.Billing.BillingLanguage.English,
         Number = "F-2026-000123",
         IssueDate = new DateOnly(2026, 3, 10),
         Seller = Seller,
@@ -95,6 +98,7 @@ internal static class BillingDocumentSamples
     public static BillingDocumentModel CreditNote() => new()
     {
         Kind = BillingDocumentKind.CreditNote,
+        Language = SubscriptionPortal.Billing.BillingLanguage.English,
         Number = "A-2026-000042",
         IssueDate = new DateOnly(2026, 3, 20),
         Seller = Seller,

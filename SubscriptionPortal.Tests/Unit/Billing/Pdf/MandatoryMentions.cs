@@ -10,32 +10,47 @@ namespace SubscriptionPortal.Tests.Unit.Billing.Pdf;
 /// </summary>
 internal static class MandatoryMentions
 {
+    /// <summary>
+    /// What <paramref name="model"/>'s document must say: the French mentions, and on an English document
+    /// the English ones too; amounts as the document's language writes them.
+    /// </summary>
     public static IReadOnlyList<string> Of(BillingDocumentModel model)
     {
+        var words = DocumentWording.For(model.Language);
         var mentions = new List<string>
         {
             model.Number,
-            "ISSUE DATE", PdfFormat.Date(model.IssueDate),
-            "SERVICE PERIOD", PdfFormat.Period(model.ServicePeriod),
-            "Total excl. VAT (HT)", PdfFormat.Money(model.TotalExcludingVat),
-            "VAT (TVA)", PdfFormat.Money(model.TotalVat),
-            "Total incl. VAT (TTC)", PdfFormat.Money(model.TotalIncludingVat),
-            "VAT SUMMARY", "Late-payment penalties", "Fixed indemnity for recovery costs in case of late payment: 40 €",
-            model.Seller.Name, $"SIREN {model.Seller.Siren}", $"VAT no. {model.Seller.VatNumber}",
-            $"{model.Seller.LegalForm}, share capital {model.Seller.ShareCapital}",
+            "DATE D'ÉMISSION", words.Date(model.IssueDate),
+            "PÉRIODE", words.Period(model.ServicePeriod),
+            "Total HT", words.Money(model.TotalExcludingVat),
+            "TVA", words.Money(model.TotalVat),
+            "Total TTC", words.Money(model.TotalIncludingVat),
+            "RÉCAPITULATIF TVA", "Pénalités de retard", "indemnité forfaitaire pour frais de recouvrement de 40 €",
+            model.Seller.Name, $"SIREN {model.Seller.Siren}", $"N° TVA", model.Seller.VatNumber,
+            $"{model.Seller.LegalForm} au capital de {model.Seller.ShareCapital}",
             model.Buyer.Name,
         };
         mentions.AddRange(model.Buyer.AddressLines);
         mentions.AddRange(model.Lines.Select(l => l.Description));
-        mentions.AddRange(model.Lines.Select(l => PdfFormat.Money(l.TotalExcludingVat)));
+        mentions.AddRange(model.Lines.Select(l => words.Money(l.TotalExcludingVat)));
         if (model.Kind == BillingDocumentKind.Invoice)
         {
-            mentions.Add("Payment terms");
+            mentions.Add("Mode de paiement");
         }
 
         if (model.CorrectedInvoice is { } corrected)
         {
-            mentions.Add($"Corrects invoice {corrected.InvoiceNumber} dated {PdfFormat.Date(corrected.InvoiceIssueDate)}");
+            mentions.Add($"Rectifie la facture {corrected.InvoiceNumber} du {words.Date(corrected.InvoiceIssueDate)}");
+        }
+
+        if (words.IsBilingual)
+        {
+            mentions.AddRange([
+                "ISSUE DATE", "SERVICE PERIOD", "Total excl. VAT", "Total incl. VAT", "VAT SUMMARY", "Late-payment penalties",
+                "Fixed indemnity for recovery costs in case of late payment: 40 €", "VAT no.",
+                $"{model.Seller.LegalForm}, share capital {model.Seller.ShareCapital}",
+            ]);
+            mentions.Add(model.Kind == BillingDocumentKind.Invoice ? "Payment terms" : $"Corrects invoice {model.CorrectedInvoice!.InvoiceNumber}");
         }
 
         return mentions;
@@ -48,8 +63,9 @@ internal static class MandatoryMentions
         return mentions.Where(m => !text.Contains(Squeeze(m), StringComparison.Ordinal)).ToList();
     }
 
-    public static string Money(long cents) =>
-        PdfFormat.Money(cents / 100m).Replace('\u00A0', ' ');
+    /// <summary>An amount as a document in <paramref name="language"/> prints it, its no-break spaces as plain ones.</summary>
+    public static string Money(long cents, string language = SubscriptionPortal.Billing.BillingLanguage.French) =>
+        DocumentWording.For(language).Money(cents / 100m).Replace('\u00A0', ' ');
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

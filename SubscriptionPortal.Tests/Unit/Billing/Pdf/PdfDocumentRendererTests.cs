@@ -35,11 +35,11 @@ public sealed class PdfDocumentRendererTests
             "SERVICE PERIOD", "10/03/2026 – 09/04/2026",
 
             // Lines: description, quantity, unit price HT, VAT rate, total HT.
-            "Description", "Qty", "Unit price HT", "VAT", "Total HT",
+            "Description", "Qty", "Unit price excl. VAT", "VAT", "Total HT",
             "Serenity subscription — up to 250 contacts, monthly commitment",
 
             // VAT by rate and totals.
-            "VAT SUMMARY", "20 %", "VAT amount", "Total excl. VAT (HT)", "VAT (TVA)", "Total incl. VAT (TTC)",
+            "VAT SUMMARY", "20 %", "VAT amount", "Total HT", "Total excl. VAT", "TVA", "Total TTC", "Total incl. VAT",
 
             // Payment terms: SEPA direct debit, mandate reference, collection date, account.
             "Payment terms", "SEPA direct debit", "Mandate reference", "RUM-CHM-2026-0001",
@@ -91,7 +91,8 @@ public sealed class PdfDocumentRendererTests
 
         var text = PdfReadBack.Of(renderer.Render(model)).Flat;
 
-        Assert.Contains("Payment terms Nothing is debited", text);
+        Assert.Contains("Mode de paiement Aucun prélèvement", text);
+        Assert.Contains("Nothing is debited", text);
         Assert.Contains("Paid from account balance 48.00 €", text);
         Assert.DoesNotContain("SEPA direct debit", text);
         Assert.DoesNotContain("Mandate reference", text);
@@ -141,7 +142,7 @@ public sealed class PdfDocumentRendererTests
         Assert.Contains("CREDIT NOTE NUMBER", text);
         Assert.Contains("A-2026-000042", text);
         Assert.Contains("Corrects invoice F-2026-000123 dated 10/03/2026", text);
-        Assert.Contains("Reason: Change of subscription to Professional on 20/03/2026: the unused part of the current period is credited.", text);
+        Assert.Contains("Motif / Reason : Change of subscription to Professional on 20/03/2026: the unused part of the current period is credited.", text);
         Assert.Contains("SIREN 912 345 678", text);
         Assert.Contains("Chorale du Marais — Société Œcuménique d'Été", text);
         Assert.DoesNotContain("Invoice", text);
@@ -170,7 +171,7 @@ public sealed class PdfDocumentRendererTests
         {
             Assert.Contains("Description", page);
             Assert.Contains("Period", page);
-            Assert.Contains("Unit price HT", page);
+            Assert.Contains("Prix unitaire", page);
             Assert.Contains("Total HT", page);
         });
     }
@@ -184,7 +185,7 @@ public sealed class PdfDocumentRendererTests
         for (var i = 0; i < pdf.PageTexts.Count; i++)
         {
             var expected = i == last ? 1 : 0;
-            Assert.Equal(expected, Count(pdf.PageTexts[i], "Total incl. VAT (TTC)"));
+            Assert.Equal(expected, Count(pdf.PageTexts[i], "Total incl. VAT"));
             Assert.Equal(expected, Count(pdf.PageTexts[i], "VAT SUMMARY"));
 
             // TTC, and the same amount as the direct debit in the payment block.
@@ -309,7 +310,7 @@ public sealed class PdfDocumentRendererTests
 
         Assert.Equal(new DateTimeOffset(2026, 3, 20, 0, 0, 0, TimeSpan.Zero), information.GetCreatedDateTimeOffset());
         Assert.Equal(new DateTimeOffset(2026, 3, 20, 0, 0, 0, TimeSpan.Zero), information.GetModifiedDateTimeOffset());
-        Assert.Equal("Credit note A-2026-000042", information.Title);
+        Assert.Equal("Avoir / Credit note A-2026-000042", information.Title);
     }
 
     [Fact]

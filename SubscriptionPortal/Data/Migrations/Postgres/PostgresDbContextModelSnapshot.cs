@@ -266,6 +266,12 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .UseCollation("C");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1281,6 +1287,12 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("BillingLanguage")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
                         .UseCollation("C");
 
                     b.Property<string>("City")

@@ -12,7 +12,7 @@ using SubscriptionPortal.Data;
 namespace SubscriptionPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261129005911_EmailOutbox")]
+    [Migration("20261129013526_EmailOutbox")]
     partial class EmailOutbox
     {
         /// <inheritdoc />
@@ -268,6 +268,12 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .UseCollation("C");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1284,6 +1290,12 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("BillingLanguage")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
                         .UseCollation("C");
 
                     b.Property<string>("City")

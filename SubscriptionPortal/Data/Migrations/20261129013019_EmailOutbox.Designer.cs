@@ -11,7 +11,7 @@ using SubscriptionPortal.Data;
 namespace SubscriptionPortal.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261129005337_EmailOutbox")]
+    [Migration("20261129013019_EmailOutbox")]
     partial class EmailOutbox
     {
         /// <inheritdoc />
@@ -228,6 +228,11 @@ namespace SubscriptionPortal.Data.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1184,6 +1189,11 @@ namespace SubscriptionPortal.Data.Migrations
                     b.Property<string>("BillingEmail")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingLanguage")
+                        .IsRequired()
+                        .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("City")

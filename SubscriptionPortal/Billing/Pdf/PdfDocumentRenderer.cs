@@ -30,7 +30,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     [
         new(DocumentLabels.Description, 0, XStringAlignment.Near),
         new(DocumentLabels.Period, 112, XStringAlignment.Near),
-        new(DocumentLabels.Quantity, 46, XStringAlignment.Far),
+        new(DocumentLabels.Quantity, 50, XStringAlignment.Far),
         new(DocumentLabels.UnitPrice, 74, XStringAlignment.Far),
         new(DocumentLabels.VatRate, 36, XStringAlignment.Far),
         new(DocumentLabels.LineTotal, 72, XStringAlignment.Far),

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 
 namespace SubscriptionPortal.Benchmarks.Billing;

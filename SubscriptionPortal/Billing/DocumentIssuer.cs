@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing.Pdf;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 
 namespace SubscriptionPortal.Billing;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using SubscriptionPortal.Catalog;
-using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using SubscriptionPortal.Billing;
-using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Catalog;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments.Sepa;
-using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Payments;

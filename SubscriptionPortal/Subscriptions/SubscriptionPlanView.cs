@@ -1,3 +1,6 @@
+using SubscriptionPortal.Common;
+using SubscriptionPortal.Payments;
+
 namespace SubscriptionPortal.Subscriptions;
 
 /// <summary>Settings › Subscription Plan, as read from the database (SPEC §10.1). Amounts in euros, TTC unless named HT.</summary>
@@ -32,7 +35,5 @@ public sealed record SubscriptionPlanView(
     /// <summary>Whether the admin can undo a cancellation: the platform is not closed yet.</summary>
     public bool CanResume => CancelAtPeriodEnd && !IsClosed;
 }
-
-public sealed record MandateSummary(string AccountHolder, string MaskedIban, string Reference, DateOnly SignedOn);
 
 public sealed record OpeningInvoiceSummary(int Id, string Number, DateOnly IssueDate, decimal TotalTtc);

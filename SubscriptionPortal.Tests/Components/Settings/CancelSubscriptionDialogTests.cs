@@ -1,5 +1,6 @@
 using Bunit;
 using MudBlazor;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Components.Pages.Settings.Subscription;
 using SubscriptionPortal.Subscriptions;
 

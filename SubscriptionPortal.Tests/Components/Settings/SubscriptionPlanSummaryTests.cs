@@ -1,5 +1,7 @@
 using Bunit;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Components.Pages.Settings.Subscription;
+using SubscriptionPortal.Payments;
 using SubscriptionPortal.Subscriptions;
 
 namespace SubscriptionPortal.Tests.Components.Settings;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SubscriptionPortal.Billing;
 using Xunit;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Tests.Unit.Billing;
 

@@ -1,4 +1,5 @@
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 using Xunit;
 

@@ -1,9 +1,10 @@
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Tests.Unit.Catalog;
 using Xunit;
-using static SubscriptionPortal.Subscriptions.Commitment;
+using static SubscriptionPortal.Common.Commitment;
 using static SubscriptionPortal.Tests.Unit.Billing.QuoteScenario;
 
 namespace SubscriptionPortal.Tests.Unit.Billing;

@@ -1,3 +1,4 @@
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing.Pdf;
 

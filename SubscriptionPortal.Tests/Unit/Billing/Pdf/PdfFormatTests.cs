@@ -1,5 +1,6 @@
 using SubscriptionPortal.Billing.Pdf;
 using Xunit;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Tests.Unit.Billing.Pdf;
 

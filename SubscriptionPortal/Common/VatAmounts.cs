@@ -1,4 +1,4 @@
-namespace SubscriptionPortal.Billing;
+namespace SubscriptionPortal.Common;
 
 /// <summary>
 /// The totals of one document in euros: HT, the VAT rate, VAT = round(HT × rate) and TTC = HT + VAT.

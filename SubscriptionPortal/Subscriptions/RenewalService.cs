@@ -19,7 +19,7 @@ namespace SubscriptionPortal.Subscriptions;
 /// </summary>
 internal sealed class RenewalService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
-    DocumentIssuer issuer,
+    PeriodInvoicing invoicing,
     TimeProvider clock,
     ILogger<RenewalService> logger)
 {
@@ -92,21 +92,9 @@ internal sealed class RenewalService(
         var calc = QuoteCalculator.Renewal(new RenewalInput(offer, subscription.TierMaxContacts!.Value, subscription.Commitment!.Value,
             subscription.AnchorDate!.Value, current, today, settings.VatRate, Money.FromCents(platform.BalanceCents), settings.CollectionDelayDays));
         var mandate = await MandateService.ActiveAsync(db, platform.Id, ct);
-        var debitDraft = calc.AmountDue > 0 && mandate is not null
-            ? new DraftDirectDebit(Iban.Mask(mandate.Iban), mandate.Reference, calc.CollectionDate!.Value, calc.AmountDue)
-            : null;
-
-        var invoice = await issuer.IssueAsync(db, new DocumentDraft(
-            DocumentKind.Invoice, platform.Id, subscription.Id, $"renewal:{subscription.Id}:{calc.Period.Start:yyyy-MM-dd}", today, now.UtcDateTime,
-            calc.Period.Start, calc.Period.End, SubscriptionChanges.BuyerOf(platform),
-            calc.Invoice.Lines.Select(SubscriptionChanges.ToDraftLine).ToList(),
-            calc.Invoice.Totals.Ht, calc.Invoice.Totals.VatRate, calc.Invoice.Totals.Vat, calc.BalanceApplied, calc.AmountDue,
-            Corrects: null, Reason: null, debitDraft), ct);
-        if (debitDraft is not null)
-        {
-            db.DirectDebits.Add(new DirectDebit(platform.Id, invoice.Id, mandate!.Id, Money.ToCents(calc.AmountDue), calc.CollectionDate!.Value, now.UtcDateTime));
-        }
-        else if (calc.AmountDue > 0)
+        var (invoice, debit) = await invoicing.IssueInvoiceAsync(db, platform, subscription.Id, $"renewal:{subscription.Id}:{calc.Period.Start:yyyy-MM-dd}", today, now.UtcDateTime,
+            calc.Invoice, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), mandate, settledByCreditNote: null, ct);
+        if (debit is null && calc.AmountDue > 0)
         {
             logger.LogWarning("Platform {PlatformId} has no active mandate: invoice {Number} awaits payment without a debit.", platform.Id, invoice.Number);
         }
@@ -116,7 +104,7 @@ internal sealed class RenewalService(
         db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, "subscription.renewed",
             $"Renewed for {Format(calc.Period)}: invoice {invoice.Number} ({calc.Invoice.Totals.Ttc:0.00} € TTC)"
             + (calc.BalanceApplied > 0 ? $", {calc.BalanceApplied:0.00} € from the balance" : "")
-            + (debitDraft is null ? "" : $", direct debit of {calc.AmountDue:0.00} € on {calc.CollectionDate:dd/MM/yyyy}") + "."));
+            + (debit is null ? "" : $", direct debit of {calc.AmountDue:0.00} € on {calc.CollectionDate:dd/MM/yyyy}") + "."));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;

@@ -19,6 +19,7 @@ namespace SubscriptionPortal.Subscriptions;
 internal sealed class SubscriptionChanges(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     DocumentIssuer issuer,
+    PeriodInvoicing invoicing,
     MandateService mandates,
     IOptions<BillingOptions> options,
     TimeProvider clock,
@@ -244,15 +245,14 @@ internal sealed class SubscriptionChanges(
             return new ChangeOutcome.Refused("Add a SEPA direct debit mandate (Settings › Payment method) before choosing a paid offer. Nothing was charged.");
         }
 
-        var buyer = BuyerOf(state.Platform);
         BillingDocument? creditNote = null;
         if (calc.CreditNote is { } credit)
         {
             var opening = state.OpeningInvoice!;
             creditNote = await issuer.IssueAsync(db, new DocumentDraft(
                 DocumentKind.CreditNote, platformId, state.Subscription.Id, $"quote:{quote.Id:N}:credit-note", date, now.UtcDateTime,
-                credit.CreditedPeriod.Start, credit.CreditedPeriod.End, buyer,
-                credit.Lines.Select(ToDraftLine).ToList(),
+                credit.CreditedPeriod.Start, credit.CreditedPeriod.End, PeriodInvoicing.BuyerOf(state.Platform),
+                PeriodInvoicing.LinesOf(credit.Lines),
                 credit.Totals.Ht, credit.Totals.VatRate, credit.Totals.Vat, 0m, 0m,
                 new CorrectedDocument(opening.Id, opening.Number, opening.IssueDate),
                 $"Change of subscription on {date:dd/MM/yyyy}: the unused part of the period is credited.",
@@ -264,21 +264,9 @@ internal sealed class SubscriptionChanges(
         DirectDebit? debit = null;
         if (calc.Invoice is { } billed)
         {
-            var debitDraft = calc.AmountDue > 0 && mandate is not null
-                ? new DraftDirectDebit(Iban.Mask(mandate.Iban), mandate.Reference, calc.CollectionDate!.Value, calc.AmountDue)
-                : null;
-            invoice = await issuer.IssueAsync(db, new DocumentDraft(
-                DocumentKind.Invoice, platformId, state.Subscription.Id, $"quote:{quote.Id:N}:invoice", date, now.UtcDateTime,
-                billed.Period.Start, billed.Period.End, buyer,
-                billed.Lines.Select(ToDraftLine).ToList(),
-                billed.Totals.Ht, billed.Totals.VatRate, billed.Totals.Vat, calc.BalanceApplied, calc.AmountDue,
-                Corrects: null, Reason: null, debitDraft,
-                SettledByCreditNote: creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.Ttc, billed.Totals.Ttc))), ct);
-            if (debitDraft is not null)
-            {
-                debit = new DirectDebit(platformId, invoice.Id, mandate!.Id, Money.ToCents(calc.AmountDue), calc.CollectionDate!.Value, now.UtcDateTime);
-                db.DirectDebits.Add(debit);
-            }
+            (invoice, debit) = await invoicing.IssueInvoiceAsync(db, state.Platform, state.Subscription.Id, $"quote:{quote.Id:N}:invoice", date, now.UtcDateTime,
+                billed, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), mandate,
+                creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.Ttc, billed.Totals.Ttc)), ct);
         }
 
         var before = Describe(state.CurrentOffer.Name, state.Subscription.TierMaxContacts, state.Subscription.Commitment);
@@ -390,31 +378,6 @@ internal sealed class SubscriptionChanges(
 
         return offer.IsFree && offer.Code == plan.OfferCode ? "This is your current offer." : null;
     }
-
-    internal static DocumentBuyer BuyerOf(Platform platform)
-    {
-        var address = new List<string>();
-        if (!string.IsNullOrWhiteSpace(platform.AddressLine))
-        {
-            address.Add(platform.AddressLine);
-        }
-
-        var city = $"{platform.PostalCode} {platform.City}".Trim();
-        if (city.Length > 0)
-        {
-            address.Add(city);
-        }
-
-        if (!string.IsNullOrWhiteSpace(platform.Country))
-        {
-            address.Add(platform.Country);
-        }
-
-        return new DocumentBuyer(platform.Name, address, platform.Siren);
-    }
-
-    internal static DraftLine ToDraftLine(CalculatedLine line) =>
-        new(line.Description, line.Period.Start, line.Period.End, line.Quantity, line.UnitPriceHt, line.TotalHt);
 
     private static string Describe(string offerName, int? tier, Commitment? commitment) =>
         tier is { } t && commitment is { } c ? $"{offerName} {t} contacts {c.ToString().ToLowerInvariant()}" : offerName;

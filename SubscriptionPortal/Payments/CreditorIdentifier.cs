@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Payments;
 
@@ -32,23 +32,12 @@ internal static class CreditorIdentifier
     /// <returns>Valid with the normalised identifier (upper case, no spaces), or invalid with a message for the user.</returns>
     public static CheckResult Validate(string? input)
     {
-        var id = Normalize(input);
-        if (id.Length == 0)
+        var id = TypedIdentifier.Compact(input);
+        if (TypedIdentifier.RefuseUnlessCountryPrefixed(id, "Enter a SEPA creditor identifier",
+                c => $"A creditor identifier contains only letters and digits, not '{c}'",
+                "A creditor identifier starts with a two-letter country code, such as FR") is { } refused)
         {
-            return CheckResult.Invalid("Enter a SEPA creditor identifier");
-        }
-
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c))
-            {
-                return CheckResult.Invalid($"A creditor identifier contains only letters and digits, not '{c}'");
-            }
-        }
-
-        if (id.Length < 2 || !char.IsAsciiLetterUpper(id[0]) || !char.IsAsciiLetterUpper(id[1]))
-        {
-            return CheckResult.Invalid("A creditor identifier starts with a two-letter country code, such as FR");
+            return refused;
         }
 
         var code = id[..2];
@@ -96,22 +85,4 @@ internal static class CreditorIdentifier
         return (98 - remainder).ToString("D2", CultureInfo.InvariantCulture);
     }
 
-    private static string Normalize(string? input)
-    {
-        if (string.IsNullOrEmpty(input))
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder(input.Length);
-        foreach (var c in input)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                builder.Append(char.ToUpperInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
 }

@@ -1,3 +1,5 @@
+using SubscriptionPortal.Common;
+
 namespace SubscriptionPortal.Billing;
 
 /// <summary>Everything a document says, computed before it is numbered. Amounts in euros, rounded to the cent.</summary>
@@ -8,13 +10,10 @@ public sealed record DocumentDraft(
     string IdempotencyKey,
     DateOnly IssueDate,
     DateTime IssuedAtUtc,
-    DateOnly PeriodStart,
-    DateOnly PeriodEndExclusive,
+    BillingPeriod Period,
     DocumentBuyer Buyer,
-    IReadOnlyList<DraftLine> Lines,
-    decimal TotalHt,
-    decimal VatRate,
-    decimal Vat,
+    IReadOnlyList<BillingLine> Lines,
+    VatAmounts Totals,
     decimal BalanceApplied,
     decimal AmountDue,
     CorrectedDocument? Corrects,
@@ -24,9 +23,6 @@ public sealed record DocumentDraft(
     (string Number, decimal Amount)? SettledByCreditNote = null);
 
 public sealed record DocumentBuyer(string Name, IReadOnlyList<string> AddressLines, string? Siren);
-
-/// <summary>A line: quantity × unit price HT = total HT; the period's end is exclusive.</summary>
-public sealed record DraftLine(string Description, DateOnly PeriodStart, DateOnly PeriodEndExclusive, int Quantity, decimal UnitPriceHt, decimal TotalHt);
 
 public sealed record CorrectedDocument(int Id, string Number, DateOnly IssueDate);
 

@@ -18,8 +18,8 @@ public sealed record DocumentRow(
     DateOnly IssueDate,
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
-    decimal TotalHt,
-    decimal TotalTtc,
+    decimal TotalExcludingVat,
+    decimal TotalIncludingVat,
     DocumentStatus Status,
     int? CorrectsId,
     string? CorrectsNumber);

@@ -6,35 +6,35 @@ namespace SubscriptionPortal.Common;
 /// </summary>
 public sealed record VatAmounts
 {
-    private VatAmounts(decimal ht, decimal vatRate, decimal vat)
+    private VatAmounts(decimal excludingVat, decimal vatRate, decimal vat)
     {
-        Ht = ht;
+        ExcludingVat = excludingVat;
         VatRate = vatRate;
         Vat = vat;
     }
 
     /// <summary>Total excluding VAT, euros, whole cents, never negative.</summary>
-    public decimal Ht { get; }
+    public decimal ExcludingVat { get; }
 
     /// <summary>VAT rate as a fraction: 0.20 is 20 %.</summary>
     public decimal VatRate { get; }
 
-    /// <summary>VAT, euros: round(Ht × VatRate), half away from zero.</summary>
+    /// <summary>VAT, euros: round(ExcludingVat × VatRate), half away from zero.</summary>
     public decimal Vat { get; }
 
-    /// <summary>Total including VAT, euros: Ht + Vat.</summary>
-    public decimal Ttc => Ht + Vat;
+    /// <summary>Total including VAT, euros: ExcludingVat + Vat.</summary>
+    public decimal IncludingVat => ExcludingVat + Vat;
 
     /// <summary>Computes VAT and TTC from a total HT in euros and a rate as a fraction (0.20 = 20 %).</summary>
     /// <exception cref="ArgumentException">HT is negative or not whole cents, or the rate is outside [0, 1).</exception>
-    public static VatAmounts FromHt(decimal ht, decimal vatRate)
+    public static VatAmounts FromExcludingVat(decimal excludingVat, decimal vatRate)
     {
-        Money.RequireWholeNonNegative(ht, nameof(ht));
+        Money.RequireWholeNonNegative(excludingVat, nameof(excludingVat));
         if (vatRate is < 0m or >= 1m)
         {
             throw new ArgumentOutOfRangeException(nameof(vatRate), vatRate, "A VAT rate is a fraction: 0.20 for 20 %.");
         }
 
-        return new VatAmounts(ht, vatRate, Money.Round(ht * vatRate));
+        return new VatAmounts(excludingVat, vatRate, Money.Round(excludingVat * vatRate));
     }
 }

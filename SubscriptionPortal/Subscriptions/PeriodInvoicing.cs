@@ -8,7 +8,7 @@ namespace SubscriptionPortal.Subscriptions;
 
 /// <summary>
 /// What a change and a renewal both do when they bill a subscription: the buyer as the platform
-/// reads today, the calculated lines as drafted, and an invoice issued together with the direct
+/// reads today, and an invoice issued together with the direct
 /// debit that collects what it leaves due. One path, so the two kinds of invoice cannot drift apart.
 /// </summary>
 internal sealed class PeriodInvoicing(DocumentIssuer issuer)
@@ -37,9 +37,7 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer)
             : null;
         var invoice = await issuer.IssueAsync(db, new DocumentDraft(
             DocumentKind.Invoice, platform.Id, subscriptionId, idempotencyKey, issueDate, issuedAtUtc,
-            billed.Period.Start, billed.Period.End, BuyerOf(platform),
-            LinesOf(billed.Lines),
-            billed.Totals.Ht, billed.Totals.VatRate, billed.Totals.Vat, charge.BalanceApplied, charge.AmountDue,
+            billed.Period, BuyerOf(platform), billed.Lines, billed.Totals, charge.BalanceApplied, charge.AmountDue,
             Corrects: null, Reason: null, debitDraft,
             SettledByCreditNote: settledByCreditNote), ct);
         if (debitDraft is null)
@@ -74,9 +72,6 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer)
 
         return new DocumentBuyer(platform.Name, address, platform.Siren);
     }
-
-    public static IReadOnlyList<DraftLine> LinesOf(IEnumerable<CalculatedLine> lines) =>
-        lines.Select(l => new DraftLine(l.Description, l.Period.Start, l.Period.End, l.Quantity, l.UnitPriceHt, l.TotalHt)).ToList();
 }
 
 /// <summary>How an invoice is paid, euros: from the balance first, then <see cref="AmountDue"/> by debit on <see cref="CollectionDate"/>.</summary>

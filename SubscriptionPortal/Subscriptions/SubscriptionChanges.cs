@@ -146,7 +146,7 @@ internal sealed class SubscriptionChanges(
         var calc = result.Calculation;
         var quote = new Quote(Guid.NewGuid(), platformId, state.Subscription.Id, state.Subscription.Version, date,
             offer.Code, target.TierMaxContacts, target.Commitment,
-            Money.ToCents(calc.CreditNote?.Totals.Ttc ?? 0m), Money.ToCents(calc.Invoice?.Totals.Ttc ?? 0m), Money.ToCents(calc.AmountDue),
+            Money.ToCents(calc.CreditNote?.Totals.IncludingVat ?? 0m), Money.ToCents(calc.Invoice?.Totals.IncludingVat ?? 0m), Money.ToCents(calc.AmountDue),
             userId, now.UtcDateTime, now.UtcDateTime.AddMinutes(options.Value.QuoteLifetimeMinutes));
         db.Quotes.Add(quote);
         await db.SaveChangesAsync(ct);
@@ -224,8 +224,8 @@ internal sealed class SubscriptionChanges(
         var calc = result.Calculation;
         var stale = date != quote.LocalDate
             || now.UtcDateTime > quote.ExpiresAtUtc
-            || Money.ToCents(calc.CreditNote?.Totals.Ttc ?? 0m) != quote.CreditTtcCents
-            || Money.ToCents(calc.Invoice?.Totals.Ttc ?? 0m) != quote.InvoiceTtcCents
+            || Money.ToCents(calc.CreditNote?.Totals.IncludingVat ?? 0m) != quote.CreditIncludingVatCents
+            || Money.ToCents(calc.Invoice?.Totals.IncludingVat ?? 0m) != quote.InvoiceIncludingVatCents
             || Money.ToCents(calc.AmountDue) != quote.DueCents;
         if (stale)
         {
@@ -251,13 +251,11 @@ internal sealed class SubscriptionChanges(
             var opening = state.OpeningInvoice!;
             creditNote = await issuer.IssueAsync(db, new DocumentDraft(
                 DocumentKind.CreditNote, platformId, state.Subscription.Id, $"quote:{quote.Id:N}:credit-note", date, now.UtcDateTime,
-                credit.CreditedPeriod.Start, credit.CreditedPeriod.End, PeriodInvoicing.BuyerOf(state.Platform),
-                PeriodInvoicing.LinesOf(credit.Lines),
-                credit.Totals.Ht, credit.Totals.VatRate, credit.Totals.Vat, 0m, 0m,
+                credit.CreditedPeriod, PeriodInvoicing.BuyerOf(state.Platform), credit.Lines, credit.Totals, 0m, 0m,
                 new CorrectedDocument(opening.Id, opening.Number, opening.IssueDate),
                 $"Change of subscription on {date:dd/MM/yyyy}: the unused part of the period is credited.",
                 DirectDebit: null,
-                CreditedToBalance: Math.Max(0m, credit.Totals.Ttc - (calc.Invoice?.Totals.Ttc ?? 0m))), ct);
+                CreditedToBalance: Math.Max(0m, credit.Totals.IncludingVat - (calc.Invoice?.Totals.IncludingVat ?? 0m))), ct);
         }
 
         BillingDocument? invoice = null;
@@ -266,7 +264,7 @@ internal sealed class SubscriptionChanges(
         {
             (invoice, debit) = await invoicing.IssueInvoiceAsync(db, state.Platform, state.Subscription.Id, $"quote:{quote.Id:N}:invoice", date, now.UtcDateTime,
                 billed, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), mandate,
-                creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.Ttc, billed.Totals.Ttc)), ct);
+                creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.IncludingVat, billed.Totals.IncludingVat)), ct);
         }
 
         var before = Describe(state.CurrentOffer.Name, state.Subscription.TierMaxContacts, state.Subscription.Commitment);
@@ -282,8 +280,8 @@ internal sealed class SubscriptionChanges(
         state.Platform.SetBalance(Money.ToCents(calc.BalanceAfter));
         db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, "subscription.changed",
             $"{before} → {Describe(offer.Name, target.TierMaxContacts, target.Commitment)}"
-            + (creditNote is null ? "" : $"; credit note {creditNote.Number} ({calc.CreditNote!.Totals.Ttc:0.00} € TTC)")
-            + (invoice is null ? "" : $"; invoice {invoice.Number} ({calc.Invoice!.Totals.Ttc:0.00} € TTC)")
+            + (creditNote is null ? "" : $"; credit note {creditNote.Number} ({calc.CreditNote!.Totals.IncludingVat:0.00} € TTC)")
+            + (invoice is null ? "" : $"; invoice {invoice.Number} ({calc.Invoice!.Totals.IncludingVat:0.00} € TTC)")
             + (debit is null ? "" : $"; direct debit of {calc.AmountDue:0.00} € on {debit.CollectionDate:dd/MM/yyyy}")
             + (calc.BalanceAfter > 0 ? $"; balance {calc.BalanceAfter:0.00} €" : "")));
         await db.SaveChangesAsync(ct);
@@ -313,7 +311,7 @@ internal sealed class SubscriptionChanges(
                 ?? throw new InvalidOperationException($"Paid subscription {subscription.Id} has no opening invoice.");
             current = SubscriptionSnapshot.Paid(state.CurrentOffer, subscription.TierMaxContacts!.Value, subscription.Commitment!.Value,
                 subscription.AnchorDate!.Value, subscription.CurrentPeriod!.Value,
-                new CreditableInvoice(opening.Number, opening.IssueDate, opening.Ht, opening.VatRate, opening.PriorCreditsHt));
+                new CreditableInvoice(opening.Number, opening.IssueDate, opening.ExcludingVat, opening.VatRate, opening.PriorCreditsExcludingVat));
         }
         else
         {
@@ -334,10 +332,10 @@ internal sealed class SubscriptionChanges(
         state.Subscription.CurrentPeriod,
         calc.CreditNote is { } c
             ? new CreditNotePreview(c.CorrectedInvoiceNumber, c.CorrectedInvoiceDate, c.CreditedPeriod, c.UnusedDays, c.PeriodDays,
-                c.Totals.Ht, c.Totals.VatRate, c.Totals.Vat, c.Totals.Ttc)
+                c.Totals.ExcludingVat, c.Totals.VatRate, c.Totals.Vat, c.Totals.IncludingVat)
             : null,
         calc.Invoice is { } i
-            ? new InvoicePreview(string.Join("; ", i.Lines.Select(l => l.Description)), i.Period, i.Totals.Ht, i.Totals.VatRate, i.Totals.Vat, i.Totals.Ttc)
+            ? new InvoicePreview(string.Join("; ", i.Lines.Select(l => l.Description)), i.Period, i.Totals.ExcludingVat, i.Totals.VatRate, i.Totals.Vat, i.Totals.IncludingVat)
             : null,
         calc.BalanceBefore,
         calc.BalanceApplied,
@@ -358,9 +356,9 @@ internal sealed class SubscriptionChanges(
 
     private static TierChoice TierChoiceOf(TierPrice tier, decimal vatRate, int contactsInUse)
     {
-        var annualHt = OfferPricing.AnnualHt(tier.MonthlyHt);
-        return new TierChoice(tier.MaxContacts, tier.MonthlyHt, VatAmounts.FromHt(tier.MonthlyHt, vatRate).Ttc, annualHt,
-            VatAmounts.FromHt(annualHt, vatRate).Ttc,
+        var annualExcludingVat = OfferPricing.AnnualExcludingVat(tier.MonthlyExcludingVat);
+        return new TierChoice(tier.MaxContacts, tier.MonthlyExcludingVat, VatAmounts.FromExcludingVat(tier.MonthlyExcludingVat, vatRate).IncludingVat, annualExcludingVat,
+            VatAmounts.FromExcludingVat(annualExcludingVat, vatRate).IncludingVat,
             tier.MaxContacts < contactsInUse ? $"Unavailable: you have {contactsInUse.ToString(System.Globalization.CultureInfo.InvariantCulture)} active contacts, more than this tier allows." : null);
     }
 

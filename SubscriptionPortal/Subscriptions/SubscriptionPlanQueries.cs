@@ -31,7 +31,7 @@ internal sealed class SubscriptionPlanQueries(IDbContextFactory<ApplicationDbCon
             .FirstOrDefaultAsync(ct);
         var invoice = subscription.OpeningInvoiceId is { } invoiceId
             ? await db.Documents.AsNoTracking().Where(d => d.Id == invoiceId && d.PlatformId == platformId)
-                .Select(d => new { d.Id, d.Number, d.IssueDate, d.TotalHtCents, d.VatCents })
+                .Select(d => new { d.Id, d.Number, d.IssueDate, d.TotalExcludingVatCents, d.VatCents })
                 .SingleOrDefaultAsync(ct)
             : null;
 
@@ -49,6 +49,6 @@ internal sealed class SubscriptionPlanQueries(IDbContextFactory<ApplicationDbCon
             platform.Status == PlatformStatus.Closed,
             Money.FromCents(platform.BalanceCents),
             mandate is null ? null : new MandateSummary(mandate.AccountHolder, Iban.Mask(mandate.Iban), mandate.Reference, mandate.SignedOn),
-            invoice is null ? null : new OpeningInvoiceSummary(invoice.Id, invoice.Number, invoice.IssueDate, Money.FromCents(invoice.TotalHtCents + invoice.VatCents)));
+            invoice is null ? null : new OpeningInvoiceSummary(invoice.Id, invoice.Number, invoice.IssueDate, Money.FromCents(invoice.TotalExcludingVatCents + invoice.VatCents)));
     }
 }

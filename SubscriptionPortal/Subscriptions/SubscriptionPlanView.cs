@@ -36,4 +36,4 @@ public sealed record SubscriptionPlanView(
     public bool CanResume => CancelAtPeriodEnd && !IsClosed;
 }
 
-public sealed record OpeningInvoiceSummary(int Id, string Number, DateOnly IssueDate, decimal TotalTtc);
+public sealed record OpeningInvoiceSummary(int Id, string Number, DateOnly IssueDate, decimal TotalIncludingVat);

@@ -21,8 +21,8 @@ internal static class SubscriptionStateLoader
         if (subscription.OpeningInvoiceId is { } invoiceId)
         {
             var invoice = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == invoiceId, ct);
-            var credited = await db.Documents.Where(d => d.CorrectsDocumentId == invoiceId).SumAsync(d => d.TotalHtCents, ct);
-            opening = new OpeningInvoice(invoice.Id, invoice.Number, invoice.IssueDate, Money.FromCents(invoice.TotalHtCents),
+            var credited = await db.Documents.Where(d => d.CorrectsDocumentId == invoiceId).SumAsync(d => d.TotalExcludingVatCents, ct);
+            opening = new OpeningInvoice(invoice.Id, invoice.Number, invoice.IssueDate, Money.FromCents(invoice.TotalExcludingVatCents),
                 invoice.VatRateBasisPoints / 10000m, Money.FromCents(credited));
         }
 

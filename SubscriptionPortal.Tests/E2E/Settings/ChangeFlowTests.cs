@@ -25,16 +25,16 @@ public sealed class ChangeFlowTests(BrowserFixture browser) : PortalPageTest(bro
         // The demo's period started 10 days ago (Paris date); the change is today.
         var today = PeriodMath.LocalDate(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
         var period = PeriodMath.FirstPeriod(today.AddDays(-10), Commitment.Monthly);
-        var creditHt = Proration.CreditHt(40.00m, 0m, period, today);
-        var credit = VatAmounts.FromHt(creditHt, 0.20m);
-        var invoice = VatAmounts.FromHt(75.00m, 0.20m);
-        await Expect(Page.GetByTestId("credit-ttc")).ToHaveTextAsync("−" + Format.Eur(credit.Ttc));
-        await Expect(Page.GetByTestId("invoice-ttc")).ToHaveTextAsync(Format.Eur(invoice.Ttc));
-        await Expect(Page.GetByTestId("quote-amount-due")).ToHaveTextAsync($"Amount charged: {Format.Eur(invoice.Ttc - credit.Ttc)}");
+        var creditExcludingVat = Proration.CreditExcludingVat(40.00m, 0m, period, today);
+        var credit = VatAmounts.FromExcludingVat(creditExcludingVat, 0.20m);
+        var invoice = VatAmounts.FromExcludingVat(75.00m, 0.20m);
+        await Expect(Page.GetByTestId("credit-ttc")).ToHaveTextAsync("−" + Format.Eur(credit.IncludingVat));
+        await Expect(Page.GetByTestId("invoice-ttc")).ToHaveTextAsync(Format.Eur(invoice.IncludingVat));
+        await Expect(Page.GetByTestId("quote-amount-due")).ToHaveTextAsync($"Amount charged: {Format.Eur(invoice.IncludingVat - credit.IncludingVat)}");
         await Expect(Page.GetByTestId("quote-debit-date")).ToContainTextAsync(Format.Date(today.AddDays(3)));
 
         await flow.ValidateButton.ClickAsync();
-        await Expect(Page.GetByTestId("confirm-amount")).ToContainTextAsync(Format.Eur(invoice.Ttc - credit.Ttc));
+        await Expect(Page.GetByTestId("confirm-amount")).ToContainTextAsync(Format.Eur(invoice.IncludingVat - credit.IncludingVat));
         await flow.ConfirmButton.ClickAsync();
 
         await Expect(Page.GetByTestId("change-applied")).ToBeVisibleAsync();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SubscriptionPortal.Billing;
-using Xunit;
 using SubscriptionPortal.Common;
+using Xunit;
 
 namespace SubscriptionPortal.Tests.Unit.Billing;
 

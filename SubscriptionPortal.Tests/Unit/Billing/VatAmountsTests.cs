@@ -26,52 +26,52 @@ public sealed class VatAmountsTests
 
     [Theory]
     [MemberData(nameof(CatalogPrices))]
-    public void CatalogPrice_HtPlusVat_IsTtc_ToTheCent(string offer, int tier, Commitment commitment, long htCents, long vatCents)
+    public void CatalogPrice_ExcludingVatPlusVat_IsIncludingVat_ToTheCent(string offer, int tier, Commitment commitment, long htCents, long vatCents)
     {
-        var ht = OfferPricing.PriceHt(TestCatalog.ByCode(offer).FindTier(tier)!, commitment);
+        var excludingVat = OfferPricing.PriceExcludingVat(TestCatalog.ByCode(offer).FindTier(tier)!, commitment);
 
-        var amounts = VatAmounts.FromHt(ht, TestCatalog.VatRate);
+        var amounts = VatAmounts.FromExcludingVat(excludingVat, TestCatalog.VatRate);
 
-        Assert.Equal(htCents, Money.ToCents(amounts.Ht));
+        Assert.Equal(htCents, Money.ToCents(amounts.ExcludingVat));
         Assert.Equal(vatCents, Money.ToCents(amounts.Vat));
-        Assert.Equal(htCents + vatCents, Money.ToCents(amounts.Ttc));
-        Assert.Equal(amounts.Ht + amounts.Vat, amounts.Ttc);
+        Assert.Equal(htCents + vatCents, Money.ToCents(amounts.IncludingVat));
+        Assert.Equal(amounts.ExcludingVat + amounts.Vat, amounts.IncludingVat);
     }
 
     [Fact]
     public void Vat_AtExactlyHalfACent_IsRoundedAwayFromZero()
     {
         // 1.25 × 19.6 % = 0.245 exactly.
-        var amounts = VatAmounts.FromHt(1.25m, 0.196m);
+        var amounts = VatAmounts.FromExcludingVat(1.25m, 0.196m);
 
         Assert.Equal(0.25m, amounts.Vat);
-        Assert.Equal(1.50m, amounts.Ttc);
+        Assert.Equal(1.50m, amounts.IncludingVat);
     }
 
     [Fact]
     public void Vat_IsRoundedOnceOnTheTotal()
     {
-        var amounts = VatAmounts.FromHt(27.10m, 0.196m);
+        var amounts = VatAmounts.FromExcludingVat(27.10m, 0.196m);
 
         Assert.Equal(5.31m, amounts.Vat);
-        Assert.Equal(32.41m, amounts.Ttc);
+        Assert.Equal(32.41m, amounts.IncludingVat);
     }
 
     [Fact]
     public void ANegativeTotal_IsABug()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromHt(-0.01m, 0.20m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromExcludingVat(-0.01m, 0.20m));
     }
 
     [Fact]
     public void AnUnroundedTotal_IsABug()
     {
-        Assert.Throws<ArgumentException>(() => VatAmounts.FromHt(27.096m, 0.20m));
+        Assert.Throws<ArgumentException>(() => VatAmounts.FromExcludingVat(27.096m, 0.20m));
     }
 
     [Fact]
     public void ARateGivenAsAPercentage_IsABug()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromHt(40m, 20m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromExcludingVat(40m, 20m));
     }
 }

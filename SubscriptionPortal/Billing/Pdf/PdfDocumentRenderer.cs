@@ -202,7 +202,7 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
     /// <summary>Number, issue date and service period; for a credit note, the invoice it corrects and why.</summary>
     private static double ComposeDocumentDetails(PdfCanvas canvas, PdfStyles styles, BillingDocumentModel model, double top)
     {
-        var numberLabel = model.Kind == BillingDocumentKind.Invoice ? "INVOICE NUMBER" : "CREDIT NOTE NUMBER";
+        var numberLabel = model.Kind == DocumentKind.Invoice ? "INVOICE NUMBER" : "CREDIT NOTE NUMBER";
         (string Label, string Value)[] cells =
         [
             (numberLabel, model.Number),
@@ -269,7 +269,7 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         for (var i = 0; i < model.Lines.Count; i++)
         {
             var line = model.Lines[i];
-            var rowHeight = ComposeRow(measure, styles, line, 0);
+            var rowHeight = ComposeRow(measure, styles, line, model.Totals.VatRate, 0);
             var isLast = i == model.Lines.Count - 1;
             var needed = rowHeight + (isLast ? trailerHeight : 0);
             if (y + needed > bodyBottom && rowsOnPage > 0)
@@ -281,7 +281,7 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
                 rowsOnPage = 0;
             }
 
-            y += ComposeRow(canvas, styles, line, y);
+            y += ComposeRow(canvas, styles, line, model.Totals.VatRate, y);
             rowsOnPage++;
         }
 
@@ -305,15 +305,15 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
     }
 
     /// <summary>Draws one table row and returns its height.</summary>
-    private static double ComposeRow(PdfCanvas canvas, PdfStyles styles, BillingDocumentLine line, double top)
+    private static double ComposeRow(PdfCanvas canvas, PdfStyles styles, BillingLine line, decimal vatRate, double top)
     {
         string[] cells =
         [
             line.Description,
-            line.Period is null ? "" : PdfFormat.Period(line.Period),
+            PdfFormat.Period(line.Period),
             PdfFormat.Quantity(line.Quantity),
             PdfFormat.Money(line.UnitPriceExcludingVat),
-            PdfFormat.Percent(line.VatRatePercent),
+            PdfFormat.Rate(vatRate),
             PdfFormat.Money(line.TotalExcludingVat),
         ];
 
@@ -357,7 +357,7 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         y += 3;
         foreach (var vat in model.VatSummary)
         {
-            string[] cells = [PdfFormat.Percent(vat.RatePercent), PdfFormat.Money(vat.BaseExcludingVat), PdfFormat.Money(vat.VatAmount)];
+            string[] cells = [PdfFormat.Rate(vat.VatRate), PdfFormat.Money(vat.ExcludingVat), PdfFormat.Money(vat.Vat)];
             x = Left;
             for (var i = 0; i < cells.Length; i++)
             {
@@ -376,8 +376,8 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         y = top;
         (string Label, decimal Amount)[] totals =
         [
-            ("Total excl. VAT (HT)", model.TotalExcludingVat),
-            ("VAT (TVA)", model.TotalVat),
+            ("Total excl. VAT (HT)", model.Totals.ExcludingVat),
+            ("VAT (TVA)", model.Totals.Vat),
         ];
         foreach (var (label, amount) in totals)
         {
@@ -391,7 +391,7 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         y += 4;
         canvas.FillRectangle(styles.AccentBrush, totalsX, y, totalsWidth, grandRow);
         canvas.Line("Total incl. VAT (TTC)", styles.Total, styles.WhiteBrush, totalsX + PanelPadding, y + 6, totalsWidth * 0.6);
-        canvas.Line(PdfFormat.Money(model.TotalIncludingVat), styles.Total, styles.WhiteBrush, totalsX, y + 6, totalsWidth - PanelPadding, XStringAlignment.Far);
+        canvas.Line(PdfFormat.Money(model.Totals.IncludingVat), styles.Total, styles.WhiteBrush, totalsX, y + 6, totalsWidth - PanelPadding, XStringAlignment.Far);
         y += grandRow;
 
         return Math.Max(vatBottom, y);
@@ -413,7 +413,7 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         var innerX = Left + PanelPadding + 3;
         var valueX = innerX + labelWidth;
         var valueWidth = Right - PanelPadding - valueX;
-        var heading = model.Kind == BillingDocumentKind.Invoice ? "PAYMENT" : "SETTLEMENT";
+        var heading = model.Kind == DocumentKind.Invoice ? "PAYMENT" : "SETTLEMENT";
 
         var measure = new PdfCanvas(canvas.Graphics, draw: false);
         var height = ComposePaymentRows(measure, styles, heading, rows, innerX, valueX, valueWidth, 0);
@@ -466,7 +466,7 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         {
             rows.Add(("Payment terms", "SEPA direct debit", false));
         }
-        else if (model.Kind == BillingDocumentKind.Invoice)
+        else if (model.Kind == DocumentKind.Invoice)
         {
             rows.Add(("Payment terms", "Nothing is debited", false));
         }
@@ -543,10 +543,10 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
     }
 
     private static string Title(BillingDocumentModel model) =>
-        model.Kind == BillingDocumentKind.Invoice ? "Invoice" : "Credit note";
+        model.Kind == DocumentKind.Invoice ? "Invoice" : "Credit note";
 
     private static string FrenchTitle(BillingDocumentModel model) =>
-        model.Kind == BillingDocumentKind.Invoice ? "Facture" : "Avoir";
+        model.Kind == DocumentKind.Invoice ? "Facture" : "Avoir";
 
     private static double ColumnWidth(Column column) =>
         column.Width > 0 ? column.Width : ContentWidth - Columns.Sum(c => c.Width);
@@ -563,18 +563,13 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
             throw new ArgumentException("A billing document needs at least one line.", nameof(model));
         }
 
-        if (model.TotalExcludingVat < 0 || model.TotalVat < 0 || model.TotalIncludingVat < 0)
-        {
-            throw new ArgumentException("A billing document never has a negative total.", nameof(model));
-        }
-
         switch (model.Kind)
         {
-            case BillingDocumentKind.Invoice when model.Payment is null:
+            case DocumentKind.Invoice when model.Payment is null:
                 throw new ArgumentException("An invoice must state its payment terms.", nameof(model));
-            case BillingDocumentKind.Invoice when model.CorrectedInvoice is not null:
+            case DocumentKind.Invoice when model.CorrectedInvoice is not null:
                 throw new ArgumentException("Only a credit note corrects an invoice.", nameof(model));
-            case BillingDocumentKind.CreditNote when model.CorrectedInvoice is null:
+            case DocumentKind.CreditNote when model.CorrectedInvoice is null:
                 throw new ArgumentException("A credit note must name the invoice it corrects.", nameof(model));
         }
     }

@@ -27,6 +27,9 @@ internal sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
 {
     public void Configure(EntityTypeBuilder<Quote> builder)
     {
+        // The columns keep the names they were created with (TTC: "toutes taxes comprises", including VAT).
+        builder.Property(q => q.CreditIncludingVatCents).HasColumnName("CreditTtcCents");
+        builder.Property(q => q.InvoiceIncludingVatCents).HasColumnName("InvoiceTtcCents");
         builder.Property(q => q.Id).ValueGeneratedNever();
         builder.HasOne<Platform>().WithMany().HasForeignKey(q => q.PlatformId);
         builder.HasOne<Subscription>().WithMany().HasForeignKey(q => q.SubscriptionId);

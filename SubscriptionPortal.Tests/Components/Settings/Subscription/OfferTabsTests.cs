@@ -21,7 +21,7 @@ public sealed class OfferTabsTests : DatabaseComponentTest
         var serenity = choices.Offers.Single(o => o.Code == "serenity");
         Assert.NotNull(serenity.Tiers.Single(t => t.MaxContacts == 250).UnavailableReason);
         Assert.Null(serenity.Tiers.Single(t => t.MaxContacts == 500).UnavailableReason);
-        Assert.Equal((60.00m, 72.00m, 576.00m, 691.20m), (serenity.Tiers[2].MonthlyHt, serenity.Tiers[2].MonthlyTtc, serenity.Tiers[2].AnnualHt, serenity.Tiers[2].AnnualTtc));
+        Assert.Equal((60.00m, 72.00m, 576.00m, 691.20m), (serenity.Tiers[2].MonthlyExcludingVat, serenity.Tiers[2].MonthlyIncludingVat, serenity.Tiers[2].AnnualExcludingVat, serenity.Tiers[2].AnnualIncludingVat));
     }
 
     [Fact]

@@ -131,7 +131,7 @@ internal sealed class DirectDebitSubmission(
             var debit = byId[p.DebitId];
             var code = p.SequenceType == Sepa.SequenceType.First ? DirectDebit.First : DirectDebit.Recurring;
             debit.MarkSubmitted(file.Id, code, p.CollectionDate, now.UtcDateTime);
-            db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, debit.PlatformId, "debit.submitted",
+            db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, debit.PlatformId, AuditActions.DebitSubmitted,
                 string.Create(CultureInfo.InvariantCulture,
                     $"Direct debit of {Money.FromCents(debit.AmountCents):0.00} € for invoice {invoiceNumbers[debit.InvoiceId]} sent to the bank in file {messageId} ({code}), to be collected on {p.CollectionDate:dd/MM/yyyy}.")));
         }

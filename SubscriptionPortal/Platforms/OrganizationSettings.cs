@@ -58,7 +58,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         platform.UpdateDetails(form.Name.Trim(), form.AddressLine.Trim(), form.PostalCode.Trim(), form.City.Trim(),
             form.Country.Trim(), siren, form.BillingEmail.Trim());
         var details = JsonSerializer.Serialize(new { form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, Siren = siren, form.BillingEmail });
-        db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, "organization.updated", details));
+        db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, AuditActions.OrganizationUpdated, details));
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok;
     }

@@ -70,7 +70,7 @@ internal sealed class ClosureService(
 
             subscription.End();
             platform.Close(now.UtcDateTime);
-            db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, "platform.closed",
+            db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, AuditActions.PlatformClosed,
                 $"The cancelled subscription ended on {period.LastDay:dd/MM/yyyy}: the platform is closed and read-only. Invoices and data export remain available."));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

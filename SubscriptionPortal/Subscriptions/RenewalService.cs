@@ -101,7 +101,7 @@ internal sealed class RenewalService(
 
         subscription.Renew(calc.Period, invoice.Id);
         platform.SetBalance(Money.ToCents(calc.BalanceAfter));
-        db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, "subscription.renewed",
+        db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, AuditActions.SubscriptionRenewed,
             $"Renewed for {Format(calc.Period)}: invoice {invoice.Number} ({calc.Invoice.Totals.IncludingVat:0.00} € TTC)"
             + (calc.BalanceApplied > 0 ? $", {calc.BalanceApplied:0.00} € from the balance" : "")
             + (debit is null ? "" : $", direct debit of {calc.AmountDue:0.00} € on {calc.CollectionDate:dd/MM/yyyy}") + "."));

@@ -278,7 +278,7 @@ internal sealed class SubscriptionChanges(
         }
 
         state.Platform.SetBalance(Money.ToCents(calc.BalanceAfter));
-        db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, "subscription.changed",
+        db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, AuditActions.SubscriptionChanged,
             $"{before} → {Describe(offer.Name, target.TierMaxContacts, target.Commitment)}"
             + (creditNote is null ? "" : $"; credit note {creditNote.Number} ({calc.CreditNote!.Totals.IncludingVat:0.00} € TTC)")
             + (invoice is null ? "" : $"; invoice {invoice.Number} ({calc.Invoice!.Totals.IncludingVat:0.00} € TTC)")

@@ -78,7 +78,7 @@ internal sealed class PlatformExport(
         var now = clock.GetUtcNow();
         await using (var audit = await dbFactory.CreateDbContextAsync(ct))
         {
-            audit.AuditEntries.Add(actor.Entry(now.UtcDateTime, summary.PlatformId, "data.exported",
+            audit.AuditEntries.Add(actor.Entry(now.UtcDateTime, summary.PlatformId, AuditActions.DataExported,
                 $"Data export downloaded ({summary.FileName}): {Count(summary.Contacts, "contact")}, {Count(summary.Invoices, "invoice")}, {Count(summary.CreditNotes, "credit note")}."));
             await audit.SaveChangesAsync(ct);
         }
@@ -210,7 +210,7 @@ internal sealed class PlatformExport(
         await HeaderAsync(csv, ["at_utc", "event", "details", "actor", "on_behalf_of"], ct);
         var events = db.AuditEntries.AsNoTracking()
             .Where(a => a.PlatformId == platformId
-                && (a.Action.StartsWith("subscription.") || a.Action == "platform.created" || a.Action == "platform.closed"))
+                && (a.Action.StartsWith("subscription.") || a.Action == AuditActions.PlatformCreated || a.Action == AuditActions.PlatformClosed))
             .OrderBy(a => a.Id)
             .Select(a => new { a.AtUtc, a.Action, a.Details, a.ActorEmail, a.OnBehalfOfEmail })
             .AsAsyncEnumerable();

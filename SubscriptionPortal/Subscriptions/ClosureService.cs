@@ -29,8 +29,8 @@ internal sealed class ClosureService(
         {
             var closed = db.Platforms.Where(p => p.Status == PlatformStatus.Closed).Select(p => p.Id);
             due = await db.Subscriptions
-                .Where(s => s.Commitment != null && s.CancelAtPeriodEnd && s.EndedOn == null && s.PeriodEnd <= horizon && !closed.Contains(s.PlatformId))
-                .OrderBy(s => s.PeriodEnd).Select(s => s.Id)
+                .Where(s => s.Plan != null && s.CancelAtPeriodEnd && s.EndedOn == null && s.Plan.PeriodEnd <= horizon && !closed.Contains(s.PlatformId))
+                .OrderBy(s => s.Plan!.PeriodEnd).Select(s => s.Id)
                 .ToListAsync(ct);
         }
 

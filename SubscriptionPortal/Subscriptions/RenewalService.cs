@@ -34,8 +34,8 @@ internal sealed class RenewalService(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             due = await db.Subscriptions
-                .Where(s => s.Commitment != null && !s.CancelAtPeriodEnd && s.PeriodEnd <= horizon)
-                .OrderBy(s => s.PeriodEnd).Select(s => s.Id)
+                .Where(s => s.Plan != null && !s.CancelAtPeriodEnd && s.Plan.PeriodEnd <= horizon)
+                .OrderBy(s => s.Plan!.PeriodEnd).Select(s => s.Id)
                 .ToListAsync(ct);
         }
 
@@ -82,15 +82,15 @@ internal sealed class RenewalService(
         var platform = await db.Platforms.SingleAsync(p => p.Id == subscription.PlatformId, ct);
         var now = clock.GetUtcNow();
         var today = PeriodMath.LocalDate(now, platform.TimeZone);
-        if (subscription is not { IsPaid: true, CancelAtPeriodEnd: false, CurrentPeriod: { } current } || current.End > today
+        if (subscription is not { Plan: { } plan, CancelAtPeriodEnd: false } || plan.PeriodEnd > today
             || platform.Status == PlatformStatus.Closed)
         {
             return false;
         }
 
-        var (offer, settings) = await catalog.GetAsync(db, subscription.OfferCode!, ct);
-        var calc = QuoteCalculator.Renewal(new RenewalInput(offer, subscription.TierMaxContacts!.Value, subscription.Commitment!.Value,
-            subscription.AnchorDate!.Value, current, today, settings.VatRate, Money.FromCents(platform.BalanceCents), settings.CollectionDelayDays));
+        var (offer, settings) = await catalog.GetAsync(db, subscription.OfferCode, ct);
+        var calc = QuoteCalculator.Renewal(new RenewalInput(offer, plan.TierMaxContacts, plan.Commitment,
+            plan.AnchorDate, plan.CurrentPeriod, today, settings.VatRate, Money.FromCents(platform.BalanceCents), settings.CollectionDelayDays));
         var mandate = await MandateService.ActiveAsync(db, platform.Id, ct);
         var (invoice, debit) = await invoicing.IssueInvoiceAsync(db, platform, subscription.Id, $"renewal:{subscription.Id}:{calc.Period.Start:yyyy-MM-dd}", today, now.UtcDateTime,
             calc.Invoice, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), mandate, settledByCreditNote: null, ct);

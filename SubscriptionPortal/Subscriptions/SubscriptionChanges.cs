@@ -267,7 +267,7 @@ internal sealed class SubscriptionChanges(
                 creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.IncludingVat, billed.Totals.IncludingVat)), ct);
         }
 
-        var before = Describe(state.CurrentOffer.Name, state.Subscription.TierMaxContacts, state.Subscription.Commitment);
+        var before = Describe(state.CurrentOffer.Name, state.Subscription.Plan?.TierMaxContacts, state.Subscription.Plan?.Commitment);
         if (offer.IsFree)
         {
             state.Subscription.SwitchToFree(offer.Code);
@@ -305,12 +305,11 @@ internal sealed class SubscriptionChanges(
     {
         var subscription = state.Subscription;
         SubscriptionSnapshot current;
-        if (subscription.IsPaid)
+        if (subscription.Plan is { } plan)
         {
             var opening = state.OpeningInvoice
                 ?? throw new InvalidOperationException($"Paid subscription {subscription.Id} has no opening invoice.");
-            current = SubscriptionSnapshot.Paid(state.CurrentOffer, subscription.TierMaxContacts!.Value, subscription.Commitment!.Value,
-                subscription.AnchorDate!.Value, subscription.CurrentPeriod!.Value,
+            current = SubscriptionSnapshot.Paid(state.CurrentOffer, plan.TierMaxContacts, plan.Commitment, plan.AnchorDate, plan.CurrentPeriod,
                 new CreditableInvoice(opening.Number, opening.IssueDate, opening.ExcludingVat, opening.VatRate, opening.PriorCreditsExcludingVat));
         }
         else

@@ -29,7 +29,7 @@ internal sealed class SubscriptionPlanQueries(IDbContextFactory<ApplicationDbCon
             .OrderByDescending(m => m.Id)
             .Select(m => new { m.AccountHolder, m.Iban, m.Reference, m.SignedOn })
             .FirstOrDefaultAsync(ct);
-        var invoice = subscription.OpeningInvoiceId is { } invoiceId
+        var invoice = subscription.Plan?.OpeningInvoiceId is { } invoiceId
             ? await db.Documents.AsNoTracking().Where(d => d.Id == invoiceId && d.PlatformId == platformId)
                 .Select(d => new { d.Id, d.Number, d.IssueDate, d.TotalExcludingVatCents, d.VatCents })
                 .SingleOrDefaultAsync(ct)
@@ -41,9 +41,9 @@ internal sealed class SubscriptionPlanQueries(IDbContextFactory<ApplicationDbCon
             offer.Code,
             offer.Name,
             offer.IsFree,
-            subscription.TierMaxContacts,
+            subscription.Plan?.TierMaxContacts,
             contacts,
-            subscription.Commitment,
+            subscription.Plan?.Commitment,
             subscription.CurrentPeriod,
             subscription.CancelAtPeriodEnd,
             platform.Status == PlatformStatus.Closed,

@@ -18,7 +18,7 @@ internal static class SubscriptionStateLoader
         var contacts = await db.Contacts.CountAsync(c => c.PlatformId == platformId && !c.IsArchived, ct);
         var hasMandate = await db.Mandates.AnyAsync(m => m.PlatformId == platformId && m.RevokedAtUtc == null, ct);
         OpeningInvoice? opening = null;
-        if (subscription.OpeningInvoiceId is { } invoiceId)
+        if (subscription.Plan?.OpeningInvoiceId is { } invoiceId)
         {
             var invoice = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == invoiceId, ct);
             var credited = await db.Documents.Where(d => d.CorrectsDocumentId == invoiceId).SumAsync(d => d.TotalExcludingVatCents, ct);

@@ -27,7 +27,7 @@ public sealed class RenewalServiceTests
         Assert.Equal((new DateOnly(2026, 4, 10), new DateOnly(2026, 5, 10), 4800L), (invoices[1].PeriodStart, invoices[1].PeriodEnd, invoices[1].TotalIncludingVatCents));
         var subscription = await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId);
         Assert.Equal(new BillingPeriod(new DateOnly(2026, 4, 10), new DateOnly(2026, 5, 10)), subscription.CurrentPeriod);
-        Assert.Equal(invoices[1].Id, subscription.OpeningInvoiceId);
+        Assert.Equal(invoices[1].Id, subscription.Plan!.OpeningInvoiceId);
         Assert.Equal(4800, (await db.DirectDebits.SingleAsync(d => d.InvoiceId == invoices[1].Id)).AmountCents);
     }
 

@@ -41,10 +41,10 @@ public sealed class SubscriptionChangesTests
         Assert.Equal((5748L, new DateOnly(2026, 3, 23), DirectDebitStatus.Scheduled, invoice.Id), (debit.AmountCents, debit.CollectionDate, debit.Status, debit.InvoiceId));
 
         var subscription = await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId);
-        Assert.Equal((CatalogSeed.Professional, 250, Commitment.Monthly), (subscription.OfferCode, subscription.TierMaxContacts!.Value, subscription.Commitment!.Value));
+        Assert.Equal((CatalogSeed.Professional, 250, Commitment.Monthly), (subscription.OfferCode, subscription.Plan!.TierMaxContacts, subscription.Plan.Commitment));
         Assert.Equal(new BillingPeriod(new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 20)), subscription.CurrentPeriod);
-        Assert.Equal(new DateOnly(2026, 3, 20), subscription.AnchorDate);
-        Assert.Equal(invoice.Id, subscription.OpeningInvoiceId);
+        Assert.Equal(new DateOnly(2026, 3, 20), subscription.Plan!.AnchorDate);
+        Assert.Equal(invoice.Id, subscription.Plan!.OpeningInvoiceId);
         Assert.Single(await db.AuditEntries.Where(a => a.PlatformId == platformId && a.Action == "subscription.changed" && a.Details.Contains(invoice.Number)).ToListAsync());
     }
 

@@ -33,32 +33,6 @@ internal sealed class SubscriptionChanges(
 
     public const string ClosedMessage = "This platform is closed: its subscription can no longer change.";
 
-    /// <summary>The Offer Change page: every offer with its prices, marked current or unavailable for this platform.</summary>
-    public async Task<OfferChoices?> GetOfferChoicesAsync(ClaimsPrincipal user, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.CurrentPlatformIdAsync(user, ct) is not { } platformId)
-        {
-            return null;
-        }
-
-        var plan = await SubscriptionPlanQueries.LoadAsync(db, platformId, ct);
-        var catalog = await CatalogReader.LoadAsync(db, ct);
-        var vatRate = (await db.CatalogSettings.AsNoTracking().SingleAsync(ct)).VatRate;
-        var summaries = await db.Offers.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.Summary, ct);
-        var offers = catalog.Select(offer => new OfferChoice(
-                offer.Code,
-                offer.Name,
-                summaries[offer.Code],
-                offer.IsFree,
-                offer.Code == plan.OfferCode,
-                offer.Features,
-                offer.Tiers.Select(t => TierChoiceOf(t, vatRate, plan.ContactsInUse)).ToList(),
-                UnavailableReason(plan, offer)))
-            .ToList();
-        return new OfferChoices(plan, offers, vatRate);
-    }
-
     /// <summary>Quotes a change of the admin's current platform and stores the quote.</summary>
     public async Task<QuoteOutcome> QuoteAsync(ClaimsPrincipal user, ChangeTarget target, CancellationToken ct = default)
     {
@@ -196,61 +170,94 @@ internal sealed class SubscriptionChanges(
             return await ReplayAsync(db, quote, ct);
         }
 
-        var state = await SubscriptionStateLoader.LoadAsync(db, platformId, ct);
-        if (state.Platform.Status == PlatformStatus.Closed)
-        {
-            return new ChangeOutcome.Refused(ClosedMessage);
-        }
-
-        if (state.Subscription.Version != quote.SubscriptionVersion)
-        {
-            return new ChangeOutcome.Conflict(ConflictMessage);
-        }
-
         var now = clock.GetUtcNow();
-        var date = localDate ?? PeriodMath.LocalDate(now, state.Platform.TimeZone);
-        var target = new ChangeTarget(quote.TargetOfferCode, quote.TargetTierMaxContacts, quote.TargetCommitment);
-        if (state.Catalog.FirstOrDefault(o => o.Code == target.OfferCode) is not { } offer)
+        var (change, refusal) = await RecalculateAsync(db, quote, localDate, now, ct);
+        if (change is null)
         {
-            return new ChangeOutcome.Refused("This offer no longer exists.");
+            return refusal!;
         }
 
-        var result = Calculate(state, offer, target, date);
-        if (!result.IsAllowed)
-        {
-            return new ChangeOutcome.Refused(result.Refusal.Message);
-        }
-
-        var calc = result.Calculation;
-        var stale = date != quote.LocalDate
-            || now.UtcDateTime > quote.ExpiresAtUtc
-            || Money.ToCents(calc.CreditNote?.Totals.IncludingVat ?? 0m) != quote.CreditIncludingVatCents
-            || Money.ToCents(calc.Invoice?.Totals.IncludingVat ?? 0m) != quote.InvoiceIncludingVatCents
-            || Money.ToCents(calc.AmountDue) != quote.DueCents;
-        if (stale)
+        if (IsStale(quote, change, now))
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return await QuoteAsync(db, platformId, target, quote.CreatedByUserId, localDate, ct) switch
-            {
-                QuoteOutcome.Quoted fresh => new ChangeOutcome.Requote(fresh.Quote, StaleMessage),
-                QuoteOutcome.Refused refused => new ChangeOutcome.Refused(refused.Message),
-                _ => new ChangeOutcome.NotFound(),
-            };
+            return await RequoteAsync(db, quote, change.Target, localDate, ct);
         }
 
         var mandate = await MandateService.ActiveAsync(db, platformId, ct);
-        if (!offer.IsFree && mandate is null)
+        if (!change.Offer.IsFree && mandate is null)
         {
             return new ChangeOutcome.Refused("Add a SEPA direct debit mandate (Settings › Payment method) before choosing a paid offer. Nothing was charged.");
         }
 
+        var documents = await IssueDocumentsAsync(db, quote, change, mandate, now.UtcDateTime, ct);
+        var before = Describe(change.State.CurrentOffer.Name, change.State.Subscription.Plan?.TierMaxContacts, change.State.Subscription.Plan?.Commitment);
+        Apply(change, documents);
+        db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, AuditActions.SubscriptionChanged, $"{before} → {Summary(change, documents)}"));
+        await db.SaveChangesAsync(ct);
+
+        quote.MarkValidated(now.UtcDateTime, documents.Invoice?.Id, documents.CreditNote?.Id, documents.Debit?.Id);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new ChangeOutcome.Applied(quote.Id, documents.Invoice?.Id, documents.Invoice?.Number, documents.CreditNote?.Id, documents.CreditNote?.Number,
+            documents.Debit?.Id, Replayed: false);
+    }
+
+    /// <summary>Calculates the quoted change again on the state as it is now, or says why it can no longer be made.</summary>
+    private static async Task<(RecalculatedChange? Change, ChangeOutcome? Refusal)> RecalculateAsync(
+        ApplicationDbContext db, Quote quote, DateOnly? localDate, DateTimeOffset now, CancellationToken ct)
+    {
+        var state = await SubscriptionStateLoader.LoadAsync(db, quote.PlatformId, ct);
+        if (state.Platform.Status == PlatformStatus.Closed)
+        {
+            return (null, new ChangeOutcome.Refused(ClosedMessage));
+        }
+
+        if (state.Subscription.Version != quote.SubscriptionVersion)
+        {
+            return (null, new ChangeOutcome.Conflict(ConflictMessage));
+        }
+
+        var date = localDate ?? PeriodMath.LocalDate(now, state.Platform.TimeZone);
+        var target = new ChangeTarget(quote.TargetOfferCode, quote.TargetTierMaxContacts, quote.TargetCommitment);
+        if (state.Catalog.FirstOrDefault(o => o.Code == target.OfferCode) is not { } offer)
+        {
+            return (null, new ChangeOutcome.Refused("This offer no longer exists."));
+        }
+
+        var result = Calculate(state, offer, target, date);
+        return result.IsAllowed
+            ? (new RecalculatedChange(state, offer, target, date, result.Calculation), null)
+            : (null, new ChangeOutcome.Refused(result.Refusal.Message));
+    }
+
+    /// <summary>A quote is stale when its day, its lifetime or any of its amounts no longer hold.</summary>
+    private static bool IsStale(Quote quote, RecalculatedChange change, DateTimeOffset now) =>
+        change.Date != quote.LocalDate
+        || now.UtcDateTime > quote.ExpiresAtUtc
+        || Money.ToCents(change.Calculation.CreditNote?.Totals.IncludingVat ?? 0m) != quote.CreditIncludingVatCents
+        || Money.ToCents(change.Calculation.Invoice?.Totals.IncludingVat ?? 0m) != quote.InvoiceIncludingVatCents
+        || Money.ToCents(change.Calculation.AmountDue) != quote.DueCents;
+
+    private async Task<ChangeOutcome> RequoteAsync(ApplicationDbContext db, Quote stale, ChangeTarget target, DateOnly? localDate, CancellationToken ct) =>
+        await QuoteAsync(db, stale.PlatformId, target, stale.CreatedByUserId, localDate, ct) switch
+        {
+            QuoteOutcome.Quoted fresh => new ChangeOutcome.Requote(fresh.Quote, StaleMessage),
+            QuoteOutcome.Refused refused => new ChangeOutcome.Refused(refused.Message),
+            _ => new ChangeOutcome.NotFound(),
+        };
+
+    /// <summary>The credit note of the unused part of the period, then the invoice of the new one with its debit.</summary>
+    private async Task<ChangeDocuments> IssueDocumentsAsync(
+        ApplicationDbContext db, Quote quote, RecalculatedChange change, SepaMandate? mandate, DateTime nowUtc, CancellationToken ct)
+    {
+        var (state, _, _, date, calc) = change;
         BillingDocument? creditNote = null;
         if (calc.CreditNote is { } credit)
         {
             var opening = state.OpeningInvoice!;
             creditNote = await issuer.IssueAsync(db, new DocumentDraft(
-                DocumentKind.CreditNote, platformId, state.Subscription.Id, $"quote:{quote.Id:N}:credit-note", date, now.UtcDateTime,
+                DocumentKind.CreditNote, quote.PlatformId, state.Subscription.Id, $"quote:{quote.Id:N}:credit-note", date, nowUtc,
                 credit.CreditedPeriod, PeriodInvoicing.BuyerOf(state.Platform), credit.Lines, credit.Totals, 0m, 0m,
                 new CorrectedDocument(opening.Id, opening.Number, opening.IssueDate),
                 $"Change of subscription on {date:dd/MM/yyyy}: the unused part of the period is credited.",
@@ -258,38 +265,42 @@ internal sealed class SubscriptionChanges(
                 CreditedToBalance: Math.Max(0m, credit.Totals.IncludingVat - (calc.Invoice?.Totals.IncludingVat ?? 0m))), ct);
         }
 
-        BillingDocument? invoice = null;
-        DirectDebit? debit = null;
-        if (calc.Invoice is { } billed)
+        if (calc.Invoice is not { } billed)
         {
-            (invoice, debit) = await invoicing.IssueInvoiceAsync(db, state.Platform, state.Subscription.Id, $"quote:{quote.Id:N}:invoice", date, now.UtcDateTime,
-                billed, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), mandate,
-                creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.IncludingVat, billed.Totals.IncludingVat)), ct);
+            return new ChangeDocuments(creditNote, null, null);
         }
 
-        var before = Describe(state.CurrentOffer.Name, state.Subscription.Plan?.TierMaxContacts, state.Subscription.Plan?.Commitment);
+        var (invoice, debit) = await invoicing.IssueInvoiceAsync(db, state.Platform, state.Subscription.Id, $"quote:{quote.Id:N}:invoice", date, nowUtc,
+            billed, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), mandate,
+            creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.IncludingVat, billed.Totals.IncludingVat)), ct);
+        return new ChangeDocuments(creditNote, invoice, debit);
+    }
+
+    /// <summary>Moves the subscription to the new offer and the platform's balance to what the change leaves.</summary>
+    private static void Apply(RecalculatedChange change, ChangeDocuments documents)
+    {
+        var (state, offer, target, _, calc) = change;
         if (offer.IsFree)
         {
             state.Subscription.SwitchToFree(offer.Code);
         }
         else
         {
-            state.Subscription.ChangeTo(offer.Code, target.TierMaxContacts!.Value, target.Commitment!.Value, calc.NewPeriod!.Value, invoice!.Id);
+            state.Subscription.ChangeTo(offer.Code, target.TierMaxContacts!.Value, target.Commitment!.Value, calc.NewPeriod!.Value, documents.Invoice!.Id);
         }
 
         state.Platform.SetBalance(Money.ToCents(calc.BalanceAfter));
-        db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, AuditActions.SubscriptionChanged,
-            $"{before} → {Describe(offer.Name, target.TierMaxContacts, target.Commitment)}"
-            + (creditNote is null ? "" : $"; credit note {creditNote.Number} ({calc.CreditNote!.Totals.IncludingVat:0.00} € TTC)")
-            + (invoice is null ? "" : $"; invoice {invoice.Number} ({calc.Invoice!.Totals.IncludingVat:0.00} € TTC)")
-            + (debit is null ? "" : $"; direct debit of {calc.AmountDue:0.00} € on {debit.CollectionDate:dd/MM/yyyy}")
-            + (calc.BalanceAfter > 0 ? $"; balance {calc.BalanceAfter:0.00} €" : "")));
-        await db.SaveChangesAsync(ct);
+    }
 
-        quote.MarkValidated(now.UtcDateTime, invoice?.Id, creditNote?.Id, debit?.Id);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new ChangeOutcome.Applied(quote.Id, invoice?.Id, invoice?.Number, creditNote?.Id, creditNote?.Number, debit?.Id, Replayed: false);
+    /// <summary>The audit entry's account of a change, after "before →".</summary>
+    private static string Summary(RecalculatedChange change, ChangeDocuments documents)
+    {
+        var calc = change.Calculation;
+        return Describe(change.Offer.Name, change.Target.TierMaxContacts, change.Target.Commitment)
+            + (documents.CreditNote is null ? "" : $"; credit note {documents.CreditNote.Number} ({calc.CreditNote!.Totals.IncludingVat:0.00} € TTC)")
+            + (documents.Invoice is null ? "" : $"; invoice {documents.Invoice.Number} ({calc.Invoice!.Totals.IncludingVat:0.00} € TTC)")
+            + (documents.Debit is null ? "" : $"; direct debit of {calc.AmountDue:0.00} € on {documents.Debit.CollectionDate:dd/MM/yyyy}")
+            + (calc.BalanceAfter > 0 ? $"; balance {calc.BalanceAfter:0.00} €" : "");
     }
 
     private static async Task<ChangeOutcome> ReplayAsync(ApplicationDbContext db, Quote quote, CancellationToken ct)
@@ -353,29 +364,10 @@ internal sealed class SubscriptionChanges(
         _ => rank == RankChange.Downgrade ? ChangeDirection.Downgrade : ChangeDirection.Upgrade,
     };
 
-    private static TierChoice TierChoiceOf(TierPrice tier, decimal vatRate, int contactsInUse)
-    {
-        var annualExcludingVat = OfferPricing.AnnualExcludingVat(tier.MonthlyExcludingVat);
-        return new TierChoice(tier.MaxContacts, tier.MonthlyExcludingVat, VatAmounts.FromExcludingVat(tier.MonthlyExcludingVat, vatRate).IncludingVat, annualExcludingVat,
-            VatAmounts.FromExcludingVat(annualExcludingVat, vatRate).IncludingVat,
-            tier.MaxContacts < contactsInUse ? $"Unavailable: you have {contactsInUse.ToString(System.Globalization.CultureInfo.InvariantCulture)} active contacts, more than this tier allows." : null);
-    }
-
-    private static string? UnavailableReason(SubscriptionPlanView plan, OfferPricing offer)
-    {
-        if (plan.IsClosed)
-        {
-            return ClosedMessage;
-        }
-
-        if (offer.IsFree && !plan.IsFree)
-        {
-            return $"A paid platform cannot become free: {offer.Name} cannot be chosen here.";
-        }
-
-        return offer.IsFree && offer.Code == plan.OfferCode ? "This is your current offer." : null;
-    }
-
     private static string Describe(string offerName, int? tier, Commitment? commitment) =>
         tier is { } t && commitment is { } c ? $"{offerName} {t} contacts {c.ToString().ToLowerInvariant()}" : offerName;
+
+    private sealed record RecalculatedChange(SubscriptionState State, OfferPricing Offer, ChangeTarget Target, DateOnly Date, QuoteCalculation Calculation);
+
+    private sealed record ChangeDocuments(BillingDocument? CreditNote, BillingDocument? Invoice, DirectDebit? Debit);
 }

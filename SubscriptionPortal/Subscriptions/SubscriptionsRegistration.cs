@@ -6,6 +6,7 @@ internal static class SubscriptionsRegistration
     {
         services.AddScoped<SubscriptionPlanQueries>();
         services.AddScoped<PeriodInvoicing>();
+        services.AddScoped<OfferChoiceQueries>();
         services.AddScoped<SubscriptionChanges>();
         services.AddScoped<SubscriptionLifecycle>();
         services.AddScoped<RenewalService>();

@@ -10,7 +10,7 @@ public sealed class OfferTabsTests : DatabaseComponentTest
     public async Task PaidPlatform_MarksItsOfferAndExplainsWhyFreeOffersCannotBeChosen()
     {
         var user = await SignInAsync("pro@demo.test");
-        var choices = await Database.Get<SubscriptionChanges>().GetOfferChoicesAsync(user);
+        var choices = await Database.Get<OfferChoiceQueries>().GetOfferChoicesAsync(user);
 
         var cut = Context.Render<OfferTabs>(p => p.Add(x => x.Choices, choices!));
 
@@ -28,7 +28,7 @@ public sealed class OfferTabsTests : DatabaseComponentTest
     public async Task FreeTabOfAPaidPlatform_ShowsTheWayOutAndNoChooseButton()
     {
         var user = await SignInAsync("serenity@demo.test");
-        var choices = await Database.Get<SubscriptionChanges>().GetOfferChoicesAsync(user);
+        var choices = await Database.Get<OfferChoiceQueries>().GetOfferChoicesAsync(user);
         var cut = Context.Render<OfferTabs>(p => p.Add(x => x.Choices, choices!));
 
         cut.FindAll(".mud-tab").First(t => t.TextContent.Contains("Liberty")).Click();
@@ -44,7 +44,7 @@ public sealed class OfferTabsTests : DatabaseComponentTest
     public async Task FreePlatform_CanChooseEveryPaidOffer()
     {
         var user = await SignInAsync("liberty@demo.test");
-        var choices = await Database.Get<SubscriptionChanges>().GetOfferChoicesAsync(user);
+        var choices = await Database.Get<OfferChoiceQueries>().GetOfferChoicesAsync(user);
         var cut = Context.Render<OfferTabs>(p => p.Add(x => x.Choices, choices!));
 
         cut.FindAll(".mud-tab").First(t => t.TextContent.Contains("Serenity")).Click();

@@ -3,7 +3,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Common;
 using Xunit;
 
-namespace SubscriptionPortal.Tests.Unit.Billing;
+namespace SubscriptionPortal.Tests.Unit.Common;
 
 public sealed class MoneyTests
 {

@@ -5,7 +5,7 @@ using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Tests.Unit.Catalog;
 using Xunit;
 
-namespace SubscriptionPortal.Tests.Unit.Billing;
+namespace SubscriptionPortal.Tests.Unit.Common;
 
 public sealed class VatAmountsTests
 {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
-using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Subscriptions;
@@ -37,7 +36,7 @@ internal sealed class DemoSeeder(
 
     public async Task SeedRolesAsync()
     {
-        foreach (var role in new[] { IdentityRegistration.AdminRole, IdentityRegistration.SupportRole })
+        foreach (var role in new[] { PortalRoles.Admin, PortalRoles.Support })
         {
             if (!await roles.RoleExistsAsync(role))
             {
@@ -49,10 +48,10 @@ internal sealed class DemoSeeder(
     public async Task SeedDemoAsync()
     {
         await SeedRolesAsync();
-        await EnsureUserAsync("support@demo.test", "Sam Support", IdentityRegistration.SupportRole);
+        await EnsureUserAsync("support@demo.test", "Sam Support", PortalRoles.Support);
         foreach (var demo in Platforms)
         {
-            var user = await EnsureUserAsync(demo.Email, demo.AdminName, IdentityRegistration.AdminRole);
+            var user = await EnsureUserAsync(demo.Email, demo.AdminName, PortalRoles.Admin);
             await using var db = await dbFactory.CreateDbContextAsync();
             if (await db.Memberships.AnyAsync(m => m.UserId == user.Id))
             {

@@ -6,14 +6,15 @@ namespace SubscriptionPortal.Payments;
 /// <summary>
 /// The SEPA creditor identifier (in France the ICS, "identifiant créancier SEPA"), such as FR72ZZZ123456:
 /// country code, two check digits, a three-character creditor business code, then the national identifier.
+/// Its check digits are the IBAN's mod 97 (<see cref="Iban.Mod97"/>), taken over the national identifier only.
 /// </summary>
 internal static class CreditorIdentifier
 {
-    /// <summary>The longest creditor identifier the EPC allows.</summary>
-    public const int MaxLength = 35;
-
     private const int BusinessCodeLength = 3;
     private const int NationalPartStart = 4 + BusinessCodeLength;
+
+    /// <summary>The longest creditor identifier the EPC allows.</summary>
+    public const int MaxLength = 35;
 
     // National identifiers whose length is fixed by the country's scheme, for a precise message.
     // Other countries only get the generic 35-character limit.

@@ -50,6 +50,12 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer)
         return new IssuedInvoice(invoice, debit);
     }
 
+    /// <summary>The same, with the platform's active mandate, read inside the caller's transaction.</summary>
+    public async Task<IssuedInvoice> IssueInvoiceAsync(ApplicationDbContext db, Platform platform, int subscriptionId, string idempotencyKey,
+        DateOnly issueDate, DateTime issuedAtUtc, InvoiceCalculation billed, InvoiceCharge charge, CancellationToken ct) =>
+        await IssueInvoiceAsync(db, platform, subscriptionId, idempotencyKey, issueDate, issuedAtUtc, billed, charge,
+            await MandateService.ActiveAsync(db, platform.Id, ct), settledByCreditNote: null, ct);
+
     /// <summary>The buyer block of a document: the platform's name, postal address and SIREN as they are now.</summary>
     public static DocumentBuyer BuyerOf(Platform platform)
     {

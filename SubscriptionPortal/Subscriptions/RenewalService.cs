@@ -3,7 +3,6 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
-using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
 
@@ -91,9 +90,8 @@ internal sealed class RenewalService(
         var (offer, settings) = await catalog.GetAsync(db, subscription.OfferCode, ct);
         var calc = QuoteCalculator.Renewal(new RenewalInput(offer, plan.TierMaxContacts, plan.Commitment,
             plan.AnchorDate, plan.CurrentPeriod, today, settings.VatRate, Money.FromCents(platform.BalanceCents), settings.CollectionDelayDays));
-        var mandate = await MandateService.ActiveAsync(db, platform.Id, ct);
         var (invoice, debit) = await invoicing.IssueInvoiceAsync(db, platform, subscription.Id, $"renewal:{subscription.Id}:{calc.Period.Start:yyyy-MM-dd}", today, now.UtcDateTime,
-            calc.Invoice, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), mandate, settledByCreditNote: null, ct);
+            calc.Invoice, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), ct);
         if (debit is null && calc.AmountDue > 0)
         {
             logger.LogWarning("Platform {PlatformId} has no active mandate: invoice {Number} awaits payment without a debit.", platform.Id, invoice.Number);

@@ -130,7 +130,7 @@ internal sealed class DemoSeeder(
             }
         }
 
-        logger.LogInformation("Demo platform {Name} seeded.", demo.Name);
+        logger.DemoPlatformSeeded(demo.Name);
     }
 
     private sealed record DemoPlatform(

@@ -35,7 +35,7 @@ internal sealed class DirectDebitSubmission(
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
         {
             // Another run took these debits (or this message id) first; its file carries them.
-            logger.LogInformation("Direct debits were submitted by another run; nothing more to do.");
+            logger.DebitsSubmittedByAnotherRun();
             return null;
         }
     }
@@ -78,7 +78,7 @@ internal sealed class DirectDebitSubmission(
             if (!activeMandates.TryGetValue(debit.PlatformId, out var mandate))
             {
                 // A revoked mandate cannot be debited; the debit waits for the admin's new one.
-                logger.LogWarning("Debit {DebitId} of platform {PlatformId} waits: the platform has no active mandate.", debit.Id, debit.PlatformId);
+                logger.DebitWaitsForMandate(debit.Id, debit.PlatformId);
                 continue;
             }
 
@@ -138,7 +138,8 @@ internal sealed class DirectDebitSubmission(
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        logger.LogInformation("Direct-debit file {MessageId}: {Count} debits, {Sum} EUR.", messageId, ready.Count, Money.FromCents(controlSumCents));
-        return new SubmittedFile(file.Id, messageId, ready.Count, Money.FromCents(controlSumCents));
+        var controlSum = Money.FromCents(controlSumCents);
+        logger.DebitFileProduced(messageId, ready.Count, controlSum);
+        return new SubmittedFile(file.Id, messageId, ready.Count, controlSum);
     }
 }

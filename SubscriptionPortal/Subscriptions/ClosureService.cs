@@ -74,7 +74,7 @@ internal sealed class ClosureService(
                 $"The cancelled subscription ended on {period.LastDay:dd/MM/yyyy}: the platform is closed and read-only. Invoices and data export remain available."));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            logger.LogInformation("Platform {PlatformId} closed: its cancelled subscription ended.", platform.Id);
+            logger.PlatformClosed(platform.Id);
             return true;
         }
         catch (DbUpdateConcurrencyException)

@@ -63,7 +63,7 @@ internal sealed class RenewalService(
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
         {
             // Another run renewed this period first: nothing more to do here.
-            logger.LogInformation("Subscription {SubscriptionId} was renewed by another run.", subscriptionId);
+            logger.RenewedByAnotherRun(subscriptionId);
             return false;
         }
     }
@@ -94,7 +94,7 @@ internal sealed class RenewalService(
             calc.Invoice, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), ct);
         if (debit is null && calc.AmountDue > 0)
         {
-            logger.LogWarning("Platform {PlatformId} has no active mandate: invoice {Number} awaits payment without a debit.", platform.Id, invoice.Number);
+            logger.InvoiceAwaitsPaymentWithoutDebit(platform.Id, invoice.Number);
         }
 
         subscription.Renew(calc.Period, invoice.Id);

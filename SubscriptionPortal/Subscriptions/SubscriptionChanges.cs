@@ -150,7 +150,7 @@ internal sealed class SubscriptionChanges(
                 return new ChangeOutcome.Conflict(ConflictMessage);
             }
 
-            logger.LogError(ex, "Validating quote {QuoteId} failed.", quoteId);
+            logger.QuoteValidationFailed(ex, quoteId);
             throw;
         }
     }

@@ -75,7 +75,7 @@ public sealed class CrossTenantWorld : IAsyncLifetime
         OtherDebitFileId = file.Id;
     }
 
-    public T Get<T>(IServiceScope scope)
+    public static T Get<T>(IServiceScope scope)
         where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
     /// <summary>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
+using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Components.Account.Pages;
 using SubscriptionPortal.Components.Account.Pages.Manage;
 using SubscriptionPortal.Data;
@@ -123,7 +124,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             }
 
             var userId = await userManager.GetUserIdAsync(user);
-            downloadLogger.LogInformation("User with ID '{UserId}' asked for their personal data.", userId);
+            downloadLogger.PersonalDataRequested(userId);
 
             // Only include personal data for download
             var personalData = new Dictionary<string, string>();

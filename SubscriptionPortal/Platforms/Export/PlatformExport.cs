@@ -187,7 +187,7 @@ internal sealed class PlatformExport(
             var pdf = await db.Documents.AsNoTracking().Where(d => d.Id == document.Id).Select(d => d.Pdf).SingleAsync(ct);
             if (!StoredBytes.AreIntact(pdf, document.PdfSha256))
             {
-                logger.LogError("Document {Number} failed its integrity check during a data export: the export was stopped.", document.Number);
+                logger.ExportStoppedOnIntegrityCheck(document.Number);
                 throw new InvalidDataException($"Document {document.Number} failed its integrity check; the export was stopped.");
             }
 

@@ -1,0 +1,17 @@
+namespace SubscriptionPortal.Payments;
+
+/// <summary>The payments feature's log lines, compiled once by the logging source generator.</summary>
+internal static partial class PaymentsLog
+{
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Direct debits were submitted by another run; nothing more to do.")]
+    public static partial void DebitsSubmittedByAnotherRun(this ILogger logger);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Debit {DebitId} of platform {PlatformId} waits: the platform has no active mandate.")]
+    public static partial void DebitWaitsForMandate(this ILogger logger, int debitId, int platformId);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Direct-debit file {MessageId}: {Count} debits, {Sum} EUR.")]
+    public static partial void DebitFileProduced(this ILogger logger, string messageId, int count, decimal sum);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Error, Message = "Direct-debit file {MessageId} failed its integrity check: the stored bytes do not match their SHA-256. Not served.")]
+    public static partial void DebitFileFailedIntegrityCheck(this ILogger logger, string messageId);
+}

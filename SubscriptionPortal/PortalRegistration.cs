@@ -3,6 +3,7 @@ using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
+using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
@@ -24,5 +25,6 @@ internal static class PortalRegistration
             .AddSubscriptions()
             .AddBilling(configuration)
             .AddPayments()
+            .AddDunning()
             .AddSupport();
 }

@@ -3,21 +3,25 @@ using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
+using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
 
 namespace SubscriptionPortal.Billing;
 
 /// <summary>The current platform's invoices and credit notes for Settings › Invoices.</summary>
-internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> dbFactory)
+internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue)
 {
     /// <param name="year">Only documents issued that year; null for all.</param>
     public async Task<DocumentList> ListAsync(ClaimsPrincipal user, int? year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.CurrentPlatformIdAsync(user, ct) is { } platformId ? await ListAsync(db, platformId, year, ct) : new DocumentList([], [], []);
+        return await db.CurrentPlatformIdAsync(user, ct) is { } platformId
+            ? await ListAsync(db, platformId, year, ct, await overdue.AssessAsync(db, platformId, ct))
+            : new DocumentList([], [], []);
     }
 
-    public static async Task<DocumentList> ListAsync(ApplicationDbContext db, int platformId, int? year, CancellationToken ct)
+    /// <param name="dunning">Where the platform's unpaid invoices stand, for their payment state; without it a failed debit reads "debit failed".</param>
+    public static async Task<DocumentList> ListAsync(ApplicationDbContext db, int platformId, int? year, CancellationToken ct, DunningAssessment? dunning = null)
     {
         var documents = await db.Documents.AsNoTracking()
             .Where(d => d.PlatformId == platformId)
@@ -31,6 +35,9 @@ internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> db
                 .ToListAsync(ct))
             .GroupBy(d => d.InvoiceId)
             .ToDictionary(g => g.Key, g => g.Last().Status);
+        var settlements = await db.InvoiceSettlements.AsNoTracking().Where(s => s.PlatformId == platformId)
+            .ToDictionaryAsync(s => s.InvoiceId, s => s.Kind, ct);
+        var unpaid = dunning?.Invoices.ToDictionary(i => i.InvoiceId) ?? [];
         var byId = documents.ToDictionary(d => d.Id);
         var creditedExcludingVat = documents.Where(d => d.CorrectsDocumentId is not null)
             .GroupBy(d => d.CorrectsDocumentId!.Value)
@@ -41,6 +48,16 @@ internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> db
             if (kind == DocumentKind.CreditNote)
             {
                 return DocumentStatus.Issued;
+            }
+
+            if (settlements.TryGetValue((int)id, out var settled))
+            {
+                return settled == SettlementKind.WriteOff ? DocumentStatus.WrittenOff : DocumentStatus.Paid;
+            }
+
+            if (unpaid.TryGetValue((int)id, out var failed))
+            {
+                return failed.NextAttemptOn is null ? DocumentStatus.Overdue : DocumentStatus.DebitFailed;
             }
 
             var credited = creditedExcludingVat.GetValueOrDefault((int)id);
@@ -68,7 +85,8 @@ internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> db
             .Select(d => new DocumentRow(d.Id, d.Number, d.Kind, d.IssueDate, d.PeriodStart, d.PeriodEnd,
                 Money.FromCents(d.TotalExcludingVatCents), Money.FromCents(d.TotalExcludingVatCents + d.VatCents),
                 StatusOf(d.Id, d.Kind, d.TotalExcludingVatCents, d.AmountDueCents),
-                d.CorrectsDocumentId, d.CorrectsDocumentId is { } c && byId.TryGetValue(c, out var corrected) ? corrected.Number : null))
+                d.CorrectsDocumentId, d.CorrectsDocumentId is { } c && byId.TryGetValue(c, out var corrected) ? corrected.Number : null,
+                unpaid.TryGetValue(d.Id, out var failed) ? failed.NextAttemptOn : null))
             .ToList();
         var years = documents.Select(d => d.IssueDate.Year).Distinct().OrderDescending().ToList();
         var months = documents

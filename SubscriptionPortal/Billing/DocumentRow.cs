@@ -8,9 +8,15 @@ public enum DocumentStatus
     Credited,
     PartlyCredited,
     Issued,
+
+    /// <summary>Unpaid after a failed debit, and no new attempt is planned: waits for a new mandate or for support.</summary>
+    Overdue,
+
+    /// <summary>Unpaid, and cancelled by a credit note when support wrote the debt off.</summary>
+    WrittenOff,
 }
 
-/// <summary>One row of Settings › Invoices. Amounts in euros; the period end is exclusive.</summary>
+/// <summary>One row of Settings › Invoices. Amounts in euros; the period end is exclusive. <see cref="NextAttemptOn"/>: when a failed debit is presented again.</summary>
 public sealed record DocumentRow(
     int Id,
     string Number,
@@ -22,7 +28,8 @@ public sealed record DocumentRow(
     decimal TotalIncludingVat,
     DocumentStatus Status,
     int? CorrectsId,
-    string? CorrectsNumber);
+    string? CorrectsNumber,
+    DateOnly? NextAttemptOn = null);
 
 /// <summary>Amounts invoiced (TTC) and credited in one month, for the chart.</summary>
 public sealed record MonthlyBilling(int Year, int Month, decimal Invoiced, decimal Credited);

@@ -37,4 +37,15 @@ public sealed record VatAmounts
 
         return new VatAmounts(excludingVat, vatRate, Money.Round(excludingVat * vatRate));
     }
+
+    /// <summary>
+    /// Amounts split back from a total including VAT (a write-off of what is left unpaid): the VAT is
+    /// what remains after the amount excluding VAT, so the three add up to the cent.
+    /// </summary>
+    public static VatAmounts FromSplit(decimal excludingVat, decimal vatRate, decimal vat)
+    {
+        Money.RequireWholeNonNegative(excludingVat, nameof(excludingVat));
+        Money.RequireWholeNonNegative(vat, nameof(vat));
+        return new VatAmounts(excludingVat, vatRate, vat);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Payments;
+using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
@@ -54,6 +55,10 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
     public DbSet<DirectDebit> DirectDebits => Set<DirectDebit>();
 
     public DbSet<DirectDebitFile> DirectDebitFiles => Set<DirectDebitFile>();
+
+    public DbSet<PlatformDunning> PlatformDunnings => Set<PlatformDunning>();
+
+    public DbSet<InvoiceSettlement> InvoiceSettlements => Set<InvoiceSettlement>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

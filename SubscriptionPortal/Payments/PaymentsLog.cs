@@ -14,4 +14,10 @@ internal static partial class PaymentsLog
 
     [LoggerMessage(EventId = 204, Level = LogLevel.Error, Message = "Direct-debit file {MessageId} failed its integrity check: the stored bytes do not match their SHA-256. Not served.")]
     public static partial void DebitFileFailedIntegrityCheck(this ILogger logger, string messageId);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "Dunning of platform {PlatformId} left to the run that changed it at the same moment.")]
+    public static partial void DunningLeftToOtherRun(this ILogger logger, int platformId);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Information, Message = "Dunning: {Retries} debits presented again, {Transitions} state changes over {Platforms} platforms.")]
+    public static partial void DunningRunDone(this ILogger logger, int retries, int transitions, int platforms);
 }

@@ -3,12 +3,13 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Platforms;
 
 /// <summary>Reads and updates the current platform's organisation details, validated before anything is saved.</summary>
-internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider clock)
+internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue, TimeProvider clock)
 {
     public const string ClosedMessage = "This platform is closed: its details can no longer be changed. Nothing was saved.";
 
@@ -32,7 +33,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             Siren = p.Siren,
             BillingEmail = p.BillingEmail,
         };
-        return new OrganizationView(form, p.Status == PlatformStatus.Closed);
+        return new OrganizationView(form, p.Status == PlatformStatus.Closed, await overdue.ReadOnlyRefusalAsync(db, platformId, ct));
     }
 
     public async Task<CommandResult> SaveAsync(ClaimsPrincipal user, OrganizationForm form, CancellationToken ct = default)
@@ -53,6 +54,11 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         if (platform.Status == PlatformStatus.Closed)
         {
             return CommandResult.Invalid(ClosedMessage);
+        }
+
+        if (await overdue.ReadOnlyRefusalAsync(db, platformId, ct) is { } suspended)
+        {
+            return CommandResult.Invalid(suspended);
         }
 
         platform.UpdateDetails(form.Name.Trim(), form.AddressLine.Trim(), form.PostalCode.Trim(), form.City.Trim(),

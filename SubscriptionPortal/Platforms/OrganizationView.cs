@@ -1,4 +1,5 @@
 namespace SubscriptionPortal.Platforms;
 
 /// <summary>Settings › Organization: the editable details, read-only once the platform is closed.</summary>
-public sealed record OrganizationView(OrganizationForm Form, bool IsClosed);
+/// <param name="SuspendedMessage">Why a suspended platform's details are read-only; null when it is not suspended.</param>
+public sealed record OrganizationView(OrganizationForm Form, bool IsClosed, string? SuspendedMessage = null);

@@ -2,7 +2,7 @@ namespace SubscriptionPortal.Platforms;
 
 /// <summary>
 /// What every page of a platform reminds its admin of: a cancelled subscription's end, a closed
-/// platform, failed direct debits. Dates are the platform's local dates.
+/// platform, failed direct debits and where dunning stands. Dates are the platform's local dates.
 /// </summary>
 /// <param name="SubscriptionEndsOn">Last day (inclusive) of a cancelled subscription that has not ended yet.</param>
 /// <param name="ClosesOn">The day the platform becomes read-only: the day after <paramref name="SubscriptionEndsOn"/>.</param>
@@ -14,7 +14,8 @@ public sealed record PlatformNoticeSet(
     DateOnly? SubscriptionEndsOn,
     DateOnly? ClosesOn,
     DateOnly? ClosedOn,
-    IReadOnlyList<FailedDebitNotice> FailedDebits)
+    IReadOnlyList<FailedDebitNotice> FailedDebits,
+    OverdueNotice? Overdue = null)
 {
-    public bool IsEmpty => !IsClosed && SubscriptionEndsOn is null && FailedDebits.Count == 0;
+    public bool IsEmpty => !IsClosed && SubscriptionEndsOn is null && FailedDebits.Count == 0 && Overdue is null;
 }

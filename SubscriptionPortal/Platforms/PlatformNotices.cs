@@ -4,6 +4,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
+using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Subscriptions;
 
 namespace SubscriptionPortal.Platforms;
@@ -13,7 +14,7 @@ namespace SubscriptionPortal.Platforms;
 /// what the banners say (a cancellation, a resume) calls <see cref="NotifyChanged"/> and the layout
 /// reloads them without a full page load.
 /// </summary>
-internal sealed class PlatformNotices(IDbContextFactory<ApplicationDbContext> dbFactory)
+internal sealed class PlatformNotices(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue, TimeProvider clock)
 {
     /// <summary>Raised when something the banners show may have changed.</summary>
     public event Action? Changed;
@@ -32,17 +33,14 @@ internal sealed class PlatformNotices(IDbContextFactory<ApplicationDbContext> db
         var platform = await db.Platforms.AsNoTracking().SingleAsync(p => p.Id == platformId, ct);
         var subscription = await db.Subscriptions.AsNoTracking().SingleAsync(s => s.PlatformId == platformId, ct);
         var closed = platform.Status == PlatformStatus.Closed;
+        var now = clock.GetUtcNow();
         var period = subscription.CancelAtPeriodEnd && !closed ? subscription.CurrentPeriod : null;
 
-        // The latest debit of each invoice tells whether it is still unpaid after a failure.
-        var latest = db.DirectDebits.Where(d => d.PlatformId == platformId)
-            .GroupBy(d => d.InvoiceId)
-            .Select(g => g.Max(d => d.Id));
-        var failed = await db.DirectDebits.AsNoTracking()
-            .Where(d => latest.Contains(d.Id) && d.Status == DirectDebitStatus.Failed)
-            .OrderBy(d => d.Id)
-            .Select(d => new { d.AmountCents, d.ReasonCode, Invoice = db.Documents.Where(i => i.Id == d.InvoiceId).Select(i => i.Number).Single() })
-            .ToListAsync(ct);
+        // Unpaid after a failure until paid or settled, presented again or not.
+        var dunning = await overdue.AssessAsync(db, platformId, ct);
+        var options = overdue.Options;
+        var oldest = dunning.Oldest;
+        DateOnly? DayOf(int day) => oldest is null || oldest.Days >= day ? null : DunningRules.DateOfDay(day, oldest.Days, PeriodMath.LocalDate(now, platform.TimeZone), dunning.PausedUntil);
 
         return new PlatformNoticeSet(
             platformId,
@@ -51,7 +49,8 @@ internal sealed class PlatformNotices(IDbContextFactory<ApplicationDbContext> db
             period?.LastDay,
             period?.End,
             platform.ClosedAtUtc is { } at ? PeriodMath.LocalDate(new DateTimeOffset(at, TimeSpan.Zero), platform.TimeZone) : null,
-            failed.Select(f => new FailedDebitNotice(f.Invoice, Money.FromCents(f.AmountCents), SepaReturnReason.Find(f.ReasonCode)
-                ?? SepaReturnReason.Find("MS03")!)).ToList());
+            dunning.Invoices.Select(i => new FailedDebitNotice(i.Number, Money.FromCents(i.UnpaidCents), i.Reason ?? SepaReturnReason.Find("MS03")!, i.NextAttemptOn)).ToList(),
+            oldest is null ? null : new OverdueNotice(dunning.State, Money.FromCents(dunning.UnpaidCents), oldest.Days, dunning.NextAttemptOn,
+                DayOf(options.RestrictedAfterDays), DayOf(options.SuspendedAfterDays), dunning.PausedUntil));
     }
 }

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
 
 namespace SubscriptionPortal.Subscriptions;
 
 /// <summary>The offers read model: what the Offer Change pages list, priced and marked for the admin's platform.</summary>
-internal sealed class OfferChoiceQueries(IDbContextFactory<ApplicationDbContext> dbFactory)
+internal sealed class OfferChoiceQueries(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue)
 {
     /// <summary>The Offer Change page: every offer with its prices, marked current or unavailable for this platform.</summary>
     public async Task<OfferChoices?> GetOfferChoicesAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -23,6 +24,7 @@ internal sealed class OfferChoiceQueries(IDbContextFactory<ApplicationDbContext>
         var plan = await SubscriptionPlanQueries.LoadAsync(db, platformId, ct);
         var catalog = await CatalogReader.LoadAsync(db, ct);
         var vatRate = (await db.CatalogSettings.AsNoTracking().SingleAsync(ct)).VatRate;
+        var overdueRefusal = plan.IsClosed ? null : await overdue.PlanChangeRefusalAsync(db, platformId, ct);
         var summaries = await db.Offers.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.Summary, ct);
         var offers = catalog.Select(offer => new OfferChoice(
                 offer.Code,
@@ -32,7 +34,7 @@ internal sealed class OfferChoiceQueries(IDbContextFactory<ApplicationDbContext>
                 offer.Code == plan.OfferCode,
                 offer.Features,
                 offer.Tiers.Select(t => TierChoiceOf(t, vatRate, plan.ContactsInUse)).ToList(),
-                UnavailableReason(plan, offer)))
+                overdueRefusal ?? UnavailableReason(plan, offer)))
             .ToList();
         return new OfferChoices(plan, offers, vatRate);
     }

@@ -37,7 +37,7 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer)
             : null;
         var invoice = await issuer.IssueAsync(db, new DocumentDraft(
             DocumentKind.Invoice, platform.Id, subscriptionId, idempotencyKey, issueDate, issuedAtUtc,
-            billed.Period, BuyerOf(platform), billed.Lines, billed.Totals, charge.BalanceApplied, charge.AmountDue,
+            billed.Period, DocumentBuyers.Of(platform), billed.Lines, billed.Totals, charge.BalanceApplied, charge.AmountDue,
             Corrects: null, Reason: null, debitDraft,
             SettledByCreditNote: settledByCreditNote), ct);
         if (debitDraft is null)
@@ -55,29 +55,6 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer)
         DateOnly issueDate, DateTime issuedAtUtc, InvoiceCalculation billed, InvoiceCharge charge, CancellationToken ct) =>
         await IssueInvoiceAsync(db, platform, subscriptionId, idempotencyKey, issueDate, issuedAtUtc, billed, charge,
             await MandateService.ActiveAsync(db, platform.Id, ct), settledByCreditNote: null, ct);
-
-    /// <summary>The buyer block of a document: the platform's name, postal address and SIREN as they are now.</summary>
-    public static DocumentBuyer BuyerOf(Platform platform)
-    {
-        var address = new List<string>();
-        if (!string.IsNullOrWhiteSpace(platform.AddressLine))
-        {
-            address.Add(platform.AddressLine);
-        }
-
-        var city = $"{platform.PostalCode} {platform.City}".Trim();
-        if (city.Length > 0)
-        {
-            address.Add(city);
-        }
-
-        if (!string.IsNullOrWhiteSpace(platform.Country))
-        {
-            address.Add(platform.Country);
-        }
-
-        return new DocumentBuyer(platform.Name, address, platform.Siren);
-    }
 }
 
 /// <summary>How an invoice is paid, euros: from the balance first, then <see cref="AmountDue"/> by debit on <see cref="CollectionDate"/>.</summary>

@@ -6,6 +6,7 @@ using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
+using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
 
@@ -21,6 +22,7 @@ internal sealed class SubscriptionChanges(
     DocumentIssuer issuer,
     PeriodInvoicing invoicing,
     MandateService mandates,
+    OverdueStatus overdue,
     IOptions<BillingOptions> options,
     TimeProvider clock,
     ILogger<SubscriptionChanges> logger)
@@ -102,6 +104,11 @@ internal sealed class SubscriptionChanges(
         if (state.Platform.Status == PlatformStatus.Closed)
         {
             return new QuoteOutcome.Refused(ClosedMessage);
+        }
+
+        if (await overdue.PlanChangeRefusalAsync(db, platformId, ct) is { } overdueRefusal)
+        {
+            return new QuoteOutcome.Refused(overdueRefusal);
         }
 
         if (state.Catalog.FirstOrDefault(o => o.Code == target.OfferCode) is not { } offer)
@@ -204,13 +211,18 @@ internal sealed class SubscriptionChanges(
     }
 
     /// <summary>Calculates the quoted change again on the state as it is now, or says why it can no longer be made.</summary>
-    private static async Task<(RecalculatedChange? Change, ChangeOutcome? Refusal)> RecalculateAsync(
+    private async Task<(RecalculatedChange? Change, ChangeOutcome? Refusal)> RecalculateAsync(
         ApplicationDbContext db, Quote quote, DateOnly? localDate, DateTimeOffset now, CancellationToken ct)
     {
         var state = await SubscriptionStateLoader.LoadAsync(db, quote.PlatformId, ct);
         if (state.Platform.Status == PlatformStatus.Closed)
         {
             return (null, new ChangeOutcome.Refused(ClosedMessage));
+        }
+
+        if (await overdue.PlanChangeRefusalAsync(db, quote.PlatformId, ct) is { } overdueRefusal)
+        {
+            return (null, new ChangeOutcome.Refused(overdueRefusal));
         }
 
         if (state.Subscription.Version != quote.SubscriptionVersion)
@@ -258,7 +270,7 @@ internal sealed class SubscriptionChanges(
             var opening = state.OpeningInvoice!;
             creditNote = await issuer.IssueAsync(db, new DocumentDraft(
                 DocumentKind.CreditNote, quote.PlatformId, state.Subscription.Id, $"quote:{quote.Id:N}:credit-note", date, nowUtc,
-                credit.CreditedPeriod, PeriodInvoicing.BuyerOf(state.Platform), credit.Lines, credit.Totals, 0m, 0m,
+                credit.CreditedPeriod, DocumentBuyers.Of(state.Platform), credit.Lines, credit.Totals, 0m, 0m,
                 new CorrectedDocument(opening.Id, opening.Number, opening.IssueDate),
                 $"Change of subscription on {date:dd/MM/yyyy}: the unused part of the period is credited.",
                 DirectDebit: null,

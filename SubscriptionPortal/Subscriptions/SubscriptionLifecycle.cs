@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
 
@@ -15,6 +16,7 @@ namespace SubscriptionPortal.Subscriptions;
 internal sealed class SubscriptionLifecycle(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     PlatformNotices notices,
+    OverdueStatus overdue,
     TimeProvider clock)
 {
     public const string FreeMessage = "A free offer has nothing to cancel.";
@@ -67,6 +69,11 @@ internal sealed class SubscriptionLifecycle(
         if (platform.Status == PlatformStatus.Closed)
         {
             return CommandResult.Invalid(SubscriptionChanges.ClosedMessage);
+        }
+
+        if (await overdue.ReadOnlyRefusalAsync(db, platformId, ct) is { } suspended)
+        {
+            return CommandResult.Invalid(suspended);
         }
 
         if (subscription is not { IsPaid: true, CurrentPeriod: { } period })

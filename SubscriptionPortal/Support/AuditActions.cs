@@ -22,6 +22,25 @@ public static class AuditActions
     public const string DebitFailed = "debit.failed";
     public const string DebitRetried = "debit.retried";
 
+    /// <summary>A platform's overdue state changed (payment failed, restricted, suspended, active again), with its cause.</summary>
+    public const string OverdueStateChanged = "dunning.state_changed";
+
+    /// <summary>Dunning presented a failed debit again, on schedule or under a new mandate.</summary>
+    public const string DebitRetriedAutomatically = "dunning.debit_retried";
+
+    /// <summary>A scheduled presentation withdrawn before it reached the bank, because the invoice was settled otherwise.</summary>
+    public const string DebitWithdrawn = "dunning.debit_withdrawn";
+
+    public const string DunningPaused = "dunning.paused";
+
+    public const string DunningResumed = "dunning.resumed";
+
+    /// <summary>Support recorded a bank transfer that pays an unpaid invoice.</summary>
+    public const string TransferRecorded = "payment.transfer_recorded";
+
+    /// <summary>Support wrote an unpaid invoice off with a credit note.</summary>
+    public const string DebtWrittenOff = "payment.written_off";
+
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
         [SignedIn] = "Signed in",
@@ -32,6 +51,13 @@ public static class AuditActions
         [MandateSigned] = "SEPA mandate signed",
         [SubscriptionChanged] = "Subscription changed",
         [SubscriptionRenewed] = "Subscription renewed",
+        [OverdueStateChanged] = "Payment status changed",
+        [DebitRetriedAutomatically] = "Direct debit presented again",
+        [DebitWithdrawn] = "Direct debit withdrawn",
+        [DunningPaused] = "Reminders paused",
+        [DunningResumed] = "Reminders resumed",
+        [TransferRecorded] = "Bank transfer recorded",
+        [DebtWrittenOff] = "Debt written off",
     };
 
     /// <summary>

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Subscriptions;
 
 namespace SubscriptionPortal.Support;
 
 /// <summary>The support console's platform page: any platform, for support agents only (SPEC §7).</summary>
-internal sealed class SupportPlatformQueries(IDbContextFactory<ApplicationDbContext> dbFactory)
+internal sealed class SupportPlatformQueries(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue)
 {
     /// <summary>Null when the platform does not exist or the caller is not a support agent acting as themselves.</summary>
     public async Task<SupportPlatformView?> GetAsync(ClaimsPrincipal user, int platformId, CancellationToken ct = default)
@@ -26,7 +27,7 @@ internal sealed class SupportPlatformQueries(IDbContextFactory<ApplicationDbCont
         }
 
         var plan = await SubscriptionPlanQueries.LoadAsync(db, platformId, ct);
-        var documents = await DocumentQueries.ListAsync(db, platformId, year: null, ct);
+        var documents = await DocumentQueries.ListAsync(db, platformId, year: null, ct, await overdue.AssessAsync(db, platformId, ct));
         var numbers = documents.Rows.ToDictionary(d => d.Id, d => d.Number);
         var debits = (await db.DirectDebits.AsNoTracking()
                 .Where(d => d.PlatformId == platformId)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Payments;
+using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Platforms.Export;
 using SubscriptionPortal.Subscriptions;
@@ -96,6 +97,19 @@ public sealed class CrossTenantAccessTests(CrossTenantWorld world) : IClassFixtu
         new("Retry a debit (another platform's debit)", NotFoundFromService,
             ["method DirectDebitDesk.RetryAsync"],
             async w => Answer(await Call(w, s => s.GetRequiredService<DirectDebitDesk>().RetryAsync(w.AdminPrincipal, w.OtherDebitId)))),
+
+        new("Record a bank transfer (another platform's invoice)", NotFoundFromService,
+            ["method OverdueDesk.RecordTransferAsync"],
+            async w => Answer(await Call(w, s => s.GetRequiredService<OverdueDesk>()
+                .RecordTransferAsync(w.AdminPrincipal, w.OtherPlatformId, w.OtherInvoiceId, 10m, new DateOnly(2026, 1, 1), "VIR-1")))),
+
+        new("Write a debt off (another platform's invoice)", NotFoundFromService,
+            ["method OverdueDesk.WriteOffAsync"],
+            async w => Answer(await Call(w, s => s.GetRequiredService<OverdueDesk>().WriteOffAsync(w.AdminPrincipal, w.OtherPlatformId, w.OtherInvoiceId, "Gone")))),
+
+        new("Pause dunning (another platform)", NotFoundFromService,
+            ["method OverdueDesk.PauseAsync"],
+            async w => Answer(await Call(w, s => s.GetRequiredService<OverdueDesk>().PauseAsync(w.AdminPrincipal, w.OtherPlatformId, new DateOnly(2030, 1, 1), "Holiday")))),
     ];
 
     /// <summary>Id-taking surfaces that are not a platform's data, each with the reason.</summary>

@@ -935,6 +935,84 @@ namespace SubscriptionPortal.Data.Migrations
                     b.ToTable("DirectDebitFiles");
                 });
 
+            modelBuilder.Entity("SubscriptionPortal.Payments.Dunning.InvoiceSettlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreditNoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlatformId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditNoteId");
+
+                    b.HasIndex("InvoiceId")
+                        .IsUnique();
+
+                    b.HasIndex("PlatformId");
+
+                    b.ToTable("InvoiceSettlements");
+                });
+
+            modelBuilder.Entity("SubscriptionPortal.Payments.Dunning.PlatformDunning", b =>
+                {
+                    b.Property<int>("PlatformId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PausedDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PausedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PausedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StateChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlatformId");
+
+                    b.ToTable("PlatformDunnings");
+                });
+
             modelBuilder.Entity("SubscriptionPortal.Payments.SepaMandate", b =>
                 {
                     b.Property<int>("Id")
@@ -1424,6 +1502,34 @@ namespace SubscriptionPortal.Data.Migrations
                     b.HasOne("SubscriptionPortal.Payments.DirectDebit", null)
                         .WithMany()
                         .HasForeignKey("RetryOfDebitId");
+                });
+
+            modelBuilder.Entity("SubscriptionPortal.Payments.Dunning.InvoiceSettlement", b =>
+                {
+                    b.HasOne("SubscriptionPortal.Billing.BillingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("CreditNoteId");
+
+                    b.HasOne("SubscriptionPortal.Billing.BillingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SubscriptionPortal.Platforms.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SubscriptionPortal.Payments.Dunning.PlatformDunning", b =>
+                {
+                    b.HasOne("SubscriptionPortal.Platforms.Platform", null)
+                        .WithOne()
+                        .HasForeignKey("SubscriptionPortal.Payments.Dunning.PlatformDunning", "PlatformId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SubscriptionPortal.Payments.SepaMandate", b =>

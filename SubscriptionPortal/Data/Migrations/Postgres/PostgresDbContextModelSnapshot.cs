@@ -1008,6 +1008,89 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.ToTable("DirectDebitFiles");
                 });
 
+            modelBuilder.Entity("SubscriptionPortal.Payments.Dunning.InvoiceSettlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("CreditNoteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PlatformId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditNoteId");
+
+                    b.HasIndex("InvoiceId")
+                        .IsUnique();
+
+                    b.HasIndex("PlatformId");
+
+                    b.ToTable("InvoiceSettlements");
+                });
+
+            modelBuilder.Entity("SubscriptionPortal.Payments.Dunning.PlatformDunning", b =>
+                {
+                    b.Property<int>("PlatformId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
+
+                    b.Property<int>("PausedDaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PausedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PausedUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StateChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PlatformId");
+
+                    b.ToTable("PlatformDunnings");
+                });
+
             modelBuilder.Entity("SubscriptionPortal.Payments.SepaMandate", b =>
                 {
                     b.Property<int>("Id")
@@ -1534,6 +1617,34 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.HasOne("SubscriptionPortal.Payments.DirectDebit", null)
                         .WithMany()
                         .HasForeignKey("RetryOfDebitId");
+                });
+
+            modelBuilder.Entity("SubscriptionPortal.Payments.Dunning.InvoiceSettlement", b =>
+                {
+                    b.HasOne("SubscriptionPortal.Billing.BillingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("CreditNoteId");
+
+                    b.HasOne("SubscriptionPortal.Billing.BillingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SubscriptionPortal.Platforms.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SubscriptionPortal.Payments.Dunning.PlatformDunning", b =>
+                {
+                    b.HasOne("SubscriptionPortal.Platforms.Platform", null)
+                        .WithOne()
+                        .HasForeignKey("SubscriptionPortal.Payments.Dunning.PlatformDunning", "PlatformId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SubscriptionPortal.Payments.SepaMandate", b =>

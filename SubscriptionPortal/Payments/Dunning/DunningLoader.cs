@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
+using SubscriptionPortal.Data;
+using SubscriptionPortal.Platforms;
+using SubscriptionPortal.Subscriptions;
+
+namespace SubscriptionPortal.Payments.Dunning;
+
+/// <summary>Reads the facts dunning works from: invoices with a failed debit that are still unpaid, mandates, pauses.</summary>
+internal static class DunningLoader
+{
+    /// <summary>Invoices whose debit failed and that were neither collected since nor settled otherwise.</summary>
+    public static IQueryable<DirectDebit> FailedUnpaidDebits(ApplicationDbContext db) =>
+        db.DirectDebits.Where(d => d.Status == DirectDebitStatus.Failed
+            && !db.DirectDebits.Any(c => c.InvoiceId == d.InvoiceId && c.Status == DirectDebitStatus.Collected)
+            && !db.InvoiceSettlements.Any(s => s.InvoiceId == d.InvoiceId));
+
+    /// <summary>Platforms the job looks at: something unpaid after a failure, a state to bring back, or a pause to end.</summary>
+    public static async Task<List<int>> CandidatePlatformIdsAsync(ApplicationDbContext db, CancellationToken ct)
+    {
+        var unpaid = await FailedUnpaidDebits(db).Select(d => d.PlatformId).Distinct().ToListAsync(ct);
+        var recorded = await db.PlatformDunnings.Where(d => d.State != OverdueState.Active || d.PausedUntil != null)
+            .Select(d => d.PlatformId).ToListAsync(ct);
+        return [.. unpaid.Union(recorded).Order()];
+    }
+
+    /// <summary>The facts of the given platforms (or of every platform with something unpaid, when null), on each one's local date.</summary>
+    public static async Task<Dictionary<int, DunningFacts>> LoadAsync(ApplicationDbContext db, IReadOnlyCollection<int>? platformIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var failed = FailedUnpaidDebits(db);
+        if (platformIds is not null)
+        {
+            failed = failed.Where(d => platformIds.Contains(d.PlatformId));
+        }
+
+        var invoiceIds = failed.Select(d => d.InvoiceId).Distinct();
+        var debits = await db.DirectDebits.AsNoTracking().Where(d => invoiceIds.Contains(d.InvoiceId)).OrderBy(d => d.Id).ToListAsync(ct);
+        var ids = platformIds?.ToList() ?? debits.Select(d => d.PlatformId).Distinct().ToList();
+        var platforms = await db.Platforms.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.TimeZoneId }).ToListAsync(ct);
+        var documentIds = debits.Select(d => d.InvoiceId).Distinct().ToList();
+        var invoices = await db.Documents.AsNoTracking().Where(d => documentIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.Number, d.IssueDate }).ToDictionaryAsync(d => d.Id, ct);
+        var mandates = (await db.Mandates.AsNoTracking().Where(m => ids.Contains(m.PlatformId) && m.RevokedAtUtc == null)
+                .Select(m => new { m.PlatformId, m.Id }).ToListAsync(ct))
+            .GroupBy(m => m.PlatformId).ToDictionary(g => g.Key, g => g.Max(m => m.Id));
+        var records = await db.PlatformDunnings.AsNoTracking().Where(d => ids.Contains(d.PlatformId)).ToDictionaryAsync(d => d.PlatformId, ct);
+
+        var facts = new Dictionary<int, DunningFacts>();
+        foreach (var platform in platforms)
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(platform.TimeZoneId);
+            var unpaid = debits.Where(d => d.PlatformId == platform.Id)
+                .GroupBy(d => d.InvoiceId)
+                .Select(g => new InvoiceFact(g.Key, invoices[g.Key].Number, invoices[g.Key].IssueDate, g.Select(d => new DebitFact(
+                    d.Id, d.MandateId, d.AmountCents, d.Status, d.CollectionDate, d.ReasonCode,
+                    d.Status == DirectDebitStatus.Failed && d.AnsweredAtUtc is { } at ? PeriodMath.LocalDate(new DateTimeOffset(at, TimeSpan.Zero), zone) : null,
+                    d.RetryOfDebitId)).ToList()))
+                .ToList();
+            var record = records.GetValueOrDefault(platform.Id);
+            facts[platform.Id] = new DunningFacts(platform.Id, PeriodMath.LocalDate(now, zone), unpaid, mandates.TryGetValue(platform.Id, out var m) ? m : null,
+                record?.PausedDaysBefore ?? 0, record?.PausedFrom, record?.PausedUntil, record?.PauseReason);
+        }
+
+        return facts;
+    }
+}

@@ -3,9 +3,10 @@
 # (Playwright); then the integration tests again on PostgreSQL, with the two-instance tests that
 # only PostgreSQL can run. Ends with one line summing both runs.
 #
-# Installs what is missing with apt-get: Debian's chromium for the browser tests, Debian's
-# postgresql for the PostgreSQL run, whose local cluster it starts and gives a test role
-# (portal_test, allowed to create databases, reached on 127.0.0.1).
+# Installs what is missing with apt-get: Debian's chromium for the browser tests, Java, Saxon-HE,
+# xmllint and poppler-utils for the EN 16931 e-invoice checks, Debian's postgresql for the PostgreSQL
+# run, whose local cluster it starts and gives a test role (portal_test, allowed to create databases,
+# reached on 127.0.0.1).
 #   PORTAL_TEST_POSTGRES=<connection string>  use that server instead of the local one
 #   PORTAL_REQUIRE_POSTGRES=1                 fail when PostgreSQL cannot be had (CI sets it);
 #                                             otherwise that run is skipped with a warning
@@ -73,6 +74,18 @@ start_postgres() {
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the browser tests..."
   apt_install chromium
+fi
+
+# The e-invoice tests run the official EN 16931 checks (../shared/tools/validate-cii): the schema with
+# xmllint, the business rules with Saxon-HE on Java; poppler's tools inspect the PDF/A files by hand.
+einvoice_tools=()
+command -v xmllint >/dev/null 2>&1 || einvoice_tools+=(libxml2-utils)
+command -v java >/dev/null 2>&1 || einvoice_tools+=(default-jre-headless)
+[ -f /usr/share/java/Saxon-HE.jar ] || einvoice_tools+=(libsaxonhe-java)
+command -v pdfinfo >/dev/null 2>&1 || einvoice_tools+=(poppler-utils)
+if [ ${#einvoice_tools[@]} -gt 0 ]; then
+  echo "Installing ${einvoice_tools[*]} for the e-invoice checks..."
+  apt_install "${einvoice_tools[@]}"
 fi
 
 filter=""

@@ -17,13 +17,23 @@ internal abstract class PeriodicJob(IServiceScopeFactory scopes, TimeProvider cl
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : Interval, clock);
+        var interval = Interval < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : Interval;
+        using var timer = new PeriodicTimer(interval, clock);
+        // Optional: hosts without the operations feature (tests, benchmarks) run the jobs all the same.
+        JobHeartbeats? heartbeats;
+        await using (var root = scopes.CreateAsyncScope())
+        {
+            heartbeats = root.ServiceProvider.GetService<JobHeartbeats>();
+        }
+
+        heartbeats?.Started(Name, interval, clock.GetUtcNow());
         do
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+                heartbeats?.Ran(Name, clock.GetUtcNow());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -3,6 +3,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Components;
 using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Operations;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms.Export;
 using SubscriptionPortal.Support;
@@ -13,10 +14,17 @@ builder.Configuration.AddRepositorySettingsFile(builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services
     .AddPortalServices(builder.Configuration, builder.Environment)
-    .AddPortalUi();
+    .AddPortalUi()
+    .AddSecurityHeaders()
+    .AddOperations();
 
 var app = builder.Build();
+if (await app.RunOperationsCommandAsync(args))
+{
+    return;
+}
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -26,8 +34,11 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseImpersonationGuard();
 app.UseAntiforgery();
+app.UseAntiforgeryRefusal();
+app.MapOperations();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The frame-ancestors the interactive render mode would send are part of the full policy of UseSecurityHeaders.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
 app.MapBillingEndpoints();
 app.MapSupportEndpoints();

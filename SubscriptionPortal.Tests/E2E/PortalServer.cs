@@ -13,9 +13,12 @@ namespace SubscriptionPortal.Tests.E2E;
 public sealed class PortalServer : WebApplicationFactory<Program>
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "sp-e2e", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string?> settings;
 
-    public PortalServer()
+    /// <param name="settings">Configuration values on top of the test defaults.</param>
+    public PortalServer(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string?>();
         Directory.CreateDirectory(folder);
         // Kestrel instead of the in-memory test server, so a browser can connect.
         UseKestrel(0);
@@ -40,6 +43,10 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Billing.EInvoicing;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Platforms;
 
@@ -11,6 +12,7 @@ internal static class BillingEndpoints
     public static IEndpointRouteBuilder MapBillingEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/documents/{id:int}/pdf", DownloadAsync).RequireAuthorization();
+        endpoints.MapGet("/documents/{id:int}/xml", DownloadXmlAsync).RequireAuthorization();
         return endpoints;
     }
 
@@ -21,30 +23,59 @@ internal static class BillingEndpoints
     internal static async Task<IResult> DownloadAsync(int id, ClaimsPrincipal user, IDbContextFactory<ApplicationDbContext> dbFactory,
         ILoggerFactory loggers, CancellationToken ct)
     {
+        var (document, refusal) = await LoadAsync(id, user, dbFactory, loggers, ct);
+        return refusal ?? Results.File(document!.Pdf, "application/pdf", $"{document.Number}.pdf");
+    }
+
+    /// <summary>
+    /// The e-invoice alone: the <c>factur-x.xml</c> inside the stored PDF, under the same access rule
+    /// and integrity check as the PDF. A document issued before Factur-X has none: a 404 that says so.
+    /// </summary>
+    internal static async Task<IResult> DownloadXmlAsync(int id, ClaimsPrincipal user, IDbContextFactory<ApplicationDbContext> dbFactory,
+        ILoggerFactory loggers, CancellationToken ct)
+    {
+        var (document, refusal) = await LoadAsync(id, user, dbFactory, loggers, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        return FacturXExtractor.TryExtract(document!.Pdf) is { } xml
+            ? Results.File(xml, "application/xml", $"{document.Number}.xml")
+            : Results.Problem(
+                title: $"{document.Number} was issued before e-invoices were introduced: it has no XML. Its PDF remains available.",
+                statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<(StoredDocument? Document, IResult? Refusal)> LoadAsync(int id, ClaimsPrincipal user,
+        IDbContextFactory<ApplicationDbContext> dbFactory, ILoggerFactory loggers, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var document = await db.Documents.AsNoTracking()
             .Where(d => d.Id == id)
-            .Select(d => new { d.PlatformId, d.Number, d.Pdf, d.PdfSha256 })
+            .Select(d => new StoredDocument(d.PlatformId, d.Number, d.Pdf, d.PdfSha256))
             .SingleOrDefaultAsync(ct);
         if (document is null)
         {
-            return Results.NotFound();
+            return (null, Results.NotFound());
         }
 
         if (!await db.MayReadAsync(user, document.PlatformId, ct))
         {
-            return Results.NotFound();
+            return (null, Results.NotFound());
         }
 
         if (!StoredBytes.AreIntact(document.Pdf, document.PdfSha256))
         {
             loggers.CreateLogger("SubscriptionPortal.Billing.Documents")
                 .DocumentFailedIntegrityCheck(document.Number);
-            return Results.Problem(
+            return (null, Results.Problem(
                 title: "This document failed its integrity check and cannot be downloaded. The problem has been logged for the support team.",
-                statusCode: StatusCodes.Status500InternalServerError);
+                statusCode: StatusCodes.Status500InternalServerError));
         }
 
-        return Results.File(document.Pdf, "application/pdf", $"{document.Number}.pdf");
+        return (document, null);
     }
+
+    private sealed record StoredDocument(int PlatformId, string Number, byte[] Pdf, string PdfSha256);
 }

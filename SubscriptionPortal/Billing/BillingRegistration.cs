@@ -8,6 +8,8 @@ internal static class BillingRegistration
     {
         services.Configure<BillingOptions>(configuration.GetSection("Billing"));
         services.Configure<SellerDetails>(configuration.GetSection("Seller"));
+        // The ICS is configured once, for the direct-debit files; every invoice prints it too.
+        services.PostConfigure<SellerDetails>(seller => seller.SepaCreditorIdentifier ??= configuration["Creditor:Identifier"]);
         services.AddSingleton<IDocumentRenderer, PdfDocumentRenderer>();
         services.AddScoped<DocumentIssuer>();
         services.AddScoped<DocumentQueries>();

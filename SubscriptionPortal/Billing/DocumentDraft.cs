@@ -1,3 +1,4 @@
+using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing;
@@ -20,9 +21,18 @@ public sealed record DocumentDraft(
     string? Reason,
     DraftDirectDebit? DirectDebit,
     decimal CreditedToBalance = 0m,
-    (string Number, decimal Amount)? SettledByCreditNote = null);
+    (string Number, decimal Amount)? SettledByCreditNote = null,
+    CreditNoteImputation? AppliedToInvoice = null);
 
-public sealed record DocumentBuyer(string Name, IReadOnlyList<string> AddressLines, string? Siren);
+/// <summary>The buyer as the document shows it; the identifiers are already normalised (compact VAT number, RNA).</summary>
+public sealed record DocumentBuyer(
+    string Name,
+    IReadOnlyList<string> AddressLines,
+    string? Siren,
+    string? VatNumber = null,
+    string? Rna = null,
+    string? Email = null,
+    PostalAddress? Address = null);
 
 public sealed record CorrectedDocument(int Id, string Number, DateOnly IssueDate);
 

@@ -11,9 +11,16 @@ namespace SubscriptionPortal.Billing;
 /// </summary>
 internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<SellerDetails> seller)
 {
-    public async Task<BillingDocument> IssueAsync(ApplicationDbContext db, DocumentDraft draft, CancellationToken ct = default)
+    public Task<BillingDocument> IssueAsync(ApplicationDbContext db, DocumentDraft draft, CancellationToken ct = default) =>
+        IssueAsync(db, draft, number: null, ct);
+
+    /// <summary>
+    /// Issues the draft under <paramref name="number"/> when the caller took it beforehand (a credit
+    /// note names the invoice issued with it, so that invoice's number is taken first), else the next one.
+    /// </summary>
+    public async Task<BillingDocument> IssueAsync(ApplicationDbContext db, DocumentDraft draft, string? number, CancellationToken ct = default)
     {
-        var number = await DocumentNumbering.NextAsync(db, draft.Kind, draft.IssueDate.Year, ct);
+        number ??= await DocumentNumbering.NextAsync(db, draft.Kind, draft.IssueDate.Year, ct);
         var lines = draft.Lines
             .Select((l, i) => new DocumentLine(i + 1, l.Description, l.Period.Start, l.Period.End, l.Quantity,
                 Money.ToCents(l.UnitPriceExcludingVat), Money.ToCents(l.TotalExcludingVat)))
@@ -54,7 +61,16 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
             Number = number,
             IssueDate = draft.IssueDate,
             Seller = seller,
-            Buyer = new BuyerDetails { Name = draft.Buyer.Name, AddressLines = draft.Buyer.AddressLines, Siren = draft.Buyer.Siren },
+            Buyer = new BuyerDetails
+            {
+                Name = draft.Buyer.Name,
+                AddressLines = draft.Buyer.AddressLines,
+                Siren = draft.Buyer.Siren,
+                VatNumber = draft.Buyer.VatNumber,
+                Rna = draft.Buyer.Rna,
+                Email = draft.Buyer.Email,
+                Address = draft.Buyer.Address,
+            },
             ServicePeriod = draft.Period,
             Lines = draft.Lines,
             VatSummary = [draft.Totals],
@@ -64,6 +80,7 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
                 DirectDebit = draft.DirectDebit is { } d ? new SepaDirectDebitDetails(d.MaskedIban, d.MandateReference, d.CollectionDate, d.Amount) : null,
                 PaidFromAccountBalance = draft.BalanceApplied,
                 CreditedToAccountBalance = draft.CreditedToBalance,
+                AppliedToInvoice = draft.AppliedToInvoice,
                 SettledByCreditNote = draft.SettledByCreditNote is { } settled ? new CreditNoteSettlement(settled.Number, settled.Amount) : null,
             },
             CorrectedInvoice = draft.Corrects is { } c ? new CorrectedInvoiceReference(c.Number, c.IssueDate, draft.Reason ?? "") : null,

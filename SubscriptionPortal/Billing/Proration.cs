@@ -30,6 +30,7 @@ internal static class Proration
 
         // Multiply before dividing: with at most 366 days a true quotient is never within decimal's
         // 28 digits of a half cent unless it is exactly one, so the rounding below cannot be fooled.
+        // Stryker disable once Conditional : equivalent, on the first day the formula gives invoiced × n / n, the same amount
         var prorated = changeDate == period.Start
             ? invoicedExcludingVat
             : Money.Round(invoicedExcludingVat * unusedDays / period.Days);

@@ -78,8 +78,10 @@ internal static class PeriodMath
 
         // The calendar distance lands on the right boundary or the one before it: clamping only
         // ever moves a boundary a few days earlier within its own month.
+        // Stryker disable Arithmetic,Conditional : the estimate only saves loop turns, a low one is corrected by the loop below
         var months = ((date.Year - anchor.Year) * 12) + date.Month - anchor.Month;
         var index = commitment == Commitment.Annual ? months / 12 : months;
+        // Stryker restore Arithmetic,Conditional
         while (Boundary(anchor, commitment, index) <= date)
         {
             index++;

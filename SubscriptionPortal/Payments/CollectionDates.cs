@@ -53,6 +53,7 @@ internal static class CollectionDates
     public static DateOnly ForSubmission(DateOnly planned, DateOnly submissionDay)
     {
         var earliest = Earliest(submissionDay);
+        // Stryker disable once Equality : equivalent, when the two dates are equal either one is returned
         return BusinessDayOnOrAfter(planned > earliest ? planned : earliest);
     }
 

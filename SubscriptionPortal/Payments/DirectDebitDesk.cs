@@ -91,7 +91,7 @@ internal sealed class DirectDebitDesk(
             return CommandResult.NotFound();
         }
 
-        var file = await submission.SubmitDueAsync(ct);
+        var file = await submission.SubmitDueAsync(Actor.From(user), ct);
         return file is null
             ? new CommandResult(CommandStatus.Ok, "No debit was due: no file was produced.")
             : new CommandResult(CommandStatus.Ok, string.Create(CultureInfo.InvariantCulture,

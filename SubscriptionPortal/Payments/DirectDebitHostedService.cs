@@ -14,5 +14,5 @@ internal sealed class DirectDebitHostedService(
     protected override string Name => "Direct-debit submission";
 
     protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<DirectDebitSubmission>().SubmitDueAsync(ct);
+        services.GetRequiredService<DirectDebitSubmission>().SubmitDueAsync(ct: ct);
 }

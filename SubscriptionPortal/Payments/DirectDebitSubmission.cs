@@ -25,12 +25,15 @@ internal sealed class DirectDebitSubmission(
     /// <summary>Bank dates are the creditor's: Paris.</summary>
     private static readonly TimeZoneInfo CreditorZone = TimeZoneInfo.FindSystemTimeZoneById(Platform.DefaultTimeZone);
 
-    /// <summary>Submits every scheduled debit in one file; null when there was none to submit.</summary>
-    public async Task<SubmittedFile?> SubmitDueAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Submits every scheduled debit in one file; null when there was none to submit. <paramref name="by"/> is who
+    /// asked, for the audit log: a support agent's "Submit due debits now", or the periodic job when null.
+    /// </summary>
+    public async Task<SubmittedFile?> SubmitDueAsync(Actor? by = null, CancellationToken ct = default)
     {
         try
         {
-            return await SubmitInTransactionAsync(ct);
+            return await SubmitInTransactionAsync(by ?? JobActor, ct);
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
         {
@@ -40,7 +43,7 @@ internal sealed class DirectDebitSubmission(
         }
     }
 
-    private async Task<SubmittedFile?> SubmitInTransactionAsync(CancellationToken ct)
+    private async Task<SubmittedFile?> SubmitInTransactionAsync(Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -131,7 +134,7 @@ internal sealed class DirectDebitSubmission(
             var debit = byId[p.DebitId];
             var code = p.SequenceType == Sepa.SequenceType.First ? DirectDebit.First : DirectDebit.Recurring;
             debit.MarkSubmitted(file.Id, code, p.CollectionDate, now.UtcDateTime);
-            db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, debit.PlatformId, AuditActions.DebitSubmitted,
+            db.AuditEntries.Add(actor.Entry(now.UtcDateTime, debit.PlatformId, AuditActions.DebitSubmitted,
                 string.Create(CultureInfo.InvariantCulture,
                     $"Direct debit of {Money.FromCents(debit.AmountCents):0.00} € for invoice {invoiceNumbers[debit.InvoiceId]} sent to the bank in file {messageId} ({code}), to be collected on {p.CollectionDate:dd/MM/yyyy}.")));
         }

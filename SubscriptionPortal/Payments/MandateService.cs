@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Payments.Sepa;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
 
@@ -39,13 +40,20 @@ internal sealed class MandateService(IDbContextFactory<ApplicationDbContext> dbF
     public static Dictionary<string, string> Validate(MandateForm form)
     {
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(form.AccountHolder))
+        var holder = FieldText.Clean(form.AccountHolder);
+        if (holder.Length == 0)
         {
             errors[nameof(form.AccountHolder)] = "Enter the account holder's name.";
         }
-        else if (form.AccountHolder.Trim().Length > 70)
+        else if (FieldText.Problem(holder, "The account holder's name", FieldLimits.AccountHolder) is { } problem)
         {
-            errors[nameof(form.AccountHolder)] = "The account holder's name can have at most 70 characters.";
+            errors[nameof(form.AccountHolder)] = problem;
+        }
+        else if (SepaText.Unwritable(holder) is { Count: > 0 } unwritable)
+        {
+            // The name goes into the bank's direct-debit file, which takes Latin letters only.
+            errors[nameof(form.AccountHolder)] =
+                $"{string.Join(" and ", unwritable.Take(5).Select(c => $"« {c} »"))} cannot be written in a SEPA bank file. Write the holder's name in Latin letters, as the bank knows it.";
         }
 
         var iban = Iban.Validate(form.Iban);
@@ -95,7 +103,7 @@ internal sealed class MandateService(IDbContextFactory<ApplicationDbContext> dbF
         var previous = await db.Mandates.Where(m => m.PlatformId == platformId && m.RevokedAtUtc == null).ToListAsync(ct);
         previous.ForEach(m => m.Revoke(now.UtcDateTime));
         var sequence = await db.Mandates.CountAsync(m => m.PlatformId == platformId, ct) + 1;
-        var mandate = new SepaMandate(platformId, form.AccountHolder.Trim(), Iban.Validate(form.Iban).Value!,
+        var mandate = new SepaMandate(platformId, FieldText.Clean(form.AccountHolder), Iban.Validate(form.Iban).Value!,
             MandateReference.Create(platformId, today, sequence), today, now.UtcDateTime);
         db.Mandates.Add(mandate);
         db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, AuditActions.MandateSigned,

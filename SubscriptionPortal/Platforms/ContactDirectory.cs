@@ -14,8 +14,15 @@ internal sealed class ContactDirectory(IDbContextFactory<ApplicationDbContext> d
     public const int MaxPageSize = 100;
 
     /// <param name="pageIndex">Zero-based page number.</param>
+    /// <remarks>A search longer than <see cref="FieldLimits.SearchTerm"/> or holding control characters finds nothing.</remarks>
     public async Task<ContactPage> SearchAsync(ClaimsPrincipal user, string? search, bool archived, int pageIndex, int pageSize, CancellationToken ct = default)
     {
+        search = FieldText.Clean(search);
+        if (FieldText.Problem(search, "A search", FieldLimits.SearchTerm) is not null)
+        {
+            return new ContactPage([], 0);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.CurrentPlatformIdAsync(user, ct) is not { } platformId)
         {

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Billing;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Support;
@@ -31,6 +32,8 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             City = p.City,
             Country = p.Country,
             Siren = p.Siren,
+            VatNumber = p.VatNumber,
+            Rna = p.Rna,
             BillingEmail = p.BillingEmail,
         };
         return new OrganizationView(form, p.Status == PlatformStatus.Closed, await overdue.ReadOnlyRefusalAsync(db, platformId, ct));
@@ -38,7 +41,9 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
 
     public async Task<CommandResult> SaveAsync(ClaimsPrincipal user, OrganizationForm form, CancellationToken ct = default)
     {
+        form = form.Cleaned();
         var errors = Validate(form, out var siren);
+        var identifiers = ValidateTaxIdentifiers(form, siren, errors);
         if (errors.Count > 0)
         {
             return CommandResult.Invalid("Some details need correcting. Nothing was saved.", errors);
@@ -61,34 +66,49 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             return CommandResult.Invalid(suspended);
         }
 
-        platform.UpdateDetails(form.Name.Trim(), form.AddressLine.Trim(), form.PostalCode.Trim(), form.City.Trim(),
-            form.Country.Trim(), siren, form.BillingEmail.Trim());
-        var details = JsonSerializer.Serialize(new { form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, Siren = siren, form.BillingEmail });
+        platform.UpdateDetails(form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, siren, form.BillingEmail);
+        platform.SetTaxIdentifiers(identifiers.VatNumber, identifiers.Rna);
+        var details = JsonSerializer.Serialize(new
+        {
+            form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, Siren = siren,
+            identifiers.VatNumber, identifiers.Rna, form.BillingEmail,
+        });
         db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, AuditActions.OrganizationUpdated, details));
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok;
     }
 
-    /// <summary>Field name → message for every invalid field; <paramref name="siren"/> is the normalised SIREN or null.</summary>
+    /// <summary>
+    /// Field name → message for every invalid field, checked on the cleaned values (<see cref="OrganizationForm.Cleaned"/>);
+    /// <paramref name="siren"/> is the normalised SIREN or null. The name and the address are printed on every
+    /// invoice: they must fit their limits and hold only characters the documents can print.
+    /// </summary>
     public static Dictionary<string, string> Validate(OrganizationForm form, out string? siren)
     {
+        form = form.Cleaned();
         var errors = new Dictionary<string, string>();
         siren = null;
-        if (string.IsNullOrWhiteSpace(form.Name))
+        if (form.Name.Length == 0)
         {
             errors[nameof(form.Name)] = "The association's name is required.";
         }
-        else if (form.Name.Trim().Length > 200)
-        {
-            errors[nameof(form.Name)] = "The name can have at most 200 characters.";
-        }
 
-        if (string.IsNullOrWhiteSpace(form.BillingEmail) || !IsEmail(form.BillingEmail.Trim()))
+        Check(errors, nameof(form.Name), DocumentText.Problem(form.Name, "The association's name", FieldLimits.PlatformName));
+        Check(errors, nameof(form.AddressLine), DocumentText.Problem(form.AddressLine, "The address", FieldLimits.AddressLine, FieldLimits.AddressLines));
+        Check(errors, nameof(form.PostalCode), DocumentText.Problem(form.PostalCode, "The postal code", FieldLimits.PostalCode));
+        Check(errors, nameof(form.City), DocumentText.Problem(form.City, "The city", FieldLimits.City));
+        Check(errors, nameof(form.Country), DocumentText.Problem(form.Country, "The country", FieldLimits.Country));
+
+        if (FieldText.Problem(form.BillingEmail, "The billing email", FieldLimits.Email) is { } emailProblem)
+        {
+            errors[nameof(form.BillingEmail)] = emailProblem;
+        }
+        else if (!IsEmail(form.BillingEmail))
         {
             errors[nameof(form.BillingEmail)] = "Enter a valid email address, such as treasurer@example.org.";
         }
 
-        if (!string.IsNullOrWhiteSpace(form.Siren))
+        if (!string.IsNullOrEmpty(form.Siren))
         {
             var check = Siren.Validate(form.Siren);
             if (check.IsValid)
@@ -101,14 +121,58 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             }
         }
 
-        if (form.PostalCode.Trim().Length > 16)
-        {
-            errors[nameof(form.PostalCode)] = "A postal code has at most 16 characters.";
-        }
-
         return errors;
     }
 
+    private static void Check(Dictionary<string, string> errors, string field, string? problem)
+    {
+        if (problem is not null)
+        {
+            errors.TryAdd(field, problem);
+        }
+    }
+
+    /// <summary>
+    /// Checks the optional VAT and RNA numbers, adding a message per invalid field to <paramref name="errors"/>;
+    /// returns their normalised values (null when empty). A VAT number must carry the SIREN given beside it.
+    /// </summary>
+    public static (string? VatNumber, string? Rna) ValidateTaxIdentifiers(OrganizationForm form, string? siren, Dictionary<string, string> errors)
+    {
+        string? vatNumber = null;
+        string? rna = null;
+        if (!string.IsNullOrWhiteSpace(form.VatNumber))
+        {
+            var check = FrenchVatNumber.Validate(form.VatNumber);
+            if (!check.IsValid)
+            {
+                errors[nameof(form.VatNumber)] = check.Error;
+            }
+            else if (siren is not null && FrenchVatNumber.SirenOf(check.Value) != siren)
+            {
+                errors[nameof(form.VatNumber)] = "This VAT number does not carry the association's SIREN";
+            }
+            else
+            {
+                vatNumber = check.Value;
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(form.Rna))
+        {
+            var check = Rna.Validate(form.Rna);
+            if (check.IsValid)
+            {
+                rna = check.Value;
+            }
+            else
+            {
+                errors[nameof(form.Rna)] = check.Error;
+            }
+        }
+
+        return (vatNumber, rna);
+    }
+
     private static bool IsEmail(string value) =>
-        value.Length <= 256 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+        value.Length > 0 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 }

@@ -33,6 +33,12 @@ public sealed class Platform
     /// <summary>French company identifier (9 digits), when the association has one.</summary>
     public string? Siren { get; private set; }
 
+    /// <summary>Intra-community VAT number, compact (FR + key + SIREN), when the association has one.</summary>
+    public string? VatNumber { get; private set; }
+
+    /// <summary>RNA number (W + 9 digits), when the association is registered in the répertoire national des associations.</summary>
+    public string? Rna { get; private set; }
+
     public string BillingEmail { get; private set; } = "";
 
     /// <summary>IANA time zone; billing dates are local dates in this zone (SPEC §4).</summary>
@@ -60,6 +66,13 @@ public sealed class Platform
         Country = country;
         Siren = siren;
         BillingEmail = billingEmail;
+    }
+
+    /// <summary>Sets the identifiers printed on the invoices; both already checked and normalised, or null.</summary>
+    public void SetTaxIdentifiers(string? vatNumber, string? rna)
+    {
+        VatNumber = vatNumber;
+        Rna = rna;
     }
 
     public void SetBalance(long balanceCents)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Platforms;
 
@@ -39,6 +40,12 @@ internal sealed class PlatformDirectory(IDbContextFactory<ApplicationDbContext> 
 
         var userId = user.UserId();
         var memberOf = db.Memberships.Where(m => m.UserId == userId).Select(m => m.PlatformId);
+        if (ImpersonationSession.From(user) is not null)
+        {
+            // The agent acts on the impersonated platform only: the admin's other platforms are not offered.
+            memberOf = memberOf.Where(p => p == currentId);
+        }
+
         var all = await db.Platforms.Where(p => memberOf.Contains(p.Id))
             .OrderBy(p => p.Name)
             .Select(p => new PlatformSummary(p.Id, p.Name, p.Status == PlatformStatus.Closed))
@@ -46,9 +53,18 @@ internal sealed class PlatformDirectory(IDbContextFactory<ApplicationDbContext> 
         return new PlatformContext(all.Single(p => p.Id == currentId), all);
     }
 
-    /// <summary>Makes <paramref name="platformId"/> the admin's current platform; false (and nothing changed) when they don't administer it.</summary>
+    /// <summary>
+    /// Makes <paramref name="platformId"/> the admin's current platform; false (and nothing changed) when they
+    /// don't administer it, or when a support agent impersonating them asks: the choice is the admin's own, and
+    /// the agent stays on the impersonated platform.
+    /// </summary>
     public async Task<bool> SwitchAsync(ClaimsPrincipal user, int platformId, CancellationToken ct = default)
     {
+        if (ImpersonationSession.From(user) is not null)
+        {
+            return false;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.AdministersAsync(user, platformId, ct))
         {

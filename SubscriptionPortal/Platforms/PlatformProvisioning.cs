@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Subscriptions;
@@ -10,11 +11,32 @@ namespace SubscriptionPortal.Platforms;
 /// <summary>Creates new, empty, 100 % free (Liberty) platforms; the creator becomes their admin.</summary>
 internal sealed class PlatformProvisioning(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>A registration's first platform: only a name, the rest is filled in later in Settings › Organization.</summary>
+    public const string ImpersonationRefusedMessage =
+        "Support staff cannot create a platform while acting for an admin: only the admin can. Nothing was created.";
+
+    /// <summary>
+    /// A registration's first platform: only a name, the rest is filled in later in Settings › Organization.
+    /// The registration page checks the name with <see cref="NameProblem"/> before it creates the account.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is not one <see cref="NameProblem"/> accepts (a bug in the caller).</exception>
     public async Task<int> CreateFreePlatformAsync(string userId, string userEmail, string name, CancellationToken ct = default)
     {
-        var form = new OrganizationForm { Name = name, BillingEmail = userEmail };
+        var form = new OrganizationForm { Name = name, BillingEmail = userEmail }.Cleaned();
+        if (NameProblem(form.Name) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(name));
+        }
+
         return await CreateAsync(userId, Actor.System(userId, userEmail), form, null, null, ct);
+    }
+
+    /// <summary>Why <paramref name="name"/> cannot name a platform (it is printed on every invoice), or null when it can.</summary>
+    public static string? NameProblem(string? name)
+    {
+        var cleaned = FieldText.Clean(name);
+        return cleaned.Length == 0
+            ? "The association's name is required."
+            : DocumentText.Problem(cleaned, "The association's name", FieldLimits.PlatformName);
     }
 
     /// <summary>
@@ -30,6 +52,13 @@ internal sealed class PlatformProvisioning(IDbContextFactory<ApplicationDbContex
             return new PlatformCreation(CommandResult.Invalid("Support accounts do not administer platforms. Nothing was created."), null);
         }
 
+        if (ImpersonationSession.From(user) is not null)
+        {
+            // The new platform would be the admin's, outside the one platform the impersonation is about (SPEC §7).
+            return new PlatformCreation(CommandResult.Invalid(ImpersonationRefusedMessage), null);
+        }
+
+        form = form.Cleaned();
         var errors = OrganizationSettings.Validate(form, out var siren);
         if (errors.Count > 0)
         {
@@ -74,9 +103,9 @@ internal sealed class PlatformProvisioning(IDbContextFactory<ApplicationDbContex
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var platform = new Platform(form.Name.Trim(), form.BillingEmail.Trim(), now, requestKey);
-        platform.UpdateDetails(form.Name.Trim(), form.AddressLine.Trim(), form.PostalCode.Trim(), form.City.Trim(),
-            string.IsNullOrWhiteSpace(form.Country) ? "France" : form.Country.Trim(), siren, form.BillingEmail.Trim());
+        var platform = new Platform(form.Name, form.BillingEmail, now, requestKey);
+        platform.UpdateDetails(form.Name, form.AddressLine, form.PostalCode, form.City,
+            form.Country.Length == 0 ? "France" : form.Country, siren, form.BillingEmail);
         db.Platforms.Add(platform);
         await db.SaveChangesAsync(ct);
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Platforms;
 
@@ -13,12 +14,22 @@ internal static class PlatformScope
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The user is not signed in.");
 
-    /// <summary>The admin's current platform: the one they switched to, else their first; null for a user with none.</summary>
+    /// <summary>
+    /// The admin's current platform: the one they switched to, else their first; null for a user with none.
+    /// While a support agent impersonates the admin it is always the platform the impersonation was started
+    /// on (SPEC §7), whatever the admin chose for themselves: the agent reaches no other platform.
+    /// </summary>
     public static async Task<int?> CurrentPlatformIdAsync(this ApplicationDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var userId = user.UserId();
-        var chosen = await db.Users.Where(u => u.Id == userId).Select(u => u.CurrentPlatformId).SingleOrDefaultAsync(ct);
         var memberOf = db.Memberships.Where(m => m.UserId == userId).Select(m => m.PlatformId);
+        if (ImpersonationSession.From(user) is { } impersonation)
+        {
+            var impersonated = impersonation.PlatformId;
+            return await memberOf.AnyAsync(p => p == impersonated, ct) ? impersonated : null;
+        }
+
+        var chosen = await db.Users.Where(u => u.Id == userId).Select(u => u.CurrentPlatformId).SingleOrDefaultAsync(ct);
         if (chosen is { } id && await memberOf.AnyAsync(p => p == id, ct))
         {
             return id;
@@ -28,9 +39,14 @@ internal static class PlatformScope
         return first.Count == 0 ? null : first[0];
     }
 
-    /// <summary>True when the user administers the platform.</summary>
+    /// <summary>True when the user administers the platform; while impersonated, only the impersonated platform counts.</summary>
     public static Task<bool> AdministersAsync(this ApplicationDbContext db, ClaimsPrincipal user, int platformId, CancellationToken ct = default)
     {
+        if (ImpersonationSession.From(user) is { } impersonation && impersonation.PlatformId != platformId)
+        {
+            return Task.FromResult(false);
+        }
+
         var userId = user.UserId();
         return db.Memberships.AnyAsync(m => m.UserId == userId && m.PlatformId == platformId, ct);
     }

@@ -13,6 +13,7 @@ internal static class PlatformsRegistration
         services.AddScoped<PlatformNotices>();
         services.AddScoped<PlatformExport>();
         services.AddSingleton<ExportProgressTracker>();
+        services.AddSingleton<ExportTickets>();
         return services;
     }
 }

@@ -19,6 +19,7 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer)
     /// </summary>
     /// <param name="charge">Euros: the balance applied and the amount left due, with the collection date of a debit.</param>
     /// <param name="settledByCreditNote">The credit note issued with a change, and the euros of it that settle this invoice.</param>
+    /// <param name="number">The invoice's number when the caller took it beforehand, else the next one is taken.</param>
     public async Task<IssuedInvoice> IssueInvoiceAsync(
         ApplicationDbContext db,
         Platform platform,
@@ -30,6 +31,7 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer)
         InvoiceCharge charge,
         SepaMandate? mandate,
         (string Number, decimal Amount)? settledByCreditNote,
+        string? number,
         CancellationToken ct)
     {
         var debitDraft = charge.AmountDue > 0 && mandate is not null
@@ -39,7 +41,7 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer)
             DocumentKind.Invoice, platform.Id, subscriptionId, idempotencyKey, issueDate, issuedAtUtc,
             billed.Period, DocumentBuyers.Of(platform), billed.Lines, billed.Totals, charge.BalanceApplied, charge.AmountDue,
             Corrects: null, Reason: null, debitDraft,
-            SettledByCreditNote: settledByCreditNote), ct);
+            SettledByCreditNote: settledByCreditNote), number, ct);
         if (debitDraft is null)
         {
             return new IssuedInvoice(invoice, null);
@@ -54,7 +56,7 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer)
     public async Task<IssuedInvoice> IssueInvoiceAsync(ApplicationDbContext db, Platform platform, int subscriptionId, string idempotencyKey,
         DateOnly issueDate, DateTime issuedAtUtc, InvoiceCalculation billed, InvoiceCharge charge, CancellationToken ct) =>
         await IssueInvoiceAsync(db, platform, subscriptionId, idempotencyKey, issueDate, issuedAtUtc, billed, charge,
-            await MandateService.ActiveAsync(db, platform.Id, ct), settledByCreditNote: null, ct);
+            await MandateService.ActiveAsync(db, platform.Id, ct), settledByCreditNote: null, number: null, ct);
 }
 
 /// <summary>How an invoice is paid, euros: from the balance first, then <see cref="AmountDue"/> by debit on <see cref="CollectionDate"/>.</summary>

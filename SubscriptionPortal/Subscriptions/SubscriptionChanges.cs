@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Billing.EInvoicing;
+using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
@@ -264,17 +266,21 @@ internal sealed class SubscriptionChanges(
         ApplicationDbContext db, Quote quote, RecalculatedChange change, SepaMandate? mandate, DateTime nowUtc, CancellationToken ct)
     {
         var (state, _, _, date, calc) = change;
+        // The credit note says which invoice its money went to, so that invoice's number is taken first.
+        var invoiceNumber = calc.Invoice is null ? null : await DocumentNumbering.NextAsync(db, DocumentKind.Invoice, date.Year, ct);
         BillingDocument? creditNote = null;
         if (calc.CreditNote is { } credit)
         {
             var opening = state.OpeningInvoice!;
+            var imputed = calc.Invoice is { } next ? Math.Min(credit.Totals.IncludingVat, next.Totals.IncludingVat) : 0m;
             creditNote = await issuer.IssueAsync(db, new DocumentDraft(
                 DocumentKind.CreditNote, quote.PlatformId, state.Subscription.Id, $"quote:{quote.Id:N}:credit-note", date, nowUtc,
                 credit.CreditedPeriod, DocumentBuyers.Of(state.Platform), credit.Lines, credit.Totals, 0m, 0m,
                 new CorrectedDocument(opening.Id, opening.Number, opening.IssueDate),
                 $"Change of subscription on {date:dd/MM/yyyy}: the unused part of the period is credited.",
                 DirectDebit: null,
-                CreditedToBalance: Math.Max(0m, credit.Totals.IncludingVat - (calc.Invoice?.Totals.IncludingVat ?? 0m))), ct);
+                CreditedToBalance: Math.Max(0m, credit.Totals.IncludingVat - (calc.Invoice?.Totals.IncludingVat ?? 0m)),
+                AppliedToInvoice: invoiceNumber is not null && imputed > 0 ? new CreditNoteImputation(invoiceNumber, date, imputed) : null), ct);
         }
 
         if (calc.Invoice is not { } billed)
@@ -284,7 +290,7 @@ internal sealed class SubscriptionChanges(
 
         var (invoice, debit) = await invoicing.IssueInvoiceAsync(db, state.Platform, state.Subscription.Id, $"quote:{quote.Id:N}:invoice", date, nowUtc,
             billed, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), mandate,
-            creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.IncludingVat, billed.Totals.IncludingVat)), ct);
+            creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.IncludingVat, billed.Totals.IncludingVat)), invoiceNumber, ct);
         return new ChangeDocuments(creditNote, invoice, debit);
     }
 

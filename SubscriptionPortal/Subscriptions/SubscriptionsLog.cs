@@ -17,4 +17,7 @@ internal static partial class SubscriptionsLog
 
     [LoggerMessage(EventId = 305, Level = LogLevel.Information, Message = "Platform {PlatformId} closed: its cancelled subscription ended.")]
     public static partial void PlatformClosed(this ILogger logger, int platformId);
+
+    [LoggerMessage(EventId = 306, Level = LogLevel.Information, Message = "Quote purge deleted {Count} expired quotes.")]
+    public static partial void ExpiredQuotesPurged(this ILogger logger, int count);
 }

@@ -13,6 +13,7 @@ internal static class SubscriptionsRegistration
         services.AddScoped<ClosureService>();
         services.AddHostedService<RenewalHostedService>();
         services.AddHostedService<ClosureHostedService>();
+        services.AddHostedService<QuotePurgeHostedService>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ public enum ImpersonationRefusal
 {
     ReasonRequired,
     ReasonTooLong,
+    ReasonHasInvisibleCharacters,
     NotAPlatformAdmin,
     TargetIsSupportAgent,
 }

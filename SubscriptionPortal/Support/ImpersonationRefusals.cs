@@ -7,6 +7,8 @@ public static class ImpersonationRefusals
     {
         ImpersonationRefusal.ReasonRequired => "Give a reason for impersonating this admin, such as the ticket number and what they asked for. Nothing was started.",
         ImpersonationRefusal.ReasonTooLong => $"The reason can have at most {ImpersonationService.MaxReasonLength} characters. Nothing was started.",
+        ImpersonationRefusal.ReasonHasInvisibleCharacters =>
+            "The reason cannot contain control or invisible characters (such as direction marks or zero-width spaces): type it again. Nothing was started.",
         ImpersonationRefusal.NotAPlatformAdmin => "Only an admin of this platform can be impersonated. Nothing was started.",
         ImpersonationRefusal.TargetIsSupportAgent => "A support agent cannot be impersonated. Nothing was started.",
         _ => "The impersonation could not be started. Nothing was started.",

@@ -15,7 +15,7 @@ internal sealed class ImpersonationService(
     IUserClaimsPrincipalFactory<ApplicationUser> principals,
     TimeProvider clock)
 {
-    public const int MaxReasonLength = 500;
+    public const int MaxReasonLength = FieldLimits.ImpersonationReason;
 
     /// <summary>Where a session that ended leaves the agent: their own principal (null when their account is gone) and the platform they were on.</summary>
     public sealed record ReturnToAgent(ClaimsPrincipal? AgentPrincipal, int PlatformId);
@@ -39,8 +39,8 @@ internal sealed class ImpersonationService(
             return new ImpersonationStart.Forbidden();
         }
 
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
+        reason = FieldText.Clean(reason);
+        if (reason.Length == 0)
         {
             return new ImpersonationStart.Refused(ImpersonationRefusal.ReasonRequired);
         }
@@ -48,6 +48,11 @@ internal sealed class ImpersonationService(
         if (reason.Length > MaxReasonLength)
         {
             return new ImpersonationStart.Refused(ImpersonationRefusal.ReasonTooLong);
+        }
+
+        if (FieldText.Invisible(reason).Count > 0)
+        {
+            return new ImpersonationStart.Refused(ImpersonationRefusal.ReasonHasInvisibleCharacters);
         }
 
         var admin = string.IsNullOrEmpty(adminUserId) ? null : await users.FindByIdAsync(adminUserId);

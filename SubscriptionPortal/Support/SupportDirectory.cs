@@ -10,9 +10,22 @@ internal sealed class SupportDirectory(IDbContextFactory<ApplicationDbContext> d
 {
     public const int MaxResults = 50;
 
-    /// <remarks>Callers are support agents; the page and endpoints require the Support role.</remarks>
+    /// <summary>Why <paramref name="query"/> cannot be searched for, or null when it can (an empty query lists every platform).</summary>
+    public static string? QueryProblem(string? query) =>
+        FieldText.Problem(FieldText.Clean(query), "A search", FieldLimits.SearchTerm);
+
+    /// <remarks>
+    /// Callers are support agents; the page and endpoints require the Support role. A query that
+    /// <see cref="QueryProblem"/> refuses finds nothing: the page shows why.
+    /// </remarks>
     public async Task<IReadOnlyList<SupportPlatformRow>> SearchAsync(string? query, CancellationToken ct = default)
     {
+        if (QueryProblem(query) is not null)
+        {
+            return [];
+        }
+
+        query = FieldText.Clean(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var platforms = db.Platforms.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query))

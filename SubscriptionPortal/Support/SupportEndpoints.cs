@@ -36,12 +36,23 @@ internal static class SupportEndpoints
     internal static async Task<IResult> StartAsync(HttpContext context, ClaimsPrincipal user, IAntiforgery antiforgery,
         ImpersonationService impersonation, CancellationToken ct)
     {
-        if (!await antiforgery.IsRequestValidAsync(context))
+        IFormCollection form;
+        try
         {
-            return ExpiredForm();
-        }
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return ExpiredForm();
+            }
 
-        var form = await context.Request.ReadFormAsync(ct);
+            form = await context.Request.ReadFormAsync(ct);
+        }
+        catch (AntiforgeryValidationException ex) when (ex.InnerException is InvalidDataException)
+        {
+            // The form reader refuses a null character in any field before the reason can be checked.
+            return Results.Text(
+                "The reason holds a character that cannot be sent (a null character). Type it again. Nothing was started.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
         var platformId = int.TryParse(form["platformId"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
         switch (await impersonation.StartAsync(user, form["adminId"], platformId, form["reason"], ct))
         {

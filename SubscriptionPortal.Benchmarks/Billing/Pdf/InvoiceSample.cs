@@ -4,7 +4,10 @@ using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Benchmarks.Billing.Pdf;
 
-/// <summary>A realistic one-line invoice, as the engine hands it to the renderer after a change to Serenity 250 monthly.</summary>
+/// <summary>
+/// A realistic one-line invoice, as the engine hands it to the renderer after a change to Serenity 250
+/// monthly, with everything its Factur-X XML carries: both parties' identifiers and addresses, the ICS.
+/// </summary>
 internal static class InvoiceSample
 {
     /// <param name="number">The document number.</param>
@@ -21,6 +24,8 @@ internal static class InvoiceSample
             {
                 Name = "SubscriptionPortal SAS",
                 AddressLines = ["12 rue des Associations", "75004 Paris", "France"],
+                Address = new PostalAddress { Line = "12 rue des Associations", PostalCode = "75004", City = "Paris", CountryCode = "FR" },
+                SepaCreditorIdentifier = "FR72ZZZ123456",
                 Siren = "732829320",
                 VatNumber = "FR44732829320",
                 LegalForm = "SAS",
@@ -32,7 +37,11 @@ internal static class InvoiceSample
             {
                 Name = "Chorale du Marais",
                 AddressLines = ["4 place des Vosges", "75004 Paris", "France"],
-                Siren = "823456789",
+                Siren = "552100554",
+                VatNumber = "FR96552100554",
+                Rna = "W751234567",
+                Email = "treasurer@chorale.example",
+                Address = new PostalAddress { Line = "4 place des Vosges", PostalCode = "75004", City = "Paris", CountryCode = "FR" },
             },
             ServicePeriod = period,
             Lines = [new BillingLine("Serenity — up to 250 contacts — monthly", period, 1, 40.00m, 40.00m)],

@@ -33,11 +33,11 @@ public sealed class ClosedPlatformTests(BrowserFixture browser) : PortalPageTest
 
         await NavLink("Invoices").ClickAsync();
         var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "F-" });
-        var pdf = await Page.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link, new() { Name = "Download" }).ClickAsync());
+        var pdf = await Page.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link, new() { Name = "(PDF)" }).ClickAsync());
         Assert.Matches(@"^F-\d{4}-\d{6}\.pdf$", pdf.SuggestedFilename);
         await NavLink("Data export").ClickAsync();
         var zip = await Page.RunAndWaitForDownloadAsync(() =>
-            Page.GetByRole(AriaRole.Link, new() { Name = "Download the export (ZIP)" }).ClickAsync());
+            Page.GetByRole(AriaRole.Button, new() { Name = "Download the export (ZIP)" }).ClickAsync());
         Assert.EndsWith(".zip", zip.SuggestedFilename);
         await Screenshots.SaveAsync(Page, "closed-platform");
     }

@@ -19,7 +19,7 @@ public sealed class DataExportTests(BrowserFixture browser) : PortalPageTest(bro
         await Screenshots.SaveAsync(Page, "export-page");
 
         var download = await Page.RunAndWaitForDownloadAsync(() =>
-            Page.GetByRole(AriaRole.Link, new() { Name = "Download the export (ZIP)" }).ClickAsync());
+            Page.GetByRole(AriaRole.Button, new() { Name = "Download the export (ZIP)" }).ClickAsync());
 
         await Expect(Page.GetByTestId("export-progress")).ToContainTextAsync("Export ready");
         await Screenshots.SaveAsync(Page, "export-done");
@@ -36,15 +36,34 @@ public sealed class DataExportTests(BrowserFixture browser) : PortalPageTest(bro
     }
 
     [Fact]
-    public async Task Admin_RequestingAnotherPlatformsExport_GetsNotFound()
+    public async Task Admin_StartingAnotherPlatformsExport_GetsNotFound()
     {
         await using var db = PortalDatabase.Open(Server);
         var chorale = await db.Platforms.SingleAsync(p => p.Name == "Chorale du Marais");
         await SignInAsync("liberty@demo.test");
+        await NavLink("Data export").ClickAsync();
+        var token = await Page.Locator("[data-testid='export-form'] input[name='__RequestVerificationToken']").InputValueAsync();
 
-        var response = await Page.APIRequest.GetAsync($"platforms/{chorale.Id}/export");
+        var response = await Page.APIRequest.PostAsync($"platforms/{chorale.Id}/export",
+            new() { Form = Page.APIRequest.CreateFormData().Set("__RequestVerificationToken", token), MaxRedirects = 0 });
 
         Assert.Equal(404, response.Status);
+        Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == "data.exported"));
+    }
+
+    [Fact]
+    public async Task CrossSiteLinkToTheExport_StartsNothing()
+    {
+        await using var db = PortalDatabase.Open(Server);
+        var chorale = await db.Platforms.SingleAsync(p => p.Name == "Chorale du Marais");
+        await SignInAsync("serenity@demo.test");
+
+        // What a link or an image on another site makes the signed-in browser send.
+        var get = await Page.APIRequest.GetAsync($"platforms/{chorale.Id}/export");
+        var post = await Page.APIRequest.PostAsync($"platforms/{chorale.Id}/export", new() { MaxRedirects = 0 });
+
+        Assert.True(get.Status is 404 or 405, $"GET answered {get.Status}");
+        Assert.Equal(400, post.Status);
         Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == "data.exported"));
     }
 

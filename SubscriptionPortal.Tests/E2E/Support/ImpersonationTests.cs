@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
+using SubscriptionPortal.Tests.Integration;
 using SubscriptionPortal.Tests.E2E.Settings;
 using static Microsoft.Playwright.Assertions;
 
@@ -80,5 +83,44 @@ public sealed class ImpersonationTests(BrowserFixture browser) : PortalPageTest(
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Start impersonating" })).ToBeDisabledAsync();
         await Page.GetByRole(AriaRole.Dialog).GetByLabel("Reason").FillAsync("   ");
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Start impersonating" })).ToBeDisabledAsync();
+    }
+
+    [Fact]
+    public async Task Impersonating_AnAdminWithTwoPlatforms_StaysOnTheImpersonatedOne_WithoutTheSwitcher()
+    {
+        // The admin's second platform, created by herself: it is her saved current platform.
+        await using var db = PortalDatabase.Open(Server);
+        var admin = await db.Users.SingleAsync(u => u.Email == "serenity@demo.test");
+        await using (var scope = Server.Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<PlatformProvisioning>().CreateAsync(
+                TestUsers.Principal(admin, []), new OrganizationForm { Name = "Chorale des Enfants", BillingEmail = "enfants@choraledumarais.test" }, Guid.NewGuid());
+            Assert.True(created.Result.Succeeded, created.Result.Message);
+        }
+
+        var saved = await db.Users.Where(u => u.Id == admin.Id).Select(u => u.CurrentPlatformId).SingleAsync();
+        var console = new SupportConsolePage(Page);
+        await SignInAsync("support@demo.test");
+        await console.OpenPlatformAsync("Chorale du", "Chorale du Marais");
+
+        await console.ImpersonateAsync("serenity@demo.test", Reason);
+
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await WaitForInteractiveAsync();
+        await Expect(console.Banner).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("current-platform")).ToHaveTextAsync("Chorale du Marais");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Switch platform" })).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(Page, "impersonation-without-switcher");
+
+        // The new-platform page, typed in by hand, refuses too.
+        await GotoAsync("platforms/new");
+        await Page.GetByLabel("Association name").FillAsync("Chorale Bis");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create the platform" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Support staff cannot create a platform" })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(Page, "impersonation-new-platform-refused");
+
+        await using var after = PortalDatabase.Open(Server);
+        Assert.Equal(saved, await after.Users.Where(u => u.Id == admin.Id).Select(u => u.CurrentPlatformId).SingleAsync());
+        Assert.False(await after.Platforms.AnyAsync(p => p.Name == "Chorale Bis"));
     }
 }

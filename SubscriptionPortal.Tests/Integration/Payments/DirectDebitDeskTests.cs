@@ -194,4 +194,31 @@ public sealed class DirectDebitDeskTests
         Assert.All(view.Debits, d => Assert.Equal((DirectDebitStatus.Submitted, file.MessageId, "FRST"), (d.Status, d.FileMessageId, d.SequenceCode)));
         Pain008Schema.Validated((await desk.GetFileAsync(DirectDebitWorld.Agent, file.Id))!.Content);
     }
+
+    [Fact]
+    public async Task SubmitNow_ByAnAgent_IsRecordedAsTheAgentNotTheJob()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, _) = await database.PaidPlatformAsync("Chorale", Today);
+
+        var result = await database.Get<DirectDebitDesk>().SubmitNowAsync(DirectDebitWorld.Agent);
+
+        Assert.True(result.Succeeded, result.Message);
+        await using var db = database.CreateContext();
+        var entry = await db.AuditEntries.SingleAsync(a => a.PlatformId == platformId && a.Action == "debit.submitted");
+        Assert.Equal(("agent-1", "agent@support.test", null), (entry.ActorUserId, entry.ActorEmail, entry.OnBehalfOfUserId));
+    }
+
+    [Fact]
+    public async Task SubmitDue_RunByTheJob_IsRecordedAsTheJob()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, _) = await database.PaidPlatformAsync("Chorale", Today);
+
+        await database.Get<DirectDebitSubmission>().SubmitDueAsync();
+
+        await using var db = database.CreateContext();
+        var entry = await db.AuditEntries.SingleAsync(a => a.PlatformId == platformId && a.Action == "debit.submitted");
+        Assert.Equal(SubscriptionPortal.Support.Actor.JobUserId, entry.ActorUserId);
+    }
 }

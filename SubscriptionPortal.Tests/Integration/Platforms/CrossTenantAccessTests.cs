@@ -10,6 +10,7 @@ using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Platforms.Export;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
+using SubscriptionPortal.Tests.Integration.Http;
 using SubscriptionPortal.Tests.Integration.Support;
 
 namespace SubscriptionPortal.Tests.Integration.Platforms;
@@ -38,6 +39,10 @@ public sealed class CrossTenantAccessTests(CrossTenantWorld world) : IClassFixtu
             ["route /documents/{id:int}/pdf", "method BillingEndpoints.DownloadAsync"],
             async w => await StatusAsync(w, () => w.Admin.GetAsync($"documents/{w.OtherInvoiceId}/pdf"))),
 
+        new("GET /documents/{id}/xml (another platform's invoice)", NotFoundOverHttp,
+            ["route /documents/{id:int}/xml", "method BillingEndpoints.DownloadXmlAsync"],
+            async w => await StatusAsync(w, () => w.Admin.GetAsync($"documents/{w.OtherInvoiceId}/xml"))),
+
         new("Platform switcher (another platform's id)", NotFoundFromService,
             ["method PlatformDirectory.SwitchAsync"],
             async w => await Call(w, s => s.GetRequiredService<PlatformDirectory>().SwitchAsync(w.AdminPrincipal, w.OtherPlatformId)) ? "switched" : "not found"),
@@ -62,9 +67,14 @@ public sealed class CrossTenantAccessTests(CrossTenantWorld world) : IClassFixtu
             ["method ImpersonationService.StartAsync"],
             async w => await StatusAsync(w, () => w.Admin.PostStartAsync(w.OtherAdminId, w.OtherPlatformId, token: w.AdminAntiforgeryToken))),
 
-        new("GET /platforms/{id}/export (another platform)", NotFoundOverHttp,
-            ["route /platforms/{platformId:int}/export", "method ExportEndpoints.DownloadAsync"],
-            async w => await StatusAsync(w, () => w.Admin.GetAsync($"platforms/{w.OtherPlatformId}/export"))),
+        new("POST /platforms/{id}/export (another platform)", NotFoundOverHttp,
+            ["route /platforms/{platformId:int}/export", "method ExportEndpoints.StartAsync"],
+            async w => await StatusAsync(w, () => w.Admin.PostFormAsync($"platforms/{w.OtherPlatformId}/export",
+                new Dictionary<string, string> { [PortalClient.TokenField] = w.AdminAntiforgeryToken }))),
+
+        new("GET /exports/{ticket} (another admin's download ticket)", NotFoundOverHttp,
+            ["route /exports/{ticket}"],
+            async w => await StatusAsync(w, () => w.Admin.GetAsync($"exports/{w.OtherExportTicket}"))),
 
         new("Data export authorisation (another platform)", NotFoundFromService,
             ["method PlatformExport.AuthorizeAsync"],

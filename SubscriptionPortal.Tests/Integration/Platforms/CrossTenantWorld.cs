@@ -44,6 +44,9 @@ public sealed class CrossTenantWorld : IAsyncLifetime
     /// <summary>A direct-debit file sent to the bank, holding the other platform's bank details.</summary>
     public int OtherDebitFileId { get; private set; }
 
+    /// <summary>A one-time export download ticket issued to the other platform's admin.</summary>
+    public string OtherExportTicket { get; private set; } = "";
+
     /// <summary>An export progress entry opened by the other platform's admin.</summary>
     public Guid OtherExportProgressId { get; private set; }
 
@@ -67,6 +70,7 @@ public sealed class CrossTenantWorld : IAsyncLifetime
         var lyon = await db.Platforms.SingleAsync(p => p.Name == "Club Nautique de Lyon");
         OtherPlatformId = lyon.Id;
         OtherAdminId = await db.Memberships.Where(m => m.PlatformId == lyon.Id).Select(m => m.UserId).FirstAsync();
+        OtherExportTicket = App.Services.GetRequiredService<ExportTickets>().Issue(OtherAdminId, lyon.Id, null);
         OtherInvoiceId = await db.Documents.Where(d => d.PlatformId == lyon.Id && d.Kind == DocumentKind.Invoice).Select(d => d.Id).FirstAsync();
         OtherDebitId = await db.DirectDebits.Where(d => d.PlatformId == lyon.Id).Select(d => d.Id).FirstAsync();
         var file = new DirectDebitFile("SP-CROSS-TENANT", DateTime.UtcNow, "pain008-cross-tenant.xml", "application/xml", 1, 100, "<Document/>"u8.ToArray());

@@ -80,4 +80,23 @@ public sealed class ProrationTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Proration.CreditExcludingVat(40.00m, 0m, March, new DateOnly(year, month, day)));
     }
+
+    [Fact]
+    public void Credit_OfANegativeInvoicedAmount_IsABug()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Proration.CreditExcludingVat(-0.01m, 0m, March, new DateOnly(2026, 3, 20)));
+    }
+
+    [Fact]
+    public void Credit_WithNegativePriorCredits_IsABug()
+    {
+        // A negative prior credit would let the credit note exceed what the invoice charged.
+        Assert.Throws<ArgumentOutOfRangeException>(() => Proration.CreditExcludingVat(40.00m, -0.01m, March, March.Start));
+    }
+
+    [Fact]
+    public void Credit_OfAFreeInvoice_IsZero()
+    {
+        Assert.Equal(0m, Proration.CreditExcludingVat(0m, 0m, March, new DateOnly(2026, 3, 20)));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
@@ -555,5 +556,80 @@ public sealed class QuoteCalculatorTests
     public void ANegativeBalance_IsABug()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => QuoteCalculator.Calculate(Change(SerenityMarch, Professional, 250, Monthly, "2026-03-20", balance: -1m)));
+    }
+
+    [Fact]
+    public void Balance_ExactlyTheAmountDue_LeavesNothingToCollect_AndNoCollectionDate()
+    {
+        // Serenity 50 annual is 230.40 TTC: a balance of exactly that pays it, due is 0, not a debit of 0.00.
+        var quote = Allowed(Change(SubscriptionSnapshot.Free(TestCatalog.Liberty), Serenity, 50, Annual, "2026-06-01", balance: 230.40m));
+
+        Assert.Equal(230.40m, quote.BalanceApplied);
+        Assert.Equal(0m, quote.AmountDue);
+        Assert.Null(quote.CollectionDate);
+        Assert.Equal(0m, quote.BalanceAfter);
+    }
+
+    [Fact]
+    public void Balance_OneCentShortOfTheAmountDue_CollectsThatCent()
+    {
+        var quote = Allowed(Change(SubscriptionSnapshot.Free(TestCatalog.Liberty), Serenity, 50, Annual, "2026-06-01", balance: 230.39m));
+
+        Assert.Equal(0.01m, quote.AmountDue);
+        Assert.Equal(Day("2026-06-04"), quote.CollectionDate);
+    }
+
+    [Theory]
+    [InlineData("-0.01", "0")]
+    [InlineData("40.001", "0")]
+    [InlineData("40.00", "-0.01")]
+    [InlineData("40.00", "0.005")]
+    public void OpeningInvoiceWithANegativeOrFractionalAmount_IsABug(string chargedExcludingVat, string creditedExcludingVat)
+    {
+        var broken = Paid(Serenity, 250, Monthly, "2026-03-10",
+            chargedExcludingVat: decimal.Parse(chargedExcludingVat, CultureInfo.InvariantCulture), creditedExcludingVat: decimal.Parse(creditedExcludingVat, CultureInfo.InvariantCulture));
+
+        Assert.ThrowsAny<ArgumentException>(() => QuoteCalculator.Calculate(Change(broken, Professional, 250, Monthly, "2026-03-20")));
+    }
+
+    [Fact]
+    public void ABalanceWithAFractionOfACent_IsABug()
+    {
+        Assert.Throws<ArgumentException>(() => QuoteCalculator.Calculate(Change(SerenityMarch, Professional, 250, Monthly, "2026-03-20", balance: 0.001m)));
+    }
+
+    [Fact]
+    public void ANegativeCollectionDelay_IsABug()
+    {
+        var input = Change(SerenityMarch, Professional, 250, Monthly, "2026-03-20") with { CollectionDelayDays = -1 };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => QuoteCalculator.Calculate(input));
+    }
+
+    [Fact]
+    public void ACollectionDelayOfZero_CollectsOnTheChangeDay()
+    {
+        var input = Change(SerenityMarch, Professional, 250, Monthly, "2026-03-20") with { CollectionDelayDays = 0 };
+
+        Assert.Equal(Day("2026-03-20"), Allowed(input).CollectionDate);
+    }
+
+    [Fact]
+    public void ANegativeContactCount_IsABug()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => QuoteCalculator.Calculate(Change(SerenityMarch, Professional, 250, Monthly, "2026-03-20", contactsInUse: -1)));
+    }
+
+    [Fact]
+    public void AQuoteOfNothing_IsABugNamingWhatIsMissing()
+    {
+        var input = Change(SerenityMarch, Professional, 250, Monthly, "2026-03-20");
+
+        Assert.Equal("input", Assert.Throws<ArgumentNullException>(() => QuoteCalculator.Calculate(null!)).ParamName);
+        Assert.Equal("input.Current", Assert.Throws<ArgumentNullException>(() => QuoteCalculator.Calculate(input with { Current = null! })).ParamName);
+        Assert.Equal("input.Target", Assert.Throws<ArgumentNullException>(() => QuoteCalculator.Calculate(input with { Target = null! })).ParamName);
+        Assert.Equal("input.Current.Offer", Assert.Throws<ArgumentNullException>(() => QuoteCalculator.Calculate(input with { Current = SerenityMarch with { Offer = null! } })).ParamName);
+        Assert.Equal("input.Target.Offer", Assert.Throws<ArgumentNullException>(() => QuoteCalculator.Calculate(input with { Target = input.Target with { Offer = null! } })).ParamName);
+        Assert.Equal("input", Assert.Throws<ArgumentNullException>(() => QuoteCalculator.Renewal(null!)).ParamName);
     }
 }

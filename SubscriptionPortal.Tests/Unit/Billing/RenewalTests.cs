@@ -97,4 +97,60 @@ public sealed class RenewalTests
 
         Assert.Throws<ArgumentException>(() => QuoteCalculator.Renewal(input));
     }
+
+    [Fact]
+    public void Renewal_PaidExactlyByTheBalance_HasNoCollectionDate()
+    {
+        // A renewal fully paid by the balance is not a debit of 0.00: nothing is collected.
+        var renewal = QuoteCalculator.Renewal(SerenityFebruary(balance: 48.00m));
+
+        Assert.Equal(48.00m, renewal.BalanceApplied);
+        Assert.Equal(0m, renewal.AmountDue);
+        Assert.Null(renewal.CollectionDate);
+        Assert.Equal(0m, renewal.BalanceAfter);
+    }
+
+    [Fact]
+    public void Renewal_OfAFreeOffer_IsRefusedBecauseFreeOffersNeverRenew()
+    {
+        var input = SerenityFebruary() with { Offer = TestCatalog.Liberty };
+
+        var error = Assert.Throws<ArgumentException>(() => QuoteCalculator.Renewal(input));
+
+        Assert.StartsWith("Liberty is free: a free offer never renews.", error.Message);
+    }
+
+    [Fact]
+    public void Renewal_OnThePeriodsEndDay_Runs()
+    {
+        var renewal = QuoteCalculator.Renewal(SerenityFebruary(issueDate: "2026-02-28"));
+
+        Assert.Equal(Day("2026-02-28"), renewal.Period.Start);
+    }
+
+    [Fact]
+    public void Renewal_WithANegativeBalance_IsABug()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => QuoteCalculator.Renewal(SerenityFebruary(balance: -0.01m)));
+    }
+
+    [Fact]
+    public void Renewal_WithABalanceInFractionsOfACent_IsABug()
+    {
+        Assert.Throws<ArgumentException>(() => QuoteCalculator.Renewal(SerenityFebruary(balance: 0.005m)));
+    }
+
+    [Fact]
+    public void Renewal_WithANegativeCollectionDelay_IsABug()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => QuoteCalculator.Renewal(SerenityFebruary() with { CollectionDelayDays = -1 }));
+    }
+
+    [Fact]
+    public void Renewal_OfAPeriodThatIsNotTheAnchors_IsABug()
+    {
+        var input = SerenityFebruary() with { CurrentPeriod = new BillingPeriod(Day("2026-02-01"), Day("2026-02-28")) };
+
+        Assert.Throws<ArgumentException>(() => QuoteCalculator.Renewal(input));
+    }
 }

@@ -150,4 +150,36 @@ public sealed class PeriodMathTests
         Assert.Equal(Day("2026-04-09"), PeriodMath.LocalDate(sameInstant, Paris));
         Assert.Equal(Day("2026-04-10"), PeriodMath.LocalDate(sameInstant.AddHours(1), Paris));
     }
+
+    [Fact]
+    public void LocalDate_WithoutATimeZone_IsABugNamingTheZone()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() => PeriodMath.LocalDate(DateTimeOffset.UnixEpoch, null!));
+
+        Assert.Equal("zone", error.ParamName);
+    }
+
+    [Fact]
+    public void Boundary_OfAnUnknownCommitment_IsABug()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => PeriodMath.Boundary(Day("2026-01-31"), (Commitment)99, 1));
+    }
+
+    [Fact]
+    public void PeriodContaining_TheAnchorItself_IsTheFirstPeriod()
+    {
+        Assert.Equal(
+            new BillingPeriod(Day("2026-01-31"), Day("2027-01-31")),
+            PeriodMath.PeriodContaining(Day("2026-01-31"), Commitment.Annual, Day("2026-01-31")));
+    }
+
+    [Theory]
+    [InlineData("2026-01-31", Commitment.Monthly, "2031-07-30", "2031-07-31")]
+    [InlineData("2026-01-31", Commitment.Monthly, "2031-07-31", "2031-08-31")]
+    [InlineData("2026-03-15", Commitment.Annual, "2035-03-14", "2035-03-15")]
+    [InlineData("2026-03-15", Commitment.Annual, "2035-03-15", "2036-03-15")]
+    public void PeriodEndAfter_YearsLater_IsStillTheNextBoundary(string anchor, Commitment commitment, string date, string expected)
+    {
+        Assert.Equal(Day(expected), PeriodMath.PeriodEndAfter(Day(anchor), commitment, Day(date)));
+    }
 }

@@ -74,4 +74,37 @@ public sealed class VatAmountsTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromExcludingVat(40m, 20m));
     }
+
+    [Fact]
+    public void ZeroRate_IsAllowed_AndAddsNoVat()
+    {
+        var amounts = VatAmounts.FromExcludingVat(40.00m, 0m);
+
+        Assert.Equal((40.00m, 0m, 0m, 40.00m), (amounts.ExcludingVat, amounts.VatRate, amounts.Vat, amounts.IncludingVat));
+    }
+
+    [Fact]
+    public void NegativeRate_IsABug()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromExcludingVat(40.00m, -0.01m));
+    }
+
+    [Fact]
+    public void RateOfExactlyOne_IsABug_AsAPercentageMistyped()
+    {
+        // 1.00 would double the price: the rate is a fraction strictly below one.
+        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromExcludingVat(40.00m, 1.00m));
+    }
+
+    [Fact]
+    public void RateJustBelowOne_IsAllowed()
+    {
+        Assert.Equal(39.60m, VatAmounts.FromExcludingVat(40.00m, 0.99m).Vat);
+    }
+
+    [Fact]
+    public void ZeroTotal_IsAllowed()
+    {
+        Assert.Equal(0m, VatAmounts.FromExcludingVat(0m, 0.20m).IncludingVat);
+    }
 }

@@ -90,4 +90,37 @@ public sealed class CollectionDatesTests
     {
         Assert.Equal(new DateOnly(2026, 3, 23), CollectionDates.ForRetry(new DateOnly(2026, 3, 19), 3));
     }
+
+    [Theory]
+    [InlineData(2029, 4, 1)]
+    [InlineData(2033, 4, 17)]
+    [InlineData(2049, 4, 18)]
+    [InlineData(2076, 4, 19)]
+    [InlineData(1954, 4, 18)]
+    [InlineData(1981, 4, 19)]
+    public void EasterSunday_InYearsOfTheRareCorrection_MatchesThePublishedDates(int year, int month, int day)
+    {
+        // Years where the epact correction moves Easter a week from where the plain formula would put it.
+        Assert.Equal(new DateOnly(year, month, day), CollectionDates.EasterSunday(year));
+    }
+
+    [Fact]
+    public void ForRetry_WithNoDelay_IsStillTheNextDayAtTheSoonest()
+    {
+        // Tuesday 17 March 2026: a retry is never planned for the day the failure is handled.
+        Assert.Equal(new DateOnly(2026, 3, 18), CollectionDates.ForRetry(new DateOnly(2026, 3, 17), 0));
+    }
+
+    [Fact]
+    public void BusinessDayOnOrAfter_OfABusinessDay_IsThatDay()
+    {
+        Assert.Equal(new DateOnly(2026, 3, 20), CollectionDates.BusinessDayOnOrAfter(new DateOnly(2026, 3, 20)));
+    }
+
+    [Fact]
+    public void BusinessDayOnOrAfter_OfChristmasEveningOnAFriday_SkipsTheWeekendAndBoxingDay()
+    {
+        // 25 December 2026 is a Friday: 26, 27 closed, Monday 28 open.
+        Assert.Equal(new DateOnly(2026, 12, 28), CollectionDates.BusinessDayOnOrAfter(new DateOnly(2026, 12, 25)));
+    }
 }

@@ -95,4 +95,65 @@ public sealed class CreditorIdentifierTests
         Assert.False(result.IsValid);
         Assert.Contains("national identifier", result.Error);
     }
+
+    [Theory]
+    [InlineData("FR02ZZZ100078")]
+    [InlineData("FR05ZZZ100024")]
+    [InlineData("FR09ZZZ100049")]
+    public void CreditorIdentifier_WithCheckDigitsBelowTen_KeepsTheLeadingZero(string id)
+    {
+        Assert.True(CreditorIdentifier.Validate(id).IsValid, CreditorIdentifier.Validate(id).Error);
+        Assert.False(CreditorIdentifier.Validate(id.Remove(2, 1)).IsValid);
+    }
+
+    [Fact]
+    public void CreditorIdentifier_OfExactly35Characters_IsAccepted()
+    {
+        var id = "IT58ZZZ" + new string('1', 28);
+
+        var result = CreditorIdentifier.Validate(id);
+
+        Assert.Equal(35, id.Length);
+        Assert.True(result.IsValid, result.Error);
+    }
+
+    [Fact]
+    public void CreditorIdentifier_Of36Characters_IsRejectedNamingTheLimit()
+    {
+        // Right check digits, one character too many.
+        var result = CreditorIdentifier.Validate("IT69ZZZ" + new string('1', 29));
+
+        Assert.False(result.IsValid);
+        Assert.Equal("A creditor identifier has at most 35 characters", result.Error);
+    }
+
+    [Fact]
+    public void CreditorIdentifier_WithAOneCharacterNationalIdentifier_IsAccepted()
+    {
+        var result = CreditorIdentifier.Validate("IT16ZZZ1");
+
+        Assert.True(result.IsValid, result.Error);
+    }
+
+    [Theory]
+    [InlineData("DE98ZZZ0999999999", "DE creditor identifiers have 18 characters, such as DE98ZZZ09999999999; this one has 17")]
+    [InlineData("ES97000B1234567", "ES creditor identifiers have 16 characters, such as ES97000B12345678; this one has 15")]
+    public void CreditorIdentifier_GermanOrSpanishOfTheWrongLength_IsRejectedWithAnExample(string id, string expected)
+    {
+        Assert.Equal(expected, CreditorIdentifier.Validate(id).Error);
+    }
+
+    [Theory]
+    [InlineData("F", "A creditor identifier starts with a two-letter country code, such as FR")]
+    [InlineData("F172ZZZ123456", "A creditor identifier starts with a two-letter country code, such as FR")]
+    [InlineData("1R72ZZZ123456", "A creditor identifier starts with a two-letter country code, such as FR")]
+    [InlineData("FR", "The 3rd and 4th characters of a creditor identifier are its check digits and must be digits")]
+    [InlineData("FR7", "The 3rd and 4th characters of a creditor identifier are its check digits and must be digits")]
+    [InlineData("FR7XZZZ123456", "The 3rd and 4th characters of a creditor identifier are its check digits and must be digits")]
+    [InlineData("FRX2ZZZ123456", "The 3rd and 4th characters of a creditor identifier are its check digits and must be digits")]
+    [InlineData("IT12", "A creditor identifier is a country code, 2 check digits, a 3-character business code and a national identifier, such as FR72ZZZ123456")]
+    public void CreditorIdentifier_CutShortOrMisplaced_SaysWhatIsWrong(string id, string expected)
+    {
+        Assert.Equal(expected, CreditorIdentifier.Validate(id).Error);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using SubscriptionPortal.Payments;
 
 namespace SubscriptionPortal.Tests.Unit.Payments;
@@ -192,5 +194,96 @@ public sealed class IbanTests
         Assert.Equal(52, Iban.Mod97("123456789012345678901234567890"));
         Assert.Equal(72, Iban.Mod97("ABCDEFGHIJK"));
         Assert.Equal(1, Iban.Mod97("539007547034BE68"));
+    }
+
+    // IBAN lengths as published in the SWIFT IBAN registry (ISO 13616), and whether the country is in the
+    // SEPA schemes' geographical scope (EPC list). Written here from those sources, not from the app's table.
+    public static TheoryData<string, int, bool> Registry => new()
+    {
+        { "AD", 24, true }, { "AT", 20, true }, { "BE", 16, true }, { "BG", 22, true }, { "CH", 21, true },
+        { "CY", 28, true }, { "CZ", 24, true }, { "DE", 22, true }, { "DK", 18, true }, { "EE", 20, true },
+        { "ES", 24, true }, { "FI", 18, true }, { "FR", 27, true }, { "GB", 22, true }, { "GI", 23, true },
+        { "GR", 27, true }, { "HR", 21, true }, { "HU", 28, true }, { "IE", 22, true }, { "IS", 26, true },
+        { "IT", 27, true }, { "LI", 21, true }, { "LT", 20, true }, { "LU", 20, true }, { "LV", 21, true },
+        { "MC", 27, true }, { "MT", 31, true }, { "NL", 18, true }, { "NO", 15, true }, { "PL", 28, true },
+        { "PT", 25, true }, { "RO", 24, true }, { "SE", 24, true }, { "SI", 19, true }, { "SK", 24, true },
+        { "SM", 27, true }, { "VA", 22, true }, { "AL", 28, true }, { "MD", 24, true }, { "ME", 22, true },
+        { "MK", 19, true }, { "RS", 22, true },
+        { "AE", 23, false }, { "AZ", 28, false }, { "BA", 20, false }, { "BH", 22, false }, { "BR", 29, false },
+        { "BY", 28, false }, { "CR", 22, false }, { "DO", 28, false }, { "EG", 29, false }, { "FO", 18, false },
+        { "GE", 22, false }, { "GL", 18, false }, { "GT", 28, false }, { "IL", 23, false }, { "IQ", 23, false },
+        { "JO", 30, false }, { "KW", 30, false }, { "KZ", 20, false }, { "LB", 28, false }, { "LC", 32, false },
+        { "LY", 25, false }, { "MR", 27, false }, { "MU", 30, false }, { "PK", 24, false }, { "PS", 29, false },
+        { "QA", 29, false }, { "RU", 33, false }, { "SA", 24, false }, { "SC", 31, false }, { "ST", 25, false },
+        { "SV", 28, false }, { "TL", 23, false }, { "TN", 24, false }, { "TR", 26, false }, { "UA", 29, false },
+        { "VG", 24, false }, { "XK", 20, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Registry))]
+    public void CountryTable_MatchesTheIbanRegistry_InLengthAndSepaMembership(string code, int length, bool sepa)
+    {
+        var name = Iban.CountryName(code);
+        Assert.False(string.IsNullOrWhiteSpace(name), $"{code} has no name");
+        Assert.Equal(sepa, Iban.IsSepaCountry(code));
+
+        var iban = RegistryIban(code, length);
+        var result = Iban.Validate(iban);
+        if (sepa)
+        {
+            Assert.True(result.IsValid, result.Error);
+            Assert.Equal(
+                $"IBAN is too short for {name} ({code} IBANs have {length} characters)",
+                Iban.Validate(RegistryIban(code, length - 1)).Error);
+            Assert.Equal(
+                $"IBAN is too long for {name} ({code} IBANs have {length} characters)",
+                Iban.Validate(RegistryIban(code, length + 1)).Error);
+        }
+        else
+        {
+            Assert.Equal(
+                $"IBANs from {name} ({code}) cannot be used: the country is outside the SEPA direct-debit area",
+                result.Error);
+        }
+    }
+
+    [Fact]
+    public void CountryTable_HasNoCountryTheRegistryLacks()
+    {
+        var listed = Registry.Select(row => (string)row[0]).ToHashSet();
+
+        for (var first = 'A'; first <= 'Z'; first++)
+        {
+            for (var second = 'A'; second <= 'Z'; second++)
+            {
+                var code = $"{first}{second}";
+                Assert.True(listed.Contains(code) == (Iban.CountryName(code) is not null), code);
+            }
+        }
+    }
+
+    /// <summary>An IBAN of <paramref name="length"/> characters for <paramref name="code"/>, its check digits computed here with exact integers.</summary>
+    private static string RegistryIban(string code, int length)
+    {
+        var bban = string.Concat(Enumerable.Range(0, length - 4).Select(i => (char)('0' + (i * 7 + 3) % 10)));
+        var numeric = string.Concat((bban + code + "00").Select(c => char.IsAsciiDigit(c) ? c.ToString() : (c - 'A' + 10).ToString(CultureInfo.InvariantCulture)));
+        var check = 98 - (int)(BigInteger.Parse(numeric, CultureInfo.InvariantCulture) % 97);
+        return $"{code}{check:D2}{bban}";
+    }
+
+    [Theory]
+    [InlineData("F", "An IBAN starts with a two-letter country code, such as FR")]
+    [InlineData("FR", "The 3rd and 4th characters of an IBAN are its check digits and must be digits, as in FR76")]
+    [InlineData("FR7", "The 3rd and 4th characters of an IBAN are its check digits and must be digits, as in FR76")]
+    [InlineData("FR76", "IBAN is too short for France (FR IBANs have 27 characters)")]
+    public void Iban_CutShort_SaysWhatComesNext(string typed, string expected)
+    {
+        Assert.Equal(expected, Iban.Validate(typed).Error);
+    }
+
+    [Fact]
+    public void Mask_OfAValueOfNineCharacters_ShowsBothEnds()
+    {
+        Assert.Equal("FR76 •345 6", Iban.Mask("FR7623456"));
     }
 }

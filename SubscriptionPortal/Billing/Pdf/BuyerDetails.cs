@@ -15,4 +15,16 @@ public sealed record BuyerDetails
 
     /// <summary>Intra-community VAT number, when the association has one.</summary>
     public string? VatNumber { get; init; }
+
+    /// <summary>The billing address in parts, for the e-invoice; null when only the lines are known.</summary>
+    public PostalAddress? Address { get; init; }
+
+    /// <summary>Where the invoices are sent (the e-invoice's electronic address), when known.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>
+    /// Where the service is delivered, printed and sent only when it differs from the billing
+    /// address (a mandatory mention of the e-invoicing reform in that case); null otherwise.
+    /// </summary>
+    public PostalAddress? ServiceAddress { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed record PaymentDetails
     /// <summary>Part of an invoice paid from the platform's account balance; 0 when none.</summary>
     public decimal PaidFromAccountBalance { get; init; }
 
+    /// <summary>Part of a credit note set against the invoice issued with it, or null.</summary>
+    public CreditNoteImputation? AppliedToInvoice { get; init; }
+
     /// <summary>Part of a credit note credited to the platform's account balance; 0 when none.</summary>
     public decimal CreditedToAccountBalance { get; init; }
 }

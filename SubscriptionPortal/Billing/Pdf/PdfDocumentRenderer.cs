@@ -1,6 +1,7 @@
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using SubscriptionPortal.Billing.EInvoicing;
 using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing.Pdf;
@@ -8,9 +9,10 @@ namespace SubscriptionPortal.Billing.Pdf;
 /// <summary>
 /// Lays out an invoice or a credit note on A4 pages. It receives a fully computed
 /// <see cref="BillingDocumentModel"/> and only places it: no amount is added, rounded or derived here.
+/// The file is a Factur-X PDF/A-3b carrying the same model as <c>factur-x.xml</c> (<see cref="FacturXPdf"/>).
 /// Stateless and thread-safe; register it as a singleton.
 /// </summary>
-internal sealed class PdfDocumentRenderer : IDocumentRenderer
+internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
 {
     private const double ContentWidth = PageWidth - PdfStyles.MarginLeft - PdfStyles.MarginRight;
     private const double Left = PdfStyles.MarginLeft;
@@ -24,10 +26,7 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
     private const double PanelPadding = 10;
     private const double BlockGap = 16;
 
-    // €40 is fixed by the French Commercial Code (art. D441-5), not a seller setting.
-    private const string LegalMentions =
-        "Fixed indemnity for recovery costs in case of late payment: 40 € (French Commercial Code, art. L441-10 and D441-5). " +
-        "No discount for early payment.";
+    private const string LegalMentions = DocumentMentions.RecoveryIndemnity + " " + DocumentMentions.NoEarlyPaymentDiscount;
 
     private static readonly Column[] Columns =
     [
@@ -62,10 +61,25 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
 
             var y = ComposeHeader(canvas, styles, model);
             y = ComposeParties(canvas, styles, model, y);
+
+            // Each block that would cross into the footer starts a new page instead: whatever the
+            // length of the buyer's details, every mention is printed whole, on the page.
+            var detailsHeight = ComposeDocumentDetails(measure, styles, model, 0) - BlockGap;
+            (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y, detailsHeight, bodyBottom);
             y = ComposeDocumentDetails(canvas, styles, model, y);
             y = ComposeLines(document, pages, styles, model, y, bodyBottom, out canvas);
-            y = ComposeTotals(canvas, styles, model, y + BlockGap);
-            ComposePayment(canvas, styles, model, y + BlockGap);
+
+            var totalsHeight = ComposeTotals(measure, styles, model, 0);
+            (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y + BlockGap, totalsHeight, bodyBottom);
+            y = ComposeTotals(canvas, styles, model, y);
+
+            var paymentHeight = ComposePayment(measure, styles, model, 0);
+            (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y + BlockGap, paymentHeight, bodyBottom);
+            y = ComposePayment(canvas, styles, model, y);
+
+            var mentionsHeight = ComposeReformMentions(measure, styles, model, 0);
+            (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y + BlockGap, mentionsHeight, bodyBottom);
+            ComposeReformMentions(canvas, styles, model, y);
 
             for (var i = 0; i < pages.Count; i++)
             {
@@ -83,10 +97,12 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         var seed = $"{model.Kind}:{model.Number}";
         PdfReproducibility.SetDocumentId(document, seed);
         PdfReproducibility.SetFontSubsetTags(document, seed);
+        FacturXPdf.Prepare(document, model, CiiInvoiceWriter.Write(model));
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         var bytes = output.ToArray();
         PdfReproducibility.SetXmpIdentifiers(bytes, seed);
+        FacturXPdf.Finish(bytes);
         return bytes;
     }
 
@@ -109,6 +125,23 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         document.Options.CompressContentStreams = true;
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         return document;
+    }
+
+    /// <summary>
+    /// Where a block of <paramref name="height"/> starts: at <paramref name="top"/> when it fits above the
+    /// footer, otherwise at the top of a new page, below the continuation header.
+    /// </summary>
+    private static (PdfCanvas Canvas, double Top) EnsureRoom(
+        PdfDocument document, List<XGraphics> pages, PdfStyles styles, BillingDocumentModel model,
+        PdfCanvas canvas, double top, double height, double bodyBottom)
+    {
+        if (top + height <= bodyBottom)
+        {
+            return (canvas, top);
+        }
+
+        var next = AddPage(document, pages);
+        return (next, ComposeContinuationHeader(next, styles, model));
     }
 
     private static PdfCanvas AddPage(PdfDocument document, List<XGraphics> pages)
@@ -176,8 +209,8 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         var y = top + 4;
         canvas.Line("BILLED TO", styles.Label, styles.MutedBrush, innerX, y, innerWidth);
         y += PdfCanvas.LineHeight(styles.Label) + 2;
-        y += canvas.Paragraph(buyer.Name, styles.PartyName, styles.InkBrush, innerX, y, innerWidth);
-        foreach (var line in buyer.AddressLines)
+        y += canvas.Paragraph(Fit(buyer.Name, FieldLimits.PlatformName), styles.PartyName, styles.InkBrush, innerX, y, innerWidth);
+        foreach (var line in FitLines(buyer.AddressLines))
         {
             y += canvas.Paragraph(line, styles.Body, styles.InkBrush, innerX, y, innerWidth);
         }
@@ -197,6 +230,42 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         }
 
         return y - top;
+    }
+
+    /// <summary>
+    /// A buyer's value as printed: within its field's limit, as the forms have required since limits exist.
+    /// A longer value, saved before then, is cut with an ellipsis so that it cannot push the document's
+    /// other mentions off its pages; the stored document row keeps it whole.
+    /// </summary>
+    private static string Fit(string value, int maxLength)
+    {
+        value = value.Replace('\n', ' ');
+        if (value.Length <= maxLength)
+        {
+            return value;
+        }
+
+        var cut = maxLength - 1;
+        if (char.IsHighSurrogate(value[cut - 1]))
+        {
+            cut--;
+        }
+
+        return value[..cut].TrimEnd() + "…";
+    }
+
+    /// <summary>The address lines as printed: the street lines, then postal code and city, then country, each fitted.</summary>
+    private static IEnumerable<string> FitLines(IReadOnlyList<string> lines)
+    {
+        const int maxLines = FieldLimits.AddressLines + 2;
+        const int maxLength = FieldLimits.AddressLine;
+        if (lines.Count <= maxLines)
+        {
+            return lines.Select(line => Fit(line, maxLength));
+        }
+
+        return lines.Take(maxLines - 1).Select(line => Fit(line, maxLength))
+            .Append(Fit(string.Join(", ", lines.Skip(maxLines - 1)), maxLength));
     }
 
     /// <summary>Number, issue date and service period; for a credit note, the invoice it corrects and why.</summary>
@@ -263,6 +332,17 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         var measure = new PdfCanvas(pages[^1], draw: false);
         var trailerHeight = BlockGap + ComposeTotals(measure, styles, model, 0);
         trailerHeight += BlockGap + ComposePayment(measure, styles, model, 0);
+        trailerHeight += BlockGap + ComposeReformMentions(measure, styles, model, 0);
+
+        // The table starts on the next page when its header and first row would not fit on this one.
+        var headerHeight = ComposeTableHeader(measure, styles, 0);
+        var firstRow = ComposeRow(measure, styles, model.Lines[0], model.Totals.VatRate, 0) + (model.Lines.Count == 1 ? trailerHeight : 0);
+        if (top + headerHeight + firstRow > bodyBottom)
+        {
+            canvas = AddPage(document, pages);
+            measure = new PdfCanvas(canvas.Graphics, draw: false);
+            top = ComposeContinuationHeader(canvas, styles, model);
+        }
 
         var y = ComposeTableHeader(canvas, styles, top);
         var rowsOnPage = 0;
@@ -455,9 +535,14 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
             return rows;
         }
 
+        if (payment.AppliedToInvoice is { } imputation)
+        {
+            rows.Add(("Set against invoice", DocumentMentions.Imputation(imputation), true));
+        }
+
         if (payment.CreditedToAccountBalance > 0)
         {
-            rows.Add(("Credited to account balance", PdfFormat.Money(payment.CreditedToAccountBalance), true));
+            rows.Add(("Credited to account balance", DocumentMentions.CreditedToAccount(payment.CreditedToAccountBalance), true));
             rows.Add(("", "The account balance is applied first to the following invoices.", false));
         }
 
@@ -487,29 +572,40 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
             rows.Add(("Collection date", PdfFormat.Date(debit.CollectionDate), true));
             rows.Add(("Debited account (IBAN)", debit.MaskedIban, false));
             rows.Add(("Mandate reference", debit.MandateReference, false));
-            if (model.Seller.SepaCreditorIdentifier is { Length: > 0 } creditorId)
-            {
-                rows.Add(("Creditor identifier", creditorId, false));
-            }
+        }
+
+        // Every invoice is a direct debit's pre-notification, or may become one: the ICS is always on it.
+        if (model.Kind == DocumentKind.Invoice && model.Seller.SepaCreditorIdentifier is { Length: > 0 } creditorId)
+        {
+            rows.Add(("Creditor identifier (ICS)", creditorId, false));
         }
 
         return rows;
     }
 
-    /// <summary>Later pages: who issued what, so a loose page is still identifiable.</summary>
+    /// <summary>Later pages: who issued what, numbered and dated as on the first page, so a loose page is still identifiable.</summary>
     private static double ComposeContinuationHeader(PdfCanvas canvas, PdfStyles styles, BillingDocumentModel model)
     {
         var top = PdfStyles.MarginTop;
-        canvas.Line(model.Seller.Name, styles.BodyBold, styles.InkBrush, Left, top, ContentWidth / 2);
-        canvas.Line(
+        var half = ContentWidth / 2;
+        var sellerHeight = canvas.Paragraph(model.Seller.Name, styles.BodyBold, styles.InkBrush, Left, top, half - 10);
+        var detailsHeight = canvas.Paragraph(
             $"{Title(model)} {model.Number} · {PdfFormat.Date(model.IssueDate)} (continued)",
             styles.Body,
             styles.MutedBrush,
-            Left + (ContentWidth / 2),
+            Left + half,
             top,
-            ContentWidth / 2,
+            half,
             XStringAlignment.Far);
-        var y = top + PdfCanvas.LineHeight(styles.Body) + 6;
+        detailsHeight += canvas.Paragraph(
+            $"Service period {PdfFormat.Period(model.ServicePeriod)}",
+            styles.Body,
+            styles.MutedBrush,
+            Left + half,
+            top + detailsHeight,
+            half,
+            XStringAlignment.Far);
+        var y = top + Math.Max(sellerHeight, detailsHeight) + 6;
         canvas.HorizontalRule(styles.AccentPen, Left, y, ContentWidth);
         return y + 12;
     }
@@ -522,7 +618,7 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         var textWidth = ContentWidth - pageNumberWidth - 10;
         var text =
             $"{seller.Name} · {seller.LegalForm}, share capital {seller.ShareCapital} · SIREN {seller.Siren} · VAT no. {seller.VatNumber}\n" +
-            $"{LatePaymentPenalties(seller)} {LegalMentions}";
+            $"{DocumentMentions.LatePaymentPenalties(seller)} {LegalMentions}";
 
         var lineHeight = PdfCanvas.LineHeight(styles.Footer);
         var height = canvas.Wrap(text, styles.Footer, textWidth).Count * lineHeight;
@@ -531,15 +627,6 @@ internal sealed class PdfDocumentRenderer : IDocumentRenderer
         canvas.Paragraph(text, styles.Footer, styles.MutedBrush, Left, top, textWidth);
         canvas.Line($"{pageNumber}/{pageCount}", styles.PageNumber, styles.MutedBrush, Right - pageNumberWidth, top, pageNumberWidth, XStringAlignment.Far);
         return height + 6;
-    }
-
-    // The rate may be configured as the rate alone or as the whole sentence; either reads once.
-    private static string LatePaymentPenalties(SellerDetails seller)
-    {
-        var text = seller.LatePaymentPenaltyRate.Trim().TrimEnd('.');
-        return text.StartsWith("Late-payment penalties", StringComparison.OrdinalIgnoreCase)
-            ? text + "."
-            : $"Late-payment penalties: {text}.";
     }
 
     private static string Title(BillingDocumentModel model) =>

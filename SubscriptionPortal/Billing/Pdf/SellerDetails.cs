@@ -28,8 +28,20 @@ public sealed record SellerDetails
     /// </summary>
     public string LatePaymentPenaltyRate { get; init; } = "";
 
-    /// <summary>SEPA creditor identifier (ICS), printed beside direct debits when set.</summary>
-    public string? SepaCreditorIdentifier { get; init; }
+    /// <summary>
+    /// SEPA creditor identifier (ICS), printed on every invoice (an invoice is the debit's
+    /// pre-notification). Filled from <c>Creditor:Identifier</c> when the Seller section has none.
+    /// </summary>
+    public string? SepaCreditorIdentifier { get; set; }
+
+    /// <summary>The seller's address in parts, for the e-invoice (the page prints <see cref="AddressLines"/>).</summary>
+    public PostalAddress Address { get; init; } = new();
+
+    /// <summary>
+    /// True when the seller opted to pay VAT on debits (« Option pour le paiement de la TVA d'après
+    /// les débits »); then every document says so. False by default: VAT on services is due on payment.
+    /// </summary>
+    public bool VatOnDebits { get; init; }
 
     /// <summary>
     /// Path to a PNG or JPEG logo, absolute or relative to the working directory. When null the

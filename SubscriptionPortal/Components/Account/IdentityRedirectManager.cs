@@ -14,18 +14,52 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(LocalTarget(uri, navigationManager.BaseUri));
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+    /// <summary>
+    /// Where a redirect may go: a path of this app, or an absolute address under its own base. Anything
+    /// else (another host, <c>//host</c>, <c>/\host</c>, <c>javascript:</c>, control characters) goes home:
+    /// a return address is only a convenience, and a hostile one must neither leave the site nor fail
+    /// a sign-in that already succeeded.
+    /// </summary>
+    internal static string LocalTarget(string? uri, string baseUri)
+    {
+        if (string.IsNullOrEmpty(uri))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            return "";
         }
 
-        navigationManager.NavigateTo(uri);
+        if (uri.StartsWith(baseUri, StringComparison.OrdinalIgnoreCase))
+        {
+            // What is left is read as a path of this app, with the same checks.
+            uri = uri[baseUri.Length..];
+        }
+
+        return IsLocalPath(uri) ? uri : "";
+    }
+
+    private static bool IsLocalPath(string uri)
+    {
+        if (uri.Length == 0)
+        {
+            return true;
+        }
+
+        if (uri.Any(c => char.IsControl(c) || c == '\\')
+            || uri.StartsWith("//", StringComparison.Ordinal)
+            || HasScheme(uri))
+        {
+            return false;
+        }
+
+        return Uri.IsWellFormedUriString(uri, UriKind.Relative);
+    }
+
+    // "javascript:…", "https:…": a colon before any slash, question mark or hash starts a scheme.
+    private static bool HasScheme(string uri)
+    {
+        var colon = uri.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 && uri.IndexOfAny(['/', '?', '#']) is var end && (end < 0 || colon < end);
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

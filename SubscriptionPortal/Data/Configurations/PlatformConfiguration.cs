@@ -9,11 +9,13 @@ internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
     public void Configure(EntityTypeBuilder<Platform> builder)
     {
         builder.Property(p => p.Name).HasMaxLength(200);
-        builder.Property(p => p.AddressLine).HasMaxLength(200);
+        builder.Property(p => p.AddressLine).HasMaxLength(FieldLimits.Address);
         builder.Property(p => p.PostalCode).HasMaxLength(16);
         builder.Property(p => p.City).HasMaxLength(100);
         builder.Property(p => p.Country).HasMaxLength(100);
         builder.Property(p => p.Siren).HasMaxLength(9);
+        builder.Property(p => p.VatNumber).HasMaxLength(13);
+        builder.Property(p => p.Rna).HasMaxLength(10);
         builder.Property(p => p.BillingEmail).HasMaxLength(256);
         builder.Property(p => p.TimeZoneId).HasMaxLength(64);
         builder.Ignore(p => p.TimeZone);

@@ -1101,7 +1101,7 @@ namespace SubscriptionPortal.Data.Migrations
 
                     b.Property<string>("AddressLine")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(302)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("BalanceCents")
@@ -1141,6 +1141,10 @@ namespace SubscriptionPortal.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Rna")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Siren")
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
@@ -1151,6 +1155,10 @@ namespace SubscriptionPortal.Data.Migrations
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VatNumber")
+                        .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

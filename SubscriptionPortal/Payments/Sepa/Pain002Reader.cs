@@ -40,6 +40,7 @@ internal static class Pain002Reader
         XDocument document;
         try
         {
+            // Stryker disable once Initializer : equivalent, .NET's defaults are the same; stated so that no change of default opens the reader to entities
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
             using var reader = XmlReader.Create(new MemoryStream(content), settings);
             document = XDocument.Load(reader);

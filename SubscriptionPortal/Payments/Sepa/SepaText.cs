@@ -81,6 +81,29 @@ internal static class SepaText
     }
 
     /// <summary>
+    /// The distinct characters of <paramref name="text"/> that <see cref="Clean"/> could not write in the SEPA set
+    /// (it would drop them), in order of appearance: letters of other scripts, emoji, most symbols.
+    /// </summary>
+    public static IReadOnlyList<string> Unwritable(string text)
+    {
+        var found = new List<string>();
+        var index = 0;
+        while (index < text.Length)
+        {
+            var status = Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var consumed);
+            var character = text.Substring(index, consumed);
+            if ((status != System.Buffers.OperationStatus.Done || !CanWrite(rune)) && !found.Contains(character))
+            {
+                found.Add(character);
+            }
+
+            index += consumed;
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Why <paramref name="identifier"/> cannot be used as a SEPA identifier (EPC rules: 1–35 characters of the
     /// SEPA set, not starting or ending with "/", no "//"), or null when it can.
     /// </summary>
@@ -115,6 +138,25 @@ internal static class SepaText
         }
 
         return null;
+    }
+
+    private static bool CanWrite(Rune rune)
+    {
+        if (Rune.IsWhiteSpace(rune))
+        {
+            return true;
+        }
+
+        foreach (var c in rune.ToString().Normalize(NormalizationForm.FormKD))
+        {
+            var isMark = CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+            if (!isMark && !IsAllowed(c) && !Replacements.ContainsKey(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Append(StringBuilder builder, char c)

@@ -315,6 +315,149 @@ public sealed class Pain008WriterTests
         Assert.NotEmpty(SchemaErrors(Encoding.UTF8.GetBytes(xml.Replace(original, tampered, StringComparison.Ordinal))));
     }
 
+    [Fact]
+    public void Write_MandateIdValidOnlyOnceTrimmed_IsRefused()
+    {
+        // The file must carry the reference exactly as signed: a padded one is not silently trimmed.
+        var batch = Batch(Debit("F-1", 5m) with { MandateId = " SP-000002-20260105-1" });
+
+        var error = Assert.Throws<ArgumentException>(() => Pain008Writer.Write(batch));
+        Assert.Contains("mandate id", error.Message);
+    }
+
+    [Fact]
+    public void Write_MandateSignedOnTheCollectionDateItself_IsAccepted()
+    {
+        var tx = WriteAndValidate(Batch(Debit("F-1", 5m) with { MandateSignedOn = Monday }))
+            .Descendants(Ns + "DrctDbtTxInf").Single();
+
+        Assert.Equal("2026-01-19", Value(tx, "DtOfSgntr"));
+    }
+
+    [Fact]
+    public void Write_MandateSignedTheDayAfterTheCollectionDate_IsRefusedSayingSo()
+    {
+        var batch = Batch(Debit("F-1", 5m) with { MandateSignedOn = Tuesday });
+
+        var error = Assert.Throws<ArgumentException>(() => Pain008Writer.Write(batch));
+        Assert.Contains("signed after the collection date", error.Message);
+    }
+
+    [Fact]
+    public void Write_TheLargestAmountASepaDebitCarries_IsAccepted()
+    {
+        var tx = WriteAndValidate(Batch(Debit("F-1", 999_999_999.99m))).Descendants(Ns + "DrctDbtTxInf").Single();
+
+        Assert.Equal("999999999.99", Value(tx, "InstdAmt"));
+    }
+
+    [Fact]
+    public void Write_OneCentAboveTheLargestAmount_IsRefusedNamingTheRange()
+    {
+        var batch = Batch(Debit("F-1", 1_000_000_000.00m));
+
+        var error = Assert.Throws<ArgumentException>(() => Pain008Writer.Write(batch));
+        Assert.Contains("is not between 0.01 and 999999999.99 EUR in whole cents", error.Message);
+    }
+
+    [Fact]
+    public void Write_PaymentBlockIds_AreTheMessageIdNumberedInFileOrder()
+    {
+        var document = WriteAndValidate(Batch(
+            Debit("F-1", 1m) with { CollectionDate = Tuesday },
+            Debit("F-2", 2m) with { SequenceType = SequenceType.Recurring },
+            Debit("F-3", 3m)));
+
+        var blocks = document.Descendants(Ns + "PmtInf")
+            .Select(b => (Value(b, "PmtInfId"), Value(b, "ReqdColltnDt"), Value(b, "SeqTp")))
+            .ToList();
+
+        Assert.Equal(
+            new[]
+            {
+                ("SP-DD-20260115-0001-1", "2026-01-19", "FRST"),
+                ("SP-DD-20260115-0001-2", "2026-01-19", "RCUR"),
+                ("SP-DD-20260115-0001-3", "2026-01-20", "FRST"),
+            },
+            blocks);
+    }
+
+    [Fact]
+    public void Write_PaymentBlockIdOfAMessageIdThatLeavesRoom_KeepsItWhole()
+    {
+        var messageId = new string('M', 33);
+
+        var ids = WriteAndValidate(Batch(Debit("F-1", 1m)) with { MessageId = messageId }).Descendants(Ns + "PmtInfId").Select(e => e.Value);
+
+        Assert.Equal([messageId + "-1"], ids);
+    }
+
+    [Fact]
+    public void Write_PaymentBlockIdOfALongMessageId_CutsItAndDropsATrailingSlashOrSpace()
+    {
+        // Cut to 33 characters, "M…M/" would end in a slash before the suffix; "M…M " in a space.
+        var slash = WriteAndValidate(Batch(Debit("F-1", 1m)) with { MessageId = new string('M', 32) + "/XY" }).Descendants(Ns + "PmtInfId").Single();
+        var space = WriteAndValidate(Batch(Debit("F-1", 1m)) with { MessageId = new string('M', 31) + " /XY" }).Descendants(Ns + "PmtInfId").Single();
+
+        Assert.Equal(new string('M', 32) + "-1", slash.Value);
+        Assert.Equal(new string('M', 31) + "-1", space.Value);
+    }
+
+    [Fact]
+    public void Write_ACreditorWithoutBic_IsRefused()
+    {
+        var batch = Batch(Debit("F-1", 5m)) with { Creditor = Creditor with { Bic = " " } };
+
+        var error = Assert.Throws<ArgumentException>(() => Pain008Writer.Write(batch));
+        Assert.Contains("the creditor's BIC is required", error.Message);
+    }
+
+    [Fact]
+    public void Write_BicsTypedWithSpacesAndLowerCase_AreNormalised()
+    {
+        var document = WriteAndValidate(Batch(Debit("F-1", 5m) with { DebtorBic = "pss tfr pp lil" }) with { Creditor = Creditor with { Bic = "bnpa frpp" } });
+
+        Assert.Equal("PSSTFRPPLIL", Value(document.Descendants(Ns + "DbtrAgt").Single(), "BIC"));
+        Assert.Equal("BNPAFRPP", Value(document.Descendants(Ns + "CdtrAgt").Single(), "BIC"));
+    }
+
+    [Fact]
+    public void Write_NoBatch_IsABug()
+    {
+        Assert.Equal("batch", Assert.Throws<ArgumentNullException>(() => Pain008Writer.Write(null!)).ParamName);
+    }
+
+    [Fact]
+    public void Write_InvalidBatches_SayWhatIsWrong()
+    {
+        static string Error(SepaDirectDebitBatch batch) => Assert.Throws<ArgumentException>(() => Pain008Writer.Write(batch)).Message;
+
+        Assert.StartsWith("Invalid SEPA batch: the message id '' is empty.", Error(Batch(Debit("F-1", 5m)) with { MessageId = "" }));
+        Assert.StartsWith("Invalid SEPA batch: a pain.008 file needs at least one debit.", Error(Batch()));
+        Assert.StartsWith("Invalid SEPA batch: the creditor is missing.", Error(Batch(Debit("F-1", 5m)) with { Creditor = null! }));
+        Assert.StartsWith(
+            "Invalid SEPA batch: creditor identifier 'FR12ZZZ123456': Creditor identifier check digits are wrong",
+            Error(Batch(Debit("F-1", 5m)) with { Creditor = Creditor with { CreditorIdentifier = "FR12ZZZ123456" } }));
+        Assert.StartsWith("Invalid SEPA batch: the end-to-end id 'F_1' contains '_'", Error(Batch(Debit("F_1", 5m))));
+        Assert.StartsWith("Invalid SEPA batch: debit 'F-1': unknown sequence type 9.", Error(Batch(Debit("F-1", 5m) with { SequenceType = (SequenceType)9 })));
+        Assert.StartsWith(
+            "Invalid SEPA batch: debit 'F-1' IBAN: IBAN check digits are wrong",
+            Error(Batch(Debit("F-1", 5m) with { DebtorIban = "FR7630006000011234567890188" })));
+        Assert.StartsWith("Invalid SEPA batch: debit 'F-1': 'NOT A BIC' is not a BIC.", Error(Batch(Debit("F-1", 5m) with { DebtorBic = "NOT A BIC" })));
+    }
+
+    [Fact]
+    public void Write_Output_IsIndentedByTwoSpacesWithUnixLineEnds()
+    {
+        var xml = Encoding.UTF8.GetString(Pain008Writer.Write(Batch(Debit("F-1", 5m))));
+
+        Assert.StartsWith(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.008.001.02\">\n  <CstmrDrctDbtInitn>\n    <GrpHdr>\n",
+            xml);
+        Assert.DoesNotContain("\r", xml);
+        Assert.EndsWith("  </CstmrDrctDbtInitn>\n</Document>", xml);
+    }
+
     private static SepaDirectDebitBatch Batch(params SepaDirectDebit[] debits) =>
         new("SP-DD-20260115-0001", new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero), "SubscriptionPortal SAS", Creditor, debits);
 

@@ -1191,8 +1191,8 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
 
                     b.Property<string>("AddressLine")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(302)
+                        .HasColumnType("character varying(302)")
                         .UseCollation("C");
 
                     b.Property<long>("BalanceCents")
@@ -1237,6 +1237,11 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .UseCollation("C");
 
+                    b.Property<string>("Rna")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
+
                     b.Property<string>("Siren")
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)")
@@ -1249,6 +1254,11 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("VatNumber")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
                         .UseCollation("C");
 
                     b.HasKey("Id");

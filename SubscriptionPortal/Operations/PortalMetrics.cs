@@ -1,0 +1,46 @@
+using System.Diagnostics.Metrics;
+using SubscriptionPortal.Billing;
+
+namespace SubscriptionPortal.Operations;
+
+/// <summary>
+/// The portal's own meter: what the business did (changes, documents, renewals, debits) and how many
+/// people are connected. Exported on <c>/metrics</c> with the ASP.NET Core and runtime meters.
+/// </summary>
+internal sealed class PortalMetrics
+{
+    public const string MeterName = "SubscriptionPortal";
+
+    private readonly Counter<long> changesValidated;
+    private readonly Counter<long> documentsIssued;
+    private readonly Counter<long> renewals;
+    private readonly Counter<long> debitsSubmitted;
+    private readonly Counter<long> debitsFailed;
+    private readonly UpDownCounter<long> activeCircuits;
+
+    public PortalMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        changesValidated = meter.CreateCounter<long>("portal.changes.validated", description: "Subscription changes applied (validated quotes and support changes).");
+        documentsIssued = meter.CreateCounter<long>("portal.documents.issued", description: "Invoices and credit notes issued, by kind.");
+        renewals = meter.CreateCounter<long>("portal.renewals", description: "Subscription periods renewed.");
+        debitsSubmitted = meter.CreateCounter<long>("portal.debits.submitted", description: "Direct debits sent to the bank.");
+        debitsFailed = meter.CreateCounter<long>("portal.debits.failed", description: "Direct debits the bank returned unpaid.");
+        activeCircuits = meter.CreateUpDownCounter<long>("portal.circuits.active", description: "Interactive (Blazor Server) circuits open now.");
+    }
+
+    public void ChangesValidated(long count) => changesValidated.Add(count);
+
+    public void DocumentsIssued(DocumentKind kind, long count) =>
+        documentsIssued.Add(count, new KeyValuePair<string, object?>("kind", kind == DocumentKind.Invoice ? "invoice" : "credit_note"));
+
+    public void Renewed(long count) => renewals.Add(count);
+
+    public void DebitsSubmitted(long count) => debitsSubmitted.Add(count);
+
+    public void DebitsFailed(long count) => debitsFailed.Add(count);
+
+    public void CircuitOpened() => activeCircuits.Add(1);
+
+    public void CircuitClosed() => activeCircuits.Add(-1);
+}

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Tests.Unit.Billing.Pdf;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.Pdf;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Components.Shared;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
@@ -22,7 +23,7 @@ internal sealed class EmailOutbox(
     IOptions<EmailOptions> options,
     IOptions<CreditorOptions> creditor,
     IOptions<SellerDetails> seller,
-    TimeProvider clock)
+    TimeProvider clock) : IPaymentNotifications
 {
     /// <summary>Email 1: the invoice, and the pre-notification of its direct debit when there is one.</summary>
     public async Task InvoiceIssuedAsync(ApplicationDbContext db, BillingDocument invoice, DirectDebit? debit, CancellationToken ct = default)
@@ -35,7 +36,7 @@ internal sealed class EmailOutbox(
             {
                 (L["InvoiceNumber"], invoice.Number),
                 (L["ServicePeriod"], Format.Period(invoice.PeriodStart, invoice.PeriodEnd)),
-                (L["AmountIncludingVat"], Format.Eur(Money.FromCents(invoice.TotalTtcCents))),
+                (L["AmountIncludingVat"], Format.Eur(Money.FromCents(invoice.TotalIncludingVatCents))),
             };
             if (invoice.BalanceAppliedCents > 0)
             {
@@ -79,7 +80,7 @@ internal sealed class EmailOutbox(
             : "";
         await QueueAsync(db, creditNote.PlatformId, EmailKind.CreditNoteIssued, (L, body) =>
         {
-            var total = Money.FromCents(creditNote.TotalTtcCents);
+            var total = Money.FromCents(creditNote.TotalIncludingVatCents);
             body.Paragraph(L["CreditNoteIssuedIntro", creditNote.Number, corrected])
                 .Facts(
                     (L["CreditNoteNumber"], creditNote.Number),

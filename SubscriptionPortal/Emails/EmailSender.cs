@@ -16,7 +16,7 @@ public sealed record SendRun(int Sent, int Retrying, int Failed);
 /// A passing failure waits 1 min, 5 min, 30 min, 2 h, 12 h, then the message is failed; a permanent
 /// refusal (SMTP 5xx) fails it at once. Either way support sees it under Support › Emails.
 /// </summary>
-internal sealed partial class EmailSender(
+internal sealed class EmailSender(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     IMailTransport transport,
     IOptions<EmailOptions> options,
@@ -51,7 +51,7 @@ internal sealed partial class EmailSender(
 
         if (sent + retrying + failed > 0)
         {
-            LogRun(logger, sent, retrying, failed);
+            logger.EmailsSent(sent, retrying, failed);
         }
 
         return new SendRun(sent, retrying, failed);
@@ -105,7 +105,7 @@ internal sealed partial class EmailSender(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            LogServerUnreachable(logger, ex);
+            logger.MailServerUnreachable(ex);
             foreach (var message in batch)
             {
                 failed += await MarkFailedAttemptAsync(message, ex.Message, permanent: false, ct) ? 1 : 0;
@@ -127,13 +127,13 @@ internal sealed partial class EmailSender(
                 }
                 catch (PermanentRefusalException ex)
                 {
-                    LogRefused(logger, message.Id, ex.Message);
+                    logger.EmailRefused(message.Id, ex.Message);
                     await MarkFailedAttemptAsync(message, ex.Message, permanent: true, ct);
                     failed++;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
-                    LogAttemptFailed(logger, ex, message.Id);
+                    logger.EmailAttemptFailed(ex, message.Id);
                     if (await MarkFailedAttemptAsync(message, ex.Message, permanent: false, ct))
                     {
                         failed++;
@@ -209,16 +209,4 @@ internal sealed partial class EmailSender(
                 .SetProperty(m => m.LastError, text), CancellationToken.None);
         return giveUp;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Emails: {Sent} sent, {Retrying} to try again, {Failed} failed.")]
-    private static partial void LogRun(ILogger logger, int sent, int retrying, int failed);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The mail server cannot be reached; the claimed emails wait for their next attempt.")]
-    private static partial void LogServerUnreachable(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {MessageId} was refused for good: {Reason}")]
-    private static partial void LogRefused(ILogger logger, Guid messageId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending email {MessageId} failed; it will be tried again.")]
-    private static partial void LogAttemptFailed(ILogger logger, Exception exception, Guid messageId);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SubscriptionPortal.Payments;
 
 namespace SubscriptionPortal.Emails;
 
@@ -12,6 +13,7 @@ internal static class EmailsRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor, OutboxCommitWatcher>();
         services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<IPaymentNotifications>(sp => sp.GetRequiredService<EmailOutbox>());
         services.AddSingleton<EmailSender>();
         services.AddSingleton<PickupTransport>();
         services.AddSingleton<SmtpTransport>();

@@ -1,7 +1,7 @@
 namespace SubscriptionPortal.Emails;
 
 /// <summary>Wakes the sender job when a transaction that queued emails commits, so they leave at once rather than at the next tick.</summary>
-internal sealed class OutboxSignal
+internal sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim signal = new(0, 1);
 
@@ -22,4 +22,6 @@ internal sealed class OutboxSignal
     }
 
     public Task WaitAsync(CancellationToken ct) => signal.WaitAsync(ct);
+
+    public void Dispose() => signal.Dispose();
 }

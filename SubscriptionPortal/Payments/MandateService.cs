@@ -2,11 +2,10 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing.Pdf;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
-using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments.Sepa;
 using SubscriptionPortal.Platforms;
-using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Payments;
@@ -14,7 +13,7 @@ namespace SubscriptionPortal.Payments;
 /// <summary>The current platform's SEPA mandate: shown masked, replaced after validation (SPEC §5).</summary>
 internal sealed class MandateService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
-    EmailOutbox emails,
+    IPaymentNotifications notifications,
     IOptions<CreditorOptions> creditor,
     IOptions<SellerDetails> seller,
     TimeProvider clock)
@@ -122,8 +121,8 @@ internal sealed class MandateService(
         var mandate = new SepaMandate(platformId, FieldText.Clean(form.AccountHolder), Iban.Validate(form.Iban).Value!,
             MandateReference.Create(platformId, today, sequence), today, now.UtcDateTime).WithAgreement(AuthorisationText);
         db.Mandates.Add(mandate);
-        await emails.MandateSignedAsync(db, mandate, replaced: previous.Count > 0, ct);
-        db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, "mandate.signed",
+        await notifications.MandateSignedAsync(db, mandate, replaced: previous.Count > 0, ct);
+        db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, AuditActions.MandateSigned,
             $"SEPA mandate {mandate.Reference} signed for {Iban.Mask(mandate.Iban)}{(previous.Count > 0 ? $", replacing {previous[0].Reference}" : "")}."));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

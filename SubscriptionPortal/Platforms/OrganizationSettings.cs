@@ -76,10 +76,18 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         platform.SetBillingLanguage(form.BillingLanguage);
         var details = JsonSerializer.Serialize(new
         {
-            form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, Siren = siren,
-            identifiers.VatNumber, identifiers.Rna, form.BillingEmail, form.BillingLanguage,
+            form.Name,
+            form.AddressLine,
+            form.PostalCode,
+            form.City,
+            form.Country,
+            Siren = siren,
+            identifiers.VatNumber,
+            identifiers.Rna,
+            form.BillingEmail,
+            form.BillingLanguage,
         });
-        db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, "organization.updated", details));
+        db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, AuditActions.OrganizationUpdated, details));
         if (!string.Equals(previousEmail, platform.BillingEmail, StringComparison.OrdinalIgnoreCase))
         {
             db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, AuditActions.BillingEmailChanged,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Components.Shared;
 using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
@@ -54,7 +55,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
             $"La facture {applied.InvoiceNumber} a été émise",
             "Ce message vaut pré-notification du prélèvement SEPA",
             Format.Period(invoice.PeriodStart, invoice.PeriodEnd),
-            Format.Eur(Money.FromCents(invoice.TotalTtcCents)),
+            Format.Eur(Money.FromCents(invoice.TotalIncludingVatCents)),
             Format.Eur(Money.FromCents(debit.AmountCents)),
             Format.Date(debit.CollectionDate),
             $"TEST-{platformId}",
@@ -81,8 +82,8 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         var opening = await ReadDocumentAsync(creditNote.CorrectsDocumentId!.Value);
         EmailWorld.AssertBodiesSay(received.Message,
             $"L'avoir {applied.CreditNoteNumber} corrige la facture {opening.Number}",
-            Format.Eur(Money.FromCents(creditNote.TotalTtcCents)),
-            $"{Format.Eur(Money.FromCents(creditNote.TotalTtcCents))} sont déduits de la facture {applied.InvoiceNumber}.");
+            Format.Eur(Money.FromCents(creditNote.TotalIncludingVatCents)),
+            $"{Format.Eur(Money.FromCents(creditNote.TotalIncludingVatCents))} sont déduits de la facture {applied.InvoiceNumber}.");
         Assert.Equal(await database.PdfAsync(applied.CreditNoteId!.Value), EmailWorld.AttachmentBytes(received.Message, $"{applied.CreditNoteNumber}.pdf"));
     }
 

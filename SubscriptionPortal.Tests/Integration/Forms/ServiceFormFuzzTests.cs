@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Subscriptions;
@@ -327,9 +328,9 @@ public sealed class ServiceFormFuzzTests : IAsyncLifetime
             {
                 document.Number, "DATE D'ÉMISSION", MandatoryMentions.Date(document.IssueDate),
                 "PÉRIODE", $"{MandatoryMentions.Date(document.PeriodStart)} – {MandatoryMentions.Date(document.PeriodEnd.AddDays(-1))}",
-                "Total HT", MandatoryMentions.Money(document.TotalHtCents),
+                "Total HT", MandatoryMentions.Money(document.TotalExcludingVatCents),
                 "TVA", MandatoryMentions.Money(document.VatCents),
-                "Total TTC", MandatoryMentions.Money(document.TotalTtcCents),
+                "Total TTC", MandatoryMentions.Money(document.TotalIncludingVatCents),
                 "Pénalités de retard", "indemnité forfaitaire pour frais de recouvrement de 40 €",
                 seller.Name, $"SIREN {seller.Siren}", $"N° TVA {seller.VatNumber}",
                 platform.Name,

@@ -22,12 +22,12 @@ internal static class DocumentMentions
 
     /// <summary>Where the credit went: « Imputé sur la facture F-… du … : 12,00 € ».</summary>
     public static string Imputation(CreditNoteImputation imputation) =>
-        DocumentWording.French.FrenchOf(DocumentLabels.Imputation, imputation.InvoiceNumber,
+        DocumentWording.FrenchOf(DocumentLabels.Imputation, imputation.InvoiceNumber,
             DocumentWording.French.Date(imputation.InvoiceIssueDate), DocumentWording.French.Money(imputation.Amount));
 
     /// <summary>Where the rest of the credit went: « Porté au crédit de votre compte : 8,00 € ».</summary>
     public static string CreditedToAccount(decimal amount) =>
-        DocumentWording.French.FrenchOf(DocumentLabels.CreditedToAccountValue, DocumentWording.French.Money(amount));
+        DocumentWording.FrenchOf(DocumentLabels.CreditedToAccountValue, DocumentWording.French.Money(amount));
 
     /// <summary>The French rate, configured as the rate alone or as the whole sentence; either reads once.</summary>
     public static string LatePaymentPenaltiesFrench(SellerDetails seller)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing.Pdf;
 
@@ -12,15 +13,18 @@ internal sealed class DocumentWording
 {
     private const char NoBreakSpace = '\u00A0';
 
-    public static readonly DocumentWording French = new(bilingual: false, decimalSeparator: ",");
+    public static readonly DocumentWording French = new(bilingual: false, decimalSeparator: ",", datePattern: "dd/MM/yyyy");
 
-    public static readonly DocumentWording English = new(bilingual: true, decimalSeparator: ".");
+    // The French date pattern on English documents too: the French text comes first and both share the dates.
+    public static readonly DocumentWording English = new(bilingual: true, decimalSeparator: ".", datePattern: "dd/MM/yyyy");
 
     private readonly NumberFormatInfo numbers;
+    private readonly string datePattern;
 
-    private DocumentWording(bool bilingual, string decimalSeparator)
+    private DocumentWording(bool bilingual, string decimalSeparator, string datePattern)
     {
         IsBilingual = bilingual;
+        this.datePattern = datePattern;
         numbers = new NumberFormatInfo
         {
             NumberDecimalSeparator = decimalSeparator,
@@ -58,16 +62,19 @@ internal sealed class DocumentWording
     public string Field(DocumentLabel label, string value) => $"{Inline(label)} : {value}";
 
     /// <summary>The French text, whatever the language (the title of the PDF file, the mentions the law words in French).</summary>
-    public string FrenchOf(DocumentLabel label, params object[] values) => Format(label.French, values);
+    public static string FrenchOf(DocumentLabel label, params object[] values) => Format(label.French, values);
 
     public string Money(decimal amount) => amount.ToString("#,0.00", numbers) + NoBreakSpace + "€";
 
-    public string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public string Date(DateOnly date) => date.ToString(datePattern, CultureInfo.InvariantCulture);
 
-    /// <summary>Prints the last day covered, since <see cref="BillingDocumentPeriod.End"/> is exclusive.</summary>
-    public string Period(BillingDocumentPeriod period) => Date(period.Start) + " – " + Date(period.End.AddDays(-1));
+    /// <summary>Prints the last day covered, since <see cref="BillingPeriod.End"/> is exclusive.</summary>
+    public string Period(BillingPeriod period) => Date(period.Start) + " – " + Date(period.End.AddDays(-1));
 
     public string Percent(decimal percent) => percent.ToString("0.##", numbers) + NoBreakSpace + "%";
+
+    /// <summary>A rate held as a fraction (0.20), printed in percent ("20 %").</summary>
+    public string Rate(decimal fraction) => Percent(fraction * 100m);
 
     public string Quantity(decimal quantity) => quantity.ToString("#,0.##", numbers);
 

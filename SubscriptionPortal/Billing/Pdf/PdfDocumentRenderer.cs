@@ -3,6 +3,7 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using SubscriptionPortal.Billing.EInvoicing;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing.Pdf;
 
@@ -30,7 +31,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     [
         new(DocumentLabels.Description, 0, XStringAlignment.Near),
         new(DocumentLabels.Period, 112, XStringAlignment.Near),
-        new(DocumentLabels.Quantity, 46, XStringAlignment.Far),
+        new(DocumentLabels.Quantity, 50, XStringAlignment.Far),
         new(DocumentLabels.UnitPrice, 74, XStringAlignment.Far),
         new(DocumentLabels.VatRate, 36, XStringAlignment.Far),
         new(DocumentLabels.LineTotal, 72, XStringAlignment.Far),
@@ -194,7 +195,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         }
 
         y += 3;
-        y += canvas.Paragraph(words.FrenchOf(DocumentLabels.ShareCapital, seller.LegalForm, seller.ShareCapital), styles.Body, styles.MutedBrush, Left, y, sellerWidth);
+        y += canvas.Paragraph(DocumentWording.FrenchOf(DocumentLabels.ShareCapital, seller.LegalForm, seller.ShareCapital), styles.Body, styles.MutedBrush, Left, y, sellerWidth);
         y += canvas.Paragraph($"SIREN {seller.Siren}", styles.Body, styles.MutedBrush, Left, y, sellerWidth);
         y += canvas.Paragraph($"{words.Inline(DocumentLabels.VatNumber)} {seller.VatNumber}", styles.Body, styles.MutedBrush, Left, y, sellerWidth);
         var sellerBottom = y;
@@ -277,7 +278,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     private static double ComposeDocumentDetails(PdfCanvas canvas, PdfStyles styles, BillingDocumentModel model, double top)
     {
         var words = Wording(model);
-        var numberLabel = model.Kind == BillingDocumentKind.Invoice ? DocumentLabels.InvoiceNumber : DocumentLabels.CreditNoteNumber;
+        var numberLabel = model.Kind == DocumentKind.Invoice ? DocumentLabels.InvoiceNumber : DocumentLabels.CreditNoteNumber;
         (DocumentLabel Label, string Value)[] cells =
         [
             (numberLabel, model.Number),
@@ -351,7 +352,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         // The table starts on the next page when its header and first row would not fit on this one.
         var words = Wording(model);
         var headerHeight = ComposeTableHeader(measure, styles, words, 0);
-        var firstRow = ComposeRow(measure, styles, words, model.Lines[0], 0) + (model.Lines.Count == 1 ? trailerHeight : 0);
+        var firstRow = ComposeRow(measure, styles, words, model.Lines[0], model.Totals.VatRate, 0) + (model.Lines.Count == 1 ? trailerHeight : 0);
         if (top + headerHeight + firstRow > bodyBottom)
         {
             canvas = AddPage(document, pages);
@@ -364,7 +365,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         for (var i = 0; i < model.Lines.Count; i++)
         {
             var line = model.Lines[i];
-            var rowHeight = ComposeRow(measure, styles, words, line, 0);
+            var rowHeight = ComposeRow(measure, styles, words, line, model.Totals.VatRate, 0);
             var isLast = i == model.Lines.Count - 1;
             var needed = rowHeight + (isLast ? trailerHeight : 0);
             if (y + needed > bodyBottom && rowsOnPage > 0)
@@ -376,7 +377,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
                 rowsOnPage = 0;
             }
 
-            y += ComposeRow(canvas, styles, words, line, y);
+            y += ComposeRow(canvas, styles, words, line, model.Totals.VatRate, y);
             rowsOnPage++;
         }
 
@@ -405,15 +406,15 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     }
 
     /// <summary>Draws one table row and returns its height.</summary>
-    private static double ComposeRow(PdfCanvas canvas, PdfStyles styles, DocumentWording words, BillingDocumentLine line, double top)
+    private static double ComposeRow(PdfCanvas canvas, PdfStyles styles, DocumentWording words, BillingLine line, decimal vatRate, double top)
     {
         string[] cells =
         [
             line.Description,
-            line.Period is null ? "" : words.Period(line.Period),
+            words.Period(line.Period),
             words.Quantity(line.Quantity),
             words.Money(line.UnitPriceExcludingVat),
-            words.Percent(line.VatRatePercent),
+            words.Rate(vatRate),
             words.Money(line.TotalExcludingVat),
         ];
 
@@ -462,7 +463,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         y += 3;
         foreach (var vat in model.VatSummary)
         {
-            string[] cells = [words.Percent(vat.RatePercent), words.Money(vat.BaseExcludingVat), words.Money(vat.VatAmount)];
+            string[] cells = [words.Rate(vat.VatRate), words.Money(vat.ExcludingVat), words.Money(vat.Vat)];
             x = Left;
             for (var i = 0; i < cells.Length; i++)
             {
@@ -480,8 +481,8 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         y = top;
         (DocumentLabel Label, decimal Amount)[] totals =
         [
-            (DocumentLabels.TotalExcludingVat, model.TotalExcludingVat),
-            (DocumentLabels.TotalVat, model.TotalVat),
+            (DocumentLabels.TotalExcludingVat, model.Totals.ExcludingVat),
+            (DocumentLabels.TotalVat, model.Totals.Vat),
         ];
         foreach (var (label, amount) in totals)
         {
@@ -496,7 +497,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         y += 4;
         canvas.FillRectangle(styles.AccentBrush, totalsX, y, totalsWidth, grandRow);
         Stack(canvas, styles, grandLabel, styles.Total, styles.WhiteBrush, totalsX + PanelPadding, y + 6, totalsWidth * 0.6, XStringAlignment.Near, styles.WhiteBrush);
-        canvas.Line(words.Money(model.TotalIncludingVat), styles.Total, styles.WhiteBrush, totalsX, y + 6, totalsWidth - PanelPadding, XStringAlignment.Far);
+        canvas.Line(words.Money(model.Totals.IncludingVat), styles.Total, styles.WhiteBrush, totalsX, y + 6, totalsWidth - PanelPadding, XStringAlignment.Far);
         y += grandRow;
 
         return Math.Max(vatBottom, y);
@@ -518,7 +519,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var innerX = Left + PanelPadding + 3;
         var valueX = innerX + labelWidth;
         var valueWidth = Right - PanelPadding - valueX;
-        var heading = Wording(model).Inline(model.Kind == BillingDocumentKind.Invoice ? DocumentLabels.Payment : DocumentLabels.Settlement);
+        var heading = Wording(model).Inline(model.Kind == DocumentKind.Invoice ? DocumentLabels.Payment : DocumentLabels.Settlement);
 
         var measure = new PdfCanvas(canvas.Graphics, draw: false);
         var height = ComposePaymentRows(measure, styles, heading, rows, innerX, valueX, valueWidth, 0);
@@ -580,7 +581,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         {
             Add(DocumentLabels.PaymentTerms, words.Lines(DocumentLabels.SepaDirectDebit), false);
         }
-        else if (model.Kind == BillingDocumentKind.Invoice)
+        else if (model.Kind == DocumentKind.Invoice)
         {
             Add(DocumentLabels.PaymentTerms, words.Lines(DocumentLabels.NothingDebited), false);
         }
@@ -604,7 +605,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         }
 
         // Every invoice is a direct debit's pre-notification, or may become one: the ICS is always on it.
-        if (model.Kind == BillingDocumentKind.Invoice && model.Seller.SepaCreditorIdentifier is { Length: > 0 } creditorId)
+        if (model.Kind == DocumentKind.Invoice && model.Seller.SepaCreditorIdentifier is { Length: > 0 } creditorId)
         {
             Add(DocumentLabels.CreditorIdentifier, [creditorId], false);
         }
@@ -636,7 +637,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var words = Wording(model);
         var textWidth = ContentWidth - pageNumberWidth - 10;
         var text =
-            $"{seller.Name} · {words.FrenchOf(DocumentLabels.ShareCapital, seller.LegalForm, seller.ShareCapital)} · SIREN {seller.Siren} · " +
+            $"{seller.Name} · {DocumentWording.FrenchOf(DocumentLabels.ShareCapital, seller.LegalForm, seller.ShareCapital)} · SIREN {seller.Siren} · " +
             $"{words.Inline(DocumentLabels.VatNumber)} {seller.VatNumber}\n" +
             $"{DocumentMentions.LatePaymentPenaltiesFrench(seller)} {DocumentLabels.RecoveryIndemnity.French} {DocumentLabels.NoEarlyPaymentDiscount.French}";
         if (words.IsBilingual)
@@ -655,7 +656,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     }
 
     private static DocumentLabel TitleLabel(BillingDocumentModel model) =>
-        model.Kind == BillingDocumentKind.Invoice ? DocumentLabels.Invoice : DocumentLabels.CreditNote;
+        model.Kind == DocumentKind.Invoice ? DocumentLabels.Invoice : DocumentLabels.CreditNote;
 
     private static DocumentWording Wording(BillingDocumentModel model) => DocumentWording.For(model.Language);
 
@@ -694,18 +695,13 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
             throw new ArgumentException("A billing document needs at least one line.", nameof(model));
         }
 
-        if (model.TotalExcludingVat < 0 || model.TotalVat < 0 || model.TotalIncludingVat < 0)
-        {
-            throw new ArgumentException("A billing document never has a negative total.", nameof(model));
-        }
-
         switch (model.Kind)
         {
-            case BillingDocumentKind.Invoice when model.Payment is null:
+            case DocumentKind.Invoice when model.Payment is null:
                 throw new ArgumentException("An invoice must state its payment terms.", nameof(model));
-            case BillingDocumentKind.Invoice when model.CorrectedInvoice is not null:
+            case DocumentKind.Invoice when model.CorrectedInvoice is not null:
                 throw new ArgumentException("Only a credit note corrects an invoice.", nameof(model));
-            case BillingDocumentKind.CreditNote when model.CorrectedInvoice is null:
+            case DocumentKind.CreditNote when model.CorrectedInvoice is null:
                 throw new ArgumentException("A credit note must name the invoice it corrects.", nameof(model));
         }
     }

@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
-using SubscriptionPortal.Emails;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
 
@@ -24,7 +24,7 @@ public sealed record DunningRun(int Platforms, int Retries, IReadOnlyList<Overdu
 internal sealed class DunningJob(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     IOptions<DunningOptions> options,
-    EmailOutbox emails,
+    IPaymentNotifications notifications,
     TimeProvider clock,
     ILogger<DunningJob> logger)
 {
@@ -51,13 +51,13 @@ internal sealed class DunningJob(
             catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
             {
                 // Another writer got there first (a support agent's retry of the same debit): its row stands.
-                logger.LogInformation("Dunning of platform {PlatformId} left to the run that changed it at the same moment.", platformId);
+                logger.DunningLeftToOtherRun(platformId);
             }
         }
 
         if (retries > 0 || transitions.Count > 0)
         {
-            logger.LogInformation("Dunning: {Retries} debits presented again, {Transitions} state changes over {Platforms} platforms.", retries, transitions.Count, platforms);
+            logger.DunningRunDone(retries, transitions.Count, platforms);
         }
 
         return new DunningRun(platforms, retries, transitions);
@@ -74,7 +74,7 @@ internal sealed class DunningJob(
         }
 
         var now = clock.GetUtcNow();
-        var today = Subscriptions.PeriodMath.LocalDate(now, platform.TimeZone);
+        var today = PeriodMath.LocalDate(now, platform.TimeZone);
         var actor = OverdueStatus.JobActor;
         var record = await DunningTransitions.RecordOfAsync(db, platformId, ct);
         if (record.PausedUntil is { } until && record.EndPauseIfOver(today))
@@ -112,7 +112,7 @@ internal sealed class DunningJob(
         if (DunningTransitions.Record(db, record, assessment, actor, now.UtcDateTime, CauseOf(assessment, record.State)) is { } changed)
         {
             transitions.Add(changed);
-            await emails.OverdueStateChangedAsync(db, changed, assessment, ct);
+            await notifications.OverdueStateChangedAsync(db, changed, assessment, ct);
         }
 
         await db.SaveChangesAsync(ct);

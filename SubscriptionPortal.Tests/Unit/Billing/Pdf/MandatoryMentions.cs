@@ -1,5 +1,7 @@
 using System.Globalization;
+using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.Pdf;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Tests.Unit.Billing.Pdf;
 
@@ -22,9 +24,9 @@ internal static class MandatoryMentions
             model.Number,
             "DATE D'ÉMISSION", words.Date(model.IssueDate),
             "PÉRIODE", words.Period(model.ServicePeriod),
-            "Total HT", words.Money(model.TotalExcludingVat),
-            "TVA", words.Money(model.TotalVat),
-            "Total TTC", words.Money(model.TotalIncludingVat),
+            "Total HT", words.Money(model.Totals.ExcludingVat),
+            "TVA", words.Money(model.Totals.Vat),
+            "Total TTC", words.Money(model.Totals.IncludingVat),
             "RÉCAPITULATIF TVA", "Pénalités de retard", "indemnité forfaitaire pour frais de recouvrement de 40 €",
             model.Seller.Name, $"SIREN {model.Seller.Siren}", $"N° TVA", model.Seller.VatNumber,
             $"{model.Seller.LegalForm} au capital de {model.Seller.ShareCapital}",
@@ -33,7 +35,7 @@ internal static class MandatoryMentions
         mentions.AddRange(model.Buyer.AddressLines);
         mentions.AddRange(model.Lines.Select(l => l.Description));
         mentions.AddRange(model.Lines.Select(l => words.Money(l.TotalExcludingVat)));
-        if (model.Kind == BillingDocumentKind.Invoice)
+        if (model.Kind == DocumentKind.Invoice)
         {
             mentions.Add("Mode de paiement");
         }
@@ -50,7 +52,7 @@ internal static class MandatoryMentions
                 "Fixed indemnity for recovery costs in case of late payment: 40 €", "VAT no.",
                 $"{model.Seller.LegalForm}, share capital {model.Seller.ShareCapital}",
             ]);
-            mentions.Add(model.Kind == BillingDocumentKind.Invoice ? "Payment terms" : $"Corrects invoice {model.CorrectedInvoice!.InvoiceNumber}");
+            mentions.Add(model.Kind == DocumentKind.Invoice ? "Payment terms" : $"Corrects invoice {model.CorrectedInvoice!.InvoiceNumber}");
         }
 
         return mentions;

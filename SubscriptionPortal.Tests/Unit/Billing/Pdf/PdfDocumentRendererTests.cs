@@ -91,7 +91,7 @@ public sealed class PdfDocumentRendererTests
 
         var text = PdfReadBack.Of(renderer.Render(model)).Flat;
 
-        Assert.Contains("Mode de paiement Aucun prélèvement", text);
+        Assert.Contains("Aucun prélèvement", text);
         Assert.Contains("Nothing is debited", text);
         Assert.Contains("Paid from account balance 48.00 €", text);
         Assert.DoesNotContain("SEPA direct debit", text);

@@ -1,8 +1,0 @@
-namespace SubscriptionPortal.Subscriptions;
-
-/// <summary>How long a paid subscription commits for; the period length and the price follow from it.</summary>
-public enum Commitment
-{
-    Monthly = 1,
-    Annual = 2,
-}

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
@@ -107,7 +108,7 @@ internal sealed class SubscriptionLifecycle(
             details = $"Cancellation undone: the subscription renews on {period.End:dd/MM/yyyy}.";
         }
 
-        db.AuditEntries.Add(Actor.From(user).Entry(now.UtcDateTime, platformId, cancel ? "subscription.cancelled" : "subscription.resumed", details));
+        db.AuditEntries.Add(Actor.From(user).Entry(now.UtcDateTime, platformId, cancel ? AuditActions.SubscriptionCancelled : AuditActions.SubscriptionResumed, details));
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok;
     }

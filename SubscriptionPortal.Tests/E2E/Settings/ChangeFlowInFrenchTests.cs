@@ -1,7 +1,5 @@
 using Microsoft.Playwright;
-using SubscriptionPortal.Billing;
 using SubscriptionPortal.Components.Shared;
-using SubscriptionPortal.Subscriptions;
 using UglyToad.PdfPig;
 using static Microsoft.Playwright.Assertions;
 
@@ -31,16 +29,24 @@ public sealed class ChangeFlowInFrenchTests(BrowserFixture browser) : PortalPage
         await Page.GetByRole(AriaRole.Link, new() { Name = "Choisir Professional", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Radio, new() { Name = "Mensuel" })).ToBeCheckedAsync();
 
-        var today = PeriodMath.LocalDate(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
-        var period = PeriodMath.FirstPeriod(today.AddDays(-10), Commitment.Monthly);
-        var credit = VatAmounts.FromHt(Proration.CreditHt(40.00m, 0m, period, today), 0.20m);
-        var invoice = VatAmounts.FromHt(75.00m, 0.20m);
+        // As in the English test: the demo's period started 10 days ago (Paris date), the credit is worked out by hand
+        // for each length of month; Professional 250 monthly is 90.00 € TTC.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
+        var start = today.AddDays(-10);
+        var (creditIncludingVat, amountDue) = (start.AddMonths(1).DayNumber - start.DayNumber) switch
+        {
+            28 => (30.85m, 59.15m),
+            29 => (31.45m, 58.55m),
+            30 => (32.00m, 58.00m),
+            31 => (32.52m, 57.48m),
+            var days => throw new InvalidOperationException($"A month has no {days} days."),
+        };
         string creditText, invoiceText, dueText, debitDate;
         using (CultureScope.French())
         {
-            creditText = "−" + Format.Eur(credit.Ttc);
-            invoiceText = Format.Eur(invoice.Ttc);
-            dueText = Format.Eur(invoice.Ttc - credit.Ttc);
+            creditText = "−" + Format.Eur(creditIncludingVat);
+            invoiceText = Format.Eur(90.00m);
+            dueText = Format.Eur(amountDue);
             debitDate = Format.Date(today.AddDays(3));
         }
 

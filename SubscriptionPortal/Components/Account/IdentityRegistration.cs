@@ -12,6 +12,7 @@ internal static class IdentityRegistration
     /// <summary>Email and password sign-in with the portal's lockout and password rules (SPEC §8).</summary>
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
     {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -36,6 +37,7 @@ internal static class IdentityRegistration
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddSignInManager()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
         // OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256.

@@ -35,7 +35,6 @@ public abstract class PageRenderTest : PortalComponentTest, IAsyncLifetime
         Context.Services.AddFallbackServiceProvider(Database.Services);
         Http = new DefaultHttpContext { RequestServices = Database.Services };
         Http.Request.Method = HttpMethods.Get;
-        Database.Get<IHttpContextAccessor>().HttpContext = Http;
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -76,6 +75,9 @@ public abstract class PageRenderTest : PortalComponentTest, IAsyncLifetime
         }
 
         prepared = true;
+
+        // The accessor's context flows with the test's own calls, so it is set here rather than at start.
+        Database.Get<IHttpContextAccessor>().HttpContext = Http;
         var auth = Context.AddAuthorization();
         if (signedInAs is not null)
         {

@@ -2,6 +2,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Localization;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
@@ -20,6 +21,7 @@ internal static class PortalRegistration
     public static IServiceCollection AddPortalServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
         services.AddPortalData(configuration, environment)
             .AddPortalIdentity()
+            .AddPortalLocalization()
             .AddCatalog()
             .AddPlatforms()
             .AddSubscriptions()

@@ -16,7 +16,6 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services
     .AddPortalServices(builder.Configuration, builder.Environment)
     .AddPortalUi()
-    .AddPortalLocalization()
     .AddSecurityHeaders()
     .AddOperations();
 

@@ -9,10 +9,11 @@ internal static class LocalizationRegistration
     /// <summary>
     /// Resources under <c>Resources/</c>, English by default, French on request. The culture cookie
     /// comes first (the user's choice, carried into the Blazor circuit by the request that opens it),
-    /// then the browser's languages.
+    /// then the browser's languages. Services localize their messages too, so this is part of the core services.
     /// </summary>
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
+        services.AddLogging();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
         {

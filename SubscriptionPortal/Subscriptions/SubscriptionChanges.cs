@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.EInvoicing;
@@ -25,8 +27,10 @@ internal sealed class SubscriptionChanges(
     OverdueStatus overdue,
     IOptions<BillingOptions> options,
     TimeProvider clock,
-    ILogger<SubscriptionChanges> logger)
+    ILogger<SubscriptionChanges> logger,
+    IStringLocalizer<SubscriptionChanges> localizer)
 {
+    // The English texts of the refusals; the user reads them in their language (Resources/Subscriptions/SubscriptionChanges).
     public const string ConflictMessage =
         "Someone else changed this subscription since your quote was made. Nothing was charged. Check the subscription and the new quote, then validate again.";
 
@@ -106,7 +110,7 @@ internal sealed class SubscriptionChanges(
             var signed = await mandates.SignAsync(user, mandate, ct);
             if (!signed.Succeeded)
             {
-                return new ChangeOutcome.Refused(signed.Message ?? "The mandate could not be saved.");
+                return new ChangeOutcome.Refused(signed.Message ?? localizer["MandateNotSaved"]);
             }
         }
 
@@ -130,7 +134,7 @@ internal sealed class SubscriptionChanges(
         var state = await SubscriptionStateLoader.LoadAsync(db, platformId, ct);
         if (state.Platform.Status == PlatformStatus.Closed)
         {
-            return new QuoteOutcome.Refused(ClosedMessage);
+            return new QuoteOutcome.Refused(localizer["Closed"]);
         }
 
         if (await overdue.PlanChangeRefusalAsync(db, platformId, ct) is { } overdueRefusal)
@@ -140,7 +144,7 @@ internal sealed class SubscriptionChanges(
 
         if (state.Catalog.FirstOrDefault(o => o.Code == target.OfferCode) is not { } offer)
         {
-            return new QuoteOutcome.Refused("This offer does not exist. Choose one of the listed offers.");
+            return new QuoteOutcome.Refused(localizer["NoSuchOffer"]);
         }
 
         var now = clock.GetUtcNow();
@@ -148,7 +152,7 @@ internal sealed class SubscriptionChanges(
         var result = Calculate(state, offer, target, date);
         if (!result.IsAllowed)
         {
-            return new QuoteOutcome.Refused(result.Refusal.Message);
+            return new QuoteOutcome.Refused(Explain(result.Refusal, offer.Name, target, state.ContactsInUse));
         }
 
         var calc = result.Calculation;
@@ -181,7 +185,7 @@ internal sealed class SubscriptionChanges(
             if (ex is DbUpdateConcurrencyException)
             {
                 // Another change of the subscription between our read and our write.
-                return new ChangeOutcome.Conflict(ConflictMessage);
+                return new ChangeOutcome.Conflict(localizer["Conflict"]);
             }
 
             logger.LogError(ex, "Validating quote {QuoteId} failed.", quoteId);
@@ -207,7 +211,7 @@ internal sealed class SubscriptionChanges(
         var state = await SubscriptionStateLoader.LoadAsync(db, platformId, ct);
         if (state.Platform.Status == PlatformStatus.Closed)
         {
-            return new ChangeOutcome.Refused(ClosedMessage);
+            return new ChangeOutcome.Refused(localizer["Closed"]);
         }
 
         if (await overdue.PlanChangeRefusalAsync(db, platformId, ct) is { } overdueRefusal)
@@ -217,7 +221,7 @@ internal sealed class SubscriptionChanges(
 
         if (state.Subscription.Version != quote.SubscriptionVersion)
         {
-            return new ChangeOutcome.Conflict(ConflictMessage);
+            return new ChangeOutcome.Conflict(localizer["Conflict"]);
         }
 
         var now = clock.GetUtcNow();
@@ -225,13 +229,13 @@ internal sealed class SubscriptionChanges(
         var target = new ChangeTarget(quote.TargetOfferCode, quote.TargetTierMaxContacts, quote.TargetCommitment);
         if (state.Catalog.FirstOrDefault(o => o.Code == target.OfferCode) is not { } offer)
         {
-            return new ChangeOutcome.Refused("This offer no longer exists.");
+            return new ChangeOutcome.Refused(localizer["OfferGone"]);
         }
 
         var result = Calculate(state, offer, target, date);
         if (!result.IsAllowed)
         {
-            return new ChangeOutcome.Refused(result.Refusal.Message);
+            return new ChangeOutcome.Refused(Explain(result.Refusal, offer.Name, target, state.ContactsInUse));
         }
 
         var calc = result.Calculation;
@@ -246,7 +250,7 @@ internal sealed class SubscriptionChanges(
             db.ChangeTracker.Clear();
             return await QuoteAsync(db, platformId, target, quote.CreatedByUserId, localDate, ct) switch
             {
-                QuoteOutcome.Quoted fresh => new ChangeOutcome.Requote(fresh.Quote, StaleMessage),
+                QuoteOutcome.Quoted fresh => new ChangeOutcome.Requote(fresh.Quote, localizer["Stale"]),
                 QuoteOutcome.Refused refused => new ChangeOutcome.Refused(refused.Message),
                 _ => new ChangeOutcome.NotFound(),
             };
@@ -255,7 +259,7 @@ internal sealed class SubscriptionChanges(
         var mandate = await MandateService.ActiveAsync(db, platformId, ct);
         if (!offer.IsFree && mandate is null)
         {
-            return new ChangeOutcome.Refused("Add a SEPA direct debit mandate (Settings › Payment method) before choosing a paid offer. Nothing was charged.");
+            return new ChangeOutcome.Refused(localizer["MandateFirst"]);
         }
 
         var buyer = BuyerOf(state.Platform);
@@ -386,27 +390,43 @@ internal sealed class SubscriptionChanges(
         _ => rank == RankChange.Downgrade ? ChangeDirection.Downgrade : ChangeDirection.Upgrade,
     };
 
-    private static TierChoice TierChoiceOf(TierPrice tier, decimal vatRate, int contactsInUse)
+    /// <summary>Why the calculator refused, in the user's language.</summary>
+    private string Explain(QuoteRefusal refusal, string offerName, ChangeTarget target, int contactsInUse) => refusal.Reason switch
+    {
+        QuoteRefusalReason.PaidToFree => localizer["PaidToFree"],
+        QuoteRefusalReason.NothingToChange => localizer["NothingToChange"],
+        QuoteRefusalReason.MissingCommitment => localizer["MissingCommitment", offerName],
+        QuoteRefusalReason.UnknownTier when target.TierMaxContacts is { } asked => localizer["UnknownTier", offerName, Count(asked)],
+        QuoteRefusalReason.UnknownTier => localizer["MissingTier", offerName],
+        QuoteRefusalReason.TierBelowContactsInUse when target.TierMaxContacts is { } max =>
+            localizer["TierBelowContactsInUse", Count(contactsInUse), Count(max)],
+        QuoteRefusalReason.ChangeDateOutsidePeriod => localizer["ChangeDateOutsidePeriod"],
+        _ => refusal.Message,
+    };
+
+    private static string Count(int contacts) => contacts.ToString("N0", CultureInfo.CurrentCulture);
+
+    private TierChoice TierChoiceOf(TierPrice tier, decimal vatRate, int contactsInUse)
     {
         var annualHt = OfferPricing.AnnualHt(tier.MonthlyHt);
         return new TierChoice(tier.MaxContacts, tier.MonthlyHt, VatAmounts.FromHt(tier.MonthlyHt, vatRate).Ttc, annualHt,
             VatAmounts.FromHt(annualHt, vatRate).Ttc,
-            tier.MaxContacts < contactsInUse ? $"Unavailable: you have {contactsInUse.ToString(System.Globalization.CultureInfo.InvariantCulture)} active contacts, more than this tier allows." : null);
+            tier.MaxContacts < contactsInUse ? localizer["TierUnavailable", Count(contactsInUse)].Value : null);
     }
 
-    private static string? UnavailableReason(SubscriptionPlanView plan, OfferPricing offer)
+    private string? UnavailableReason(SubscriptionPlanView plan, OfferPricing offer)
     {
         if (plan.IsClosed)
         {
-            return ClosedMessage;
+            return localizer["Closed"].Value;
         }
 
         if (offer.IsFree && !plan.IsFree)
         {
-            return $"A paid platform cannot become free: {offer.Name} cannot be chosen here.";
+            return localizer["CannotBecomeFree", offer.Name].Value;
         }
 
-        return offer.IsFree && offer.Code == plan.OfferCode ? "This is your current offer." : null;
+        return offer.IsFree && offer.Code == plan.OfferCode ? localizer["CurrentOffer"].Value : null;
     }
 
     internal static DocumentBuyer BuyerOf(Platform platform)

@@ -36,6 +36,9 @@ public static class Format
     public static string DateTime(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("d MMM yyyy HH:mm", Culture);
 
+    /// <summary>A month as a chart labels it: <c>Nov 2026</c>, <c>nov. 2026</c>.</summary>
+    public static string Month(DateOnly month) => month.ToString("MMM yyyy", Culture);
+
     /// <summary>A period [start, end) as the user reads it: both days included.</summary>
     public static string Period(DateOnly start, DateOnly endExclusive) => $"{Date(start)} – {Date(endExclusive.AddDays(-1))}";
 

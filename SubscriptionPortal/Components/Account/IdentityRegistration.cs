@@ -12,7 +12,6 @@ internal static class IdentityRegistration
     /// <summary>Email and password sign-in with the portal's lockout and password rules (SPEC §8).</summary>
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
     {
-        services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

@@ -25,6 +25,7 @@ internal static class OperationsRegistration
 
         services.AddSingleton<PortalMetrics>();
         services.AddSingleton<IInterceptor, BusinessEventCounter>();
+        services.AddSingleton<OpenCircuits>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCounter>());
         services.AddSingleton<MetricsAccess>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -48,6 +49,7 @@ internal static class OperationsRegistration
         var access = app.Services.GetRequiredService<MetricsAccess>();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
             context.Request.Path == "/metrics" && access.Allows(context.Connection.RemoteIpAddress));
+        app.MapMemoryDiagnostics();
         return app;
     }
 

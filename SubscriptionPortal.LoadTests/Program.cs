@@ -75,14 +75,14 @@ var levels = new List<LoadLevel>();
 foreach (var count in options.UserCounts)
 {
     levels.Add(await RunLevelAsync(count));
-}
-
-var report = Report.Write(start, levels, startLoad);
-Console.WriteLine();
-Console.WriteLine(report);
-if (options.Output is not null)
-{
-    await File.WriteAllTextAsync(options.Output, report);
+    // The table so far after each level: a long run stopped midway keeps what it measured.
+    var report = Report.Write(start, levels, startLoad);
+    Console.WriteLine();
+    Console.WriteLine(report);
+    if (options.Output is not null)
+    {
+        await File.WriteAllTextAsync(options.Output, report);
+    }
 }
 
 Log($"Done in {watch.Elapsed.TotalMinutes:0.0} min. Server log: {Path.Combine(folder, "server.log")}");

@@ -40,7 +40,8 @@ internal static class OperationsRegistration
     /// <summary>
     /// <c>/health/live</c> answers while the process runs; <c>/health/ready</c> also needs the database,
     /// its migrations and the periodic jobs. <c>/metrics</c> answers only the allowed addresses;
-    /// others get the app's usual 404, as for any page that does not exist.
+    /// others get the app's usual 404, as for any page that does not exist. <c>/diagnostics/memory</c>
+    /// exists only when switched on (<see cref="MemoryDiagnostics"/>).
     /// </summary>
     public static WebApplication MapOperations(this WebApplication app)
     {

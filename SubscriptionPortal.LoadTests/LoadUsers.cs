@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using SubscriptionPortal.Catalog;
-using SubscriptionPortal.Components.Account;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
@@ -72,7 +72,7 @@ internal static class LoadUsers
         var email = Email(index);
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Load user {index}", PasswordHash = passwordHash };
         Check(await users.CreateAsync(user), email);
-        Check(await users.AddToRoleAsync(user, IdentityRegistration.AdminRole), email);
+        Check(await users.AddToRoleAsync(user, PortalRoles.Admin), email);
 
         var clock = services.GetRequiredService<TimeProvider>();
         var today = PeriodMath.LocalDate(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(Platform.DefaultTimeZone));

@@ -12,6 +12,8 @@ namespace SubscriptionPortal.LoadTests;
 /// </summary>
 internal sealed class PortalProcess : IAsyncDisposable
 {
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
+
     private readonly Process process;
     private readonly StreamWriter log;
     private readonly HttpClient http;
@@ -71,7 +73,16 @@ internal sealed class PortalProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitUntilLiveAsync();
+        try
+        {
+            await server.WaitUntilLiveAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 
@@ -95,7 +106,8 @@ internal sealed class PortalProcess : IAsyncDisposable
     private async Task WaitUntilLiveAsync()
     {
         var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromMinutes(2))
+        // Generous: on a machine shared with other builds, starting alone took up to a few minutes.
+        while (watch.Elapsed < StartTimeout)
         {
             if (process.HasExited)
             {
@@ -118,7 +130,7 @@ internal sealed class PortalProcess : IAsyncDisposable
             await Task.Delay(500);
         }
 
-        throw new TimeoutException("The app did not answer /health/live within 2 minutes.");
+        throw new TimeoutException($"The app did not answer /health/live within {StartTimeout.TotalMinutes:0} minutes.");
     }
 
     private void Write(string? line)

@@ -37,7 +37,7 @@ internal abstract class PeriodicJob(IServiceScopeFactory scopes, TimeProvider cl
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "{Job} failed; the next run tries again.", Name);
+                logger.JobFailed(ex, Name);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 
 namespace SubscriptionPortal.Benchmarks.Billing;
@@ -24,7 +25,7 @@ public class QuoteCalculatorBenchmarks
         var professional = SeedCatalog.Pricing(CatalogSeed.Professional);
         var start = new DateOnly(2026, 3, 10);
         var period = PeriodMath.FirstPeriod(start, Commitment.Monthly);
-        var opening = new CreditableInvoice("F-2026-000123", start, OfferPricing.PriceHt(serenity.FindTier(250)!, Commitment.Monthly), SeedCatalog.VatRate, 0m);
+        var opening = new CreditableInvoice("F-2026-000123", start, OfferPricing.PriceExcludingVat(serenity.FindTier(250)!, Commitment.Monthly), SeedCatalog.VatRate, 0m);
         var current = SubscriptionSnapshot.Paid(serenity, 250, Commitment.Monthly, start, period, opening);
         upgrade = new QuoteInput(current, new QuoteTarget(professional, 1000, Commitment.Monthly), new DateOnly(2026, 3, 20),
             ContactsInUse: 180, AccountBalance: 0m, SeedCatalog.VatRate);

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 
 namespace SubscriptionPortal.Benchmarks.Subscriptions;

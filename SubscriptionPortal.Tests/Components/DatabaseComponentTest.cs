@@ -23,6 +23,7 @@ public abstract class DatabaseComponentTest : PortalComponentTest, IAsyncLifetim
     {
         Database = await TestDatabase.CreateAsync(Now, seedDemo: true);
         Context.Services.AddSingleton(_ => Database.Get<SubscriptionChanges>());
+        Context.Services.AddSingleton(_ => Database.Get<OfferChoiceQueries>());
         Context.Services.AddSingleton(_ => Database.Get<SubscriptionPlanQueries>());
         Context.Services.AddSingleton(_ => Database.Get<MandateService>());
         Context.Services.AddSingleton(_ => Database.Get<DocumentQueries>());

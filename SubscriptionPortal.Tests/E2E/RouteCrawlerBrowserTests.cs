@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SubscriptionPortal.Tests.E2E.Support;

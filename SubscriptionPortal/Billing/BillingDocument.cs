@@ -23,7 +23,7 @@ public sealed class BillingDocument
         string buyerName,
         string buyerAddress,
         string? buyerSiren,
-        long totalHtCents,
+        long totalExcludingVatCents,
         int vatRateBasisPoints,
         long vatCents,
         long balanceAppliedCents,
@@ -32,9 +32,9 @@ public sealed class BillingDocument
         string? reason,
         IReadOnlyList<DocumentLine> lines)
     {
-        if (totalHtCents < 0 || vatCents < 0 || amountDueCents < 0 || balanceAppliedCents < 0)
+        if (totalExcludingVatCents < 0 || vatCents < 0 || amountDueCents < 0 || balanceAppliedCents < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(totalHtCents), "No document ever has a negative amount.");
+            throw new ArgumentOutOfRangeException(nameof(totalExcludingVatCents), "No document ever has a negative amount.");
         }
 
         Kind = kind;
@@ -49,7 +49,7 @@ public sealed class BillingDocument
         BuyerName = buyerName;
         BuyerAddress = buyerAddress;
         BuyerSiren = buyerSiren;
-        TotalHtCents = totalHtCents;
+        TotalExcludingVatCents = totalExcludingVatCents;
         VatRateBasisPoints = vatRateBasisPoints;
         VatCents = vatCents;
         BalanceAppliedCents = balanceAppliedCents;
@@ -88,13 +88,13 @@ public sealed class BillingDocument
 
     public string? BuyerSiren { get; private set; }
 
-    public long TotalHtCents { get; private set; }
+    public long TotalExcludingVatCents { get; private set; }
 
     public int VatRateBasisPoints { get; private set; }
 
     public long VatCents { get; private set; }
 
-    public long TotalTtcCents => TotalHtCents + VatCents;
+    public long TotalIncludingVatCents => TotalExcludingVatCents + VatCents;
 
     /// <summary>Part of the TTC paid from the platform's account balance (invoices only).</summary>
     public long BalanceAppliedCents { get; private set; }

@@ -68,7 +68,7 @@ internal static class BillingEndpoints
         if (!StoredBytes.AreIntact(document.Pdf, document.PdfSha256))
         {
             loggers.CreateLogger("SubscriptionPortal.Billing.Documents")
-                .LogError("Document {Number} failed its integrity check: the stored bytes do not match their SHA-256. Not served.", document.Number);
+                .DocumentFailedIntegrityCheck(document.Number);
             return (null, Results.Problem(
                 title: "This document failed its integrity check and cannot be downloaded. The problem has been logged for the support team.",
                 statusCode: StatusCodes.Status500InternalServerError));

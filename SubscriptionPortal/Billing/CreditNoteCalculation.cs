@@ -1,4 +1,4 @@
-using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing;
 
@@ -7,14 +7,14 @@ namespace SubscriptionPortal.Billing;
 /// <param name="CorrectedInvoiceDate">Issue date of the invoice it corrects.</param>
 /// <param name="OriginalPeriod">The period that invoice opened, [start, end), end exclusive.</param>
 /// <param name="CreditedPeriod">[change date, period end): the days given back, end exclusive.</param>
-/// <param name="Lines">Its lines; their total HT is <see cref="VatAmounts.Ht"/> of <paramref name="Totals"/>.</param>
+/// <param name="Lines">Its lines; their total HT is <see cref="VatAmounts.ExcludingVat"/> of <paramref name="Totals"/>.</param>
 /// <param name="Totals">Euros, VAT at the corrected invoice's rate.</param>
 public sealed record CreditNoteCalculation(
     string CorrectedInvoiceNumber,
     DateOnly CorrectedInvoiceDate,
     BillingPeriod OriginalPeriod,
     BillingPeriod CreditedPeriod,
-    IReadOnlyList<CalculatedLine> Lines,
+    IReadOnlyList<BillingLine> Lines,
     VatAmounts Totals)
 {
     /// <summary>Days credited, end − D.</summary>

@@ -1,4 +1,5 @@
 using SubscriptionPortal.Billing.Pdf;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing;
 
@@ -10,13 +11,10 @@ public sealed record DocumentDraft(
     string IdempotencyKey,
     DateOnly IssueDate,
     DateTime IssuedAtUtc,
-    DateOnly PeriodStart,
-    DateOnly PeriodEndExclusive,
+    BillingPeriod Period,
     DocumentBuyer Buyer,
-    IReadOnlyList<DraftLine> Lines,
-    decimal TotalHt,
-    decimal VatRate,
-    decimal Vat,
+    IReadOnlyList<BillingLine> Lines,
+    VatAmounts Totals,
     decimal BalanceApplied,
     decimal AmountDue,
     CorrectedDocument? Corrects,
@@ -35,9 +33,6 @@ public sealed record DocumentBuyer(
     string? Rna = null,
     string? Email = null,
     PostalAddress? Address = null);
-
-/// <summary>A line: quantity × unit price HT = total HT; the period's end is exclusive.</summary>
-public sealed record DraftLine(string Description, DateOnly PeriodStart, DateOnly PeriodEndExclusive, int Quantity, decimal UnitPriceHt, decimal TotalHt);
 
 public sealed record CorrectedDocument(int Id, string Number, DateOnly IssueDate);
 

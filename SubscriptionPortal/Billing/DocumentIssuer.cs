@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing.Pdf;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 
 namespace SubscriptionPortal.Billing;
@@ -21,8 +22,8 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
     {
         number ??= await DocumentNumbering.NextAsync(db, draft.Kind, draft.IssueDate.Year, ct);
         var lines = draft.Lines
-            .Select((l, i) => new DocumentLine(i + 1, l.Description, l.PeriodStart, l.PeriodEndExclusive, l.Quantity,
-                Money.ToCents(l.UnitPriceHt), Money.ToCents(l.TotalHt)))
+            .Select((l, i) => new DocumentLine(i + 1, l.Description, l.Period.Start, l.Period.End, l.Quantity,
+                Money.ToCents(l.UnitPriceExcludingVat), Money.ToCents(l.TotalExcludingVat)))
             .ToList();
         var document = new BillingDocument(
             draft.Kind,
@@ -32,14 +33,14 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
             draft.IdempotencyKey,
             draft.IssueDate,
             draft.IssuedAtUtc,
-            draft.PeriodStart,
-            draft.PeriodEndExclusive,
+            draft.Period.Start,
+            draft.Period.End,
             draft.Buyer.Name,
             string.Join("\n", draft.Buyer.AddressLines),
             draft.Buyer.Siren,
-            Money.ToCents(draft.TotalHt),
-            (int)(draft.VatRate * 10000m),
-            Money.ToCents(draft.Vat),
+            Money.ToCents(draft.Totals.ExcludingVat),
+            (int)(draft.Totals.VatRate * 10000m),
+            Money.ToCents(draft.Totals.Vat),
             Money.ToCents(draft.BalanceApplied),
             Money.ToCents(draft.AmountDue),
             draft.Corrects?.Id,
@@ -54,10 +55,9 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
     /// <summary>The layout model: every figure comes from the draft, nothing is computed here but presentation.</summary>
     public static BillingDocumentModel ToModel(string number, DocumentDraft draft, SellerDetails seller)
     {
-        var ratePercent = draft.VatRate * 100m;
         return new BillingDocumentModel
         {
-            Kind = draft.Kind == DocumentKind.Invoice ? BillingDocumentKind.Invoice : BillingDocumentKind.CreditNote,
+            Kind = draft.Kind,
             Number = number,
             IssueDate = draft.IssueDate,
             Seller = seller,
@@ -71,15 +71,10 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
                 Email = draft.Buyer.Email,
                 Address = draft.Buyer.Address,
             },
-            ServicePeriod = new BillingDocumentPeriod(draft.PeriodStart, draft.PeriodEndExclusive),
-            Lines = draft.Lines
-                .Select(l => new BillingDocumentLine(l.Description, new BillingDocumentPeriod(l.PeriodStart, l.PeriodEndExclusive),
-                    l.Quantity, l.UnitPriceHt, ratePercent, l.TotalHt))
-                .ToList(),
-            VatSummary = [new VatSummaryLine(ratePercent, draft.TotalHt, draft.Vat)],
-            TotalExcludingVat = draft.TotalHt,
-            TotalVat = draft.Vat,
-            TotalIncludingVat = draft.TotalHt + draft.Vat,
+            ServicePeriod = draft.Period,
+            Lines = draft.Lines,
+            VatSummary = [draft.Totals],
+            Totals = draft.Totals,
             Payment = new PaymentDetails
             {
                 DirectDebit = draft.DirectDebit is { } d ? new SepaDirectDebitDetails(d.MaskedIban, d.MandateReference, d.CollectionDate, d.Amount) : null,

@@ -7,15 +7,15 @@ public sealed class DocumentLine
     {
     }
 
-    public DocumentLine(int position, string description, DateOnly periodStart, DateOnly periodEnd, int quantity, long unitPriceHtCents, long totalHtCents)
+    public DocumentLine(int position, string description, DateOnly periodStart, DateOnly periodEnd, int quantity, long unitPriceExcludingVatCents, long totalExcludingVatCents)
     {
         Position = position;
         Description = description;
         PeriodStart = periodStart;
         PeriodEnd = periodEnd;
         Quantity = quantity;
-        UnitPriceHtCents = unitPriceHtCents;
-        TotalHtCents = totalHtCents;
+        UnitPriceExcludingVatCents = unitPriceExcludingVatCents;
+        TotalExcludingVatCents = totalExcludingVatCents;
     }
 
     public int Id { get; private set; }
@@ -33,7 +33,7 @@ public sealed class DocumentLine
 
     public int Quantity { get; private set; }
 
-    public long UnitPriceHtCents { get; private set; }
+    public long UnitPriceExcludingVatCents { get; private set; }
 
-    public long TotalHtCents { get; private set; }
+    public long TotalExcludingVatCents { get; private set; }
 }

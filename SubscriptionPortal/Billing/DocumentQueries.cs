@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Payments.Dunning;
@@ -24,7 +25,7 @@ internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> db
     {
         var documents = await db.Documents.AsNoTracking()
             .Where(d => d.PlatformId == platformId)
-            .Select(d => new { d.Id, d.Number, d.Kind, d.IssueDate, d.PeriodStart, d.PeriodEnd, d.TotalHtCents, d.VatCents, d.AmountDueCents, d.CorrectsDocumentId })
+            .Select(d => new { d.Id, d.Number, d.Kind, d.IssueDate, d.PeriodStart, d.PeriodEnd, d.TotalExcludingVatCents, d.VatCents, d.AmountDueCents, d.CorrectsDocumentId })
             .ToListAsync(ct);
         // A failed debit presented again leaves two debits for one invoice: the latest tells the invoice's status.
         var debits = (await db.DirectDebits.AsNoTracking()
@@ -38,11 +39,11 @@ internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> db
             .ToDictionaryAsync(s => s.InvoiceId, s => s.Kind, ct);
         var unpaid = dunning?.Invoices.ToDictionary(i => i.InvoiceId) ?? [];
         var byId = documents.ToDictionary(d => d.Id);
-        var creditedHt = documents.Where(d => d.CorrectsDocumentId is not null)
+        var creditedExcludingVat = documents.Where(d => d.CorrectsDocumentId is not null)
             .GroupBy(d => d.CorrectsDocumentId!.Value)
-            .ToDictionary(g => g.Key, g => g.Sum(d => d.TotalHtCents));
+            .ToDictionary(g => g.Key, g => g.Sum(d => d.TotalExcludingVatCents));
 
-        DocumentStatus StatusOf(long id, DocumentKind kind, long ht, long due)
+        DocumentStatus StatusOf(long id, DocumentKind kind, long excludingVat, long due)
         {
             if (kind == DocumentKind.CreditNote)
             {
@@ -59,10 +60,10 @@ internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> db
                 return failed.NextAttemptOn is null ? DocumentStatus.Overdue : DocumentStatus.DebitFailed;
             }
 
-            var credited = creditedHt.GetValueOrDefault((int)id);
+            var credited = creditedExcludingVat.GetValueOrDefault((int)id);
             if (credited > 0)
             {
-                return credited >= ht ? DocumentStatus.Credited : DocumentStatus.PartlyCredited;
+                return credited >= excludingVat ? DocumentStatus.Credited : DocumentStatus.PartlyCredited;
             }
 
             if (due == 0)
@@ -82,8 +83,8 @@ internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> db
             .Where(d => year is null || d.IssueDate.Year == year)
             .OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.Id)
             .Select(d => new DocumentRow(d.Id, d.Number, d.Kind, d.IssueDate, d.PeriodStart, d.PeriodEnd,
-                Money.FromCents(d.TotalHtCents), Money.FromCents(d.TotalHtCents + d.VatCents),
-                StatusOf(d.Id, d.Kind, d.TotalHtCents, d.AmountDueCents),
+                Money.FromCents(d.TotalExcludingVatCents), Money.FromCents(d.TotalExcludingVatCents + d.VatCents),
+                StatusOf(d.Id, d.Kind, d.TotalExcludingVatCents, d.AmountDueCents),
                 d.CorrectsDocumentId, d.CorrectsDocumentId is { } c && byId.TryGetValue(c, out var corrected) ? corrected.Number : null,
                 unpaid.TryGetValue(d.Id, out var failed) ? failed.NextAttemptOn : null))
             .ToList();
@@ -93,8 +94,8 @@ internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> db
             .GroupBy(d => (d.IssueDate.Year, d.IssueDate.Month))
             .OrderBy(g => g.Key)
             .Select(g => new MonthlyBilling(g.Key.Year, g.Key.Month,
-                Money.FromCents(g.Where(d => d.Kind == DocumentKind.Invoice).Sum(d => d.TotalHtCents + d.VatCents)),
-                Money.FromCents(g.Where(d => d.Kind == DocumentKind.CreditNote).Sum(d => d.TotalHtCents + d.VatCents))))
+                Money.FromCents(g.Where(d => d.Kind == DocumentKind.Invoice).Sum(d => d.TotalExcludingVatCents + d.VatCents)),
+                Money.FromCents(g.Where(d => d.Kind == DocumentKind.CreditNote).Sum(d => d.TotalExcludingVatCents + d.VatCents))))
             .ToList();
         return new DocumentList(rows, years, months);
     }

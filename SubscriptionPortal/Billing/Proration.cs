@@ -1,4 +1,4 @@
-using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing;
 
@@ -9,22 +9,22 @@ internal static class Proration
     /// Credit HT in euros for a change on <paramref name="changeDate"/>:
     /// round(invoiced × (end − D) / (end − start), 2) in days, half away from zero. The change day
     /// itself is credited, since the new offer's invoice starts on it. Capped at what the invoice
-    /// still holds (<paramref name="invoicedHt"/> − <paramref name="priorCreditsHt"/>) and never negative.
+    /// still holds (<paramref name="invoicedExcludingVat"/> − <paramref name="priorCreditsExcludingVat"/>) and never negative.
     /// </summary>
-    /// <param name="invoicedHt">What the invoice that opened <paramref name="period"/> charged, euros HT.</param>
-    /// <param name="priorCreditsHt">Credit notes already issued against that invoice, euros HT.</param>
+    /// <param name="invoicedExcludingVat">What the invoice that opened <paramref name="period"/> charged, euros HT.</param>
+    /// <param name="priorCreditsExcludingVat">Credit notes already issued against that invoice, euros HT.</param>
     /// <param name="period">The current period [start, end), end exclusive.</param>
     /// <param name="changeDate">The change's local date D; must fall in <paramref name="period"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">D is outside the period, or an amount is negative.</exception>
-    public static decimal CreditHt(decimal invoicedHt, decimal priorCreditsHt, BillingPeriod period, DateOnly changeDate)
+    public static decimal CreditExcludingVat(decimal invoicedExcludingVat, decimal priorCreditsExcludingVat, BillingPeriod period, DateOnly changeDate)
     {
         if (!period.Contains(changeDate))
         {
             throw new ArgumentOutOfRangeException(nameof(changeDate), changeDate, $"The change date is outside the period {period}.");
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(invoicedHt);
-        ArgumentOutOfRangeException.ThrowIfNegative(priorCreditsHt);
+        ArgumentOutOfRangeException.ThrowIfNegative(invoicedExcludingVat);
+        ArgumentOutOfRangeException.ThrowIfNegative(priorCreditsExcludingVat);
 
         var unusedDays = PeriodMath.Days(changeDate, period.End);
 
@@ -32,10 +32,10 @@ internal static class Proration
         // 28 digits of a half cent unless it is exactly one, so the rounding below cannot be fooled.
         // Stryker disable once Conditional : equivalent, on the first day the formula gives invoiced × n / n, the same amount
         var prorated = changeDate == period.Start
-            ? invoicedHt
-            : Money.Round(invoicedHt * unusedDays / period.Days);
+            ? invoicedExcludingVat
+            : Money.Round(invoicedExcludingVat * unusedDays / period.Days);
 
-        var stillCreditable = invoicedHt - priorCreditsHt;
+        var stillCreditable = invoicedExcludingVat - priorCreditsExcludingVat;
         return Math.Max(0m, Math.Min(prorated, stillCreditable));
     }
 }

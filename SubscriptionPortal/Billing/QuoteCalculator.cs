@@ -1,6 +1,6 @@
 using System.Globalization;
 using SubscriptionPortal.Catalog;
-using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing;
 
@@ -106,7 +106,7 @@ internal static class QuoteCalculator
 
         var next = PeriodMath.NextPeriod(input.Anchor, input.Commitment, input.CurrentPeriod);
         var invoice = Invoice(input.Offer, tier, input.Commitment, next, input.VatRate);
-        var settlement = Settle(invoice.Totals.Ttc, 0m, input.AccountBalance, input.IssueDate, input.CollectionDelayDays);
+        var settlement = Settle(invoice.Totals.IncludingVat, 0m, input.AccountBalance, input.IssueDate, input.CollectionDelayDays);
 
         return new RenewalCalculation(invoice, input.AccountBalance, settlement.BalanceApplied, settlement.AmountDue,
             settlement.CollectionDate, settlement.BalanceAfter);
@@ -138,7 +138,7 @@ internal static class QuoteCalculator
         var newPeriod = PeriodMath.FirstPeriod(changeDate, commitment);
         var invoice = Invoice(input.Target.Offer, tier, commitment, newPeriod, input.VatRate);
 
-        var settlement = Settle(invoice.Totals.Ttc, creditNote?.Totals.Ttc ?? 0m, input.AccountBalance, changeDate, input.CollectionDelayDays);
+        var settlement = Settle(invoice.Totals.IncludingVat, creditNote?.Totals.IncludingVat ?? 0m, input.AccountBalance, changeDate, input.CollectionDelayDays);
 
         return new QuoteCalculation(
             changeDate,
@@ -159,8 +159,8 @@ internal static class QuoteCalculator
     {
         var period = current.Period!.Value;
         var invoice = current.OpeningInvoice!;
-        var creditHt = Proration.CreditHt(invoice.ChargedHt, invoice.CreditedHt, period, changeDate);
-        if (creditHt == 0m)
+        var creditExcludingVat = Proration.CreditExcludingVat(invoice.ChargedExcludingVat, invoice.CreditedExcludingVat, period, changeDate);
+        if (creditExcludingVat == 0m)
         {
             // Nothing left to give back: a credit note of zero would only add a document.
             return null;
@@ -174,27 +174,27 @@ internal static class QuoteCalculator
             invoice.IssueDate,
             period,
             credited,
-            [new CalculatedLine(description, credited, 1, creditHt, creditHt)],
-            VatAmounts.FromHt(creditHt, invoice.VatRate));
+            [new BillingLine(description, credited, 1, creditExcludingVat, creditExcludingVat)],
+            VatAmounts.FromExcludingVat(creditExcludingVat, invoice.VatRate));
     }
 
     private static InvoiceCalculation Invoice(OfferPricing offer, TierPrice tier, Commitment commitment, BillingPeriod period, decimal vatRate)
     {
-        var priceHt = OfferPricing.PriceHt(tier, commitment);
+        var priceExcludingVat = OfferPricing.PriceExcludingVat(tier, commitment);
         return new InvoiceCalculation(
             period,
-            [new CalculatedLine(offer.Describe(tier.MaxContacts, commitment), period, 1, priceHt, priceHt)],
-            VatAmounts.FromHt(priceHt, vatRate));
+            [new BillingLine(offer.Describe(tier.MaxContacts, commitment), period, 1, priceExcludingVat, priceExcludingVat)],
+            VatAmounts.FromExcludingVat(priceExcludingVat, vatRate));
     }
 
     /// <summary>
     /// due = invoice TTC − credit TTC − balance. The balance only pays what the credit note leaves
     /// of the invoice; a credit larger than the invoice goes to the balance instead of a negative document.
     /// </summary>
-    private static Settlement Settle(decimal invoiceTtc, decimal creditTtc, decimal balance, DateOnly settledOn, int collectionDelayDays)
+    private static Settlement Settle(decimal invoiceIncludingVat, decimal creditIncludingVat, decimal balance, DateOnly settledOn, int collectionDelayDays)
     {
-        var due = invoiceTtc - creditTtc - balance;
-        var balanceApplied = Math.Min(balance, Math.Max(0m, invoiceTtc - creditTtc));
+        var due = invoiceIncludingVat - creditIncludingVat - balance;
+        var balanceApplied = Math.Min(balance, Math.Max(0m, invoiceIncludingVat - creditIncludingVat));
         return due > 0m
             ? new Settlement(balanceApplied, due, settledOn.AddDays(collectionDelayDays), 0m)
             : new Settlement(balanceApplied, 0m, null, -due);
@@ -244,8 +244,8 @@ internal static class QuoteCalculator
             throw new ArgumentException($"{period} is not a {commitment} period of the anchor {anchor:yyyy-MM-dd}.", nameof(input));
         }
 
-        Money.RequireWholeNonNegative(invoice.ChargedHt, nameof(input));
-        Money.RequireWholeNonNegative(invoice.CreditedHt, nameof(input));
+        Money.RequireWholeNonNegative(invoice.ChargedExcludingVat, nameof(input));
+        Money.RequireWholeNonNegative(invoice.CreditedExcludingVat, nameof(input));
     }
 
     private static void RequireBalanceAndDelay(decimal balance, int collectionDelayDays)

@@ -1,5 +1,5 @@
 using SubscriptionPortal.Catalog;
-using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using SubscriptionPortal.Billing;
-using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Catalog;
 
@@ -33,16 +33,16 @@ public sealed record OfferPricing(
         $"{Name} — up to {maxContacts.ToString("N0", CultureInfo.InvariantCulture)} contacts — {CommitmentText(commitment)}";
 
     /// <summary>Annual price HT in euros: round(monthly × 12 × 0.80), half away from zero, to the cent.</summary>
-    public static decimal AnnualHt(decimal monthlyHt) => Money.Round(monthlyHt * 12m * AnnualPriceFactor);
+    public static decimal AnnualExcludingVat(decimal monthlyExcludingVat) => Money.Round(monthlyExcludingVat * 12m * AnnualPriceFactor);
 
     /// <summary>Price HT in euros of one full period of <paramref name="tier"/> under <paramref name="commitment"/>.</summary>
-    public static decimal PriceHt(TierPrice tier, Commitment commitment)
+    public static decimal PriceExcludingVat(TierPrice tier, Commitment commitment)
     {
         ArgumentNullException.ThrowIfNull(tier);
         return commitment switch
         {
-            Commitment.Monthly => tier.MonthlyHt,
-            Commitment.Annual => AnnualHt(tier.MonthlyHt),
+            Commitment.Monthly => tier.MonthlyExcludingVat,
+            Commitment.Annual => AnnualExcludingVat(tier.MonthlyExcludingVat),
             _ => throw new ArgumentOutOfRangeException(nameof(commitment), commitment, "Unknown commitment."),
         };
     }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Catalog;
-using SubscriptionPortal.Components.Account;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Subscriptions;
@@ -36,7 +36,7 @@ internal sealed class DemoSeeder(
 
     public async Task SeedRolesAsync()
     {
-        foreach (var role in new[] { IdentityRegistration.AdminRole, IdentityRegistration.SupportRole })
+        foreach (var role in new[] { PortalRoles.Admin, PortalRoles.Support })
         {
             if (!await roles.RoleExistsAsync(role))
             {
@@ -48,10 +48,10 @@ internal sealed class DemoSeeder(
     public async Task SeedDemoAsync()
     {
         await SeedRolesAsync();
-        await EnsureUserAsync("support@demo.test", "Sam Support", IdentityRegistration.SupportRole);
+        await EnsureUserAsync("support@demo.test", "Sam Support", PortalRoles.Support);
         foreach (var demo in Platforms)
         {
-            var user = await EnsureUserAsync(demo.Email, demo.AdminName, IdentityRegistration.AdminRole);
+            var user = await EnsureUserAsync(demo.Email, demo.AdminName, PortalRoles.Admin);
             await using var db = await dbFactory.CreateDbContextAsync();
             if (await db.Memberships.AnyAsync(m => m.UserId == user.Id))
             {
@@ -130,7 +130,7 @@ internal sealed class DemoSeeder(
             }
         }
 
-        logger.LogInformation("Demo platform {Name} seeded.", demo.Name);
+        logger.DemoPlatformSeeded(demo.Name);
     }
 
     private sealed record DemoPlatform(

@@ -1,19 +1,20 @@
 using System.Globalization;
-using System.Text;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Payments;
 
 /// <summary>
 /// The SEPA creditor identifier (in France the ICS, "identifiant créancier SEPA"), such as FR72ZZZ123456:
 /// country code, two check digits, a three-character creditor business code, then the national identifier.
+/// Its check digits are the IBAN's mod 97 (<see cref="Iban.Mod97"/>), taken over the national identifier only.
 /// </summary>
 internal static class CreditorIdentifier
 {
-    /// <summary>The longest creditor identifier the EPC allows.</summary>
-    public const int MaxLength = 35;
-
     private const int BusinessCodeLength = 3;
     private const int NationalPartStart = 4 + BusinessCodeLength;
+
+    /// <summary>The longest creditor identifier the EPC allows.</summary>
+    public const int MaxLength = 35;
 
     // National identifiers whose length is fixed by the country's scheme, for a precise message.
     // Other countries only get the generic 35-character limit.
@@ -32,23 +33,12 @@ internal static class CreditorIdentifier
     /// <returns>Valid with the normalised identifier (upper case, no spaces), or invalid with a message for the user.</returns>
     public static CheckResult Validate(string? input)
     {
-        var id = Normalize(input);
-        if (id.Length == 0)
+        var id = TypedIdentifier.Compact(input);
+        if (TypedIdentifier.RefuseUnlessCountryPrefixed(id, "Enter a SEPA creditor identifier",
+                c => $"A creditor identifier contains only letters and digits, not '{c}'",
+                "A creditor identifier starts with a two-letter country code, such as FR") is { } refused)
         {
-            return CheckResult.Invalid("Enter a SEPA creditor identifier");
-        }
-
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c))
-            {
-                return CheckResult.Invalid($"A creditor identifier contains only letters and digits, not '{c}'");
-            }
-        }
-
-        if (id.Length < 2 || !char.IsAsciiLetterUpper(id[0]) || !char.IsAsciiLetterUpper(id[1]))
-        {
-            return CheckResult.Invalid("A creditor identifier starts with a two-letter country code, such as FR");
+            return refused;
         }
 
         var code = id[..2];
@@ -96,22 +86,4 @@ internal static class CreditorIdentifier
         return (98 - remainder).ToString("D2", CultureInfo.InvariantCulture);
     }
 
-    private static string Normalize(string? input)
-    {
-        if (string.IsNullOrEmpty(input))
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder(input.Length);
-        foreach (var c in input)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                builder.Append(char.ToUpperInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
 }

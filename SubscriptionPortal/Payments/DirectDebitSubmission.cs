@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Platforms;
-using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Payments;
@@ -38,7 +38,7 @@ internal sealed class DirectDebitSubmission(
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
         {
             // Another run took these debits (or this message id) first; its file carries them.
-            logger.LogInformation("Direct debits were submitted by another run; nothing more to do.");
+            logger.DebitsSubmittedByAnotherRun();
             return null;
         }
     }
@@ -81,7 +81,7 @@ internal sealed class DirectDebitSubmission(
             if (!activeMandates.TryGetValue(debit.PlatformId, out var mandate))
             {
                 // A revoked mandate cannot be debited; the debit waits for the admin's new one.
-                logger.LogWarning("Debit {DebitId} of platform {PlatformId} waits: the platform has no active mandate.", debit.Id, debit.PlatformId);
+                logger.DebitWaitsForMandate(debit.Id, debit.PlatformId);
                 continue;
             }
 
@@ -134,14 +134,15 @@ internal sealed class DirectDebitSubmission(
             var debit = byId[p.DebitId];
             var code = p.SequenceType == Sepa.SequenceType.First ? DirectDebit.First : DirectDebit.Recurring;
             debit.MarkSubmitted(file.Id, code, p.CollectionDate, now.UtcDateTime);
-            db.AuditEntries.Add(actor.Entry(now.UtcDateTime, debit.PlatformId, "debit.submitted",
+            db.AuditEntries.Add(actor.Entry(now.UtcDateTime, debit.PlatformId, AuditActions.DebitSubmitted,
                 string.Create(CultureInfo.InvariantCulture,
                     $"Direct debit of {Money.FromCents(debit.AmountCents):0.00} € for invoice {invoiceNumbers[debit.InvoiceId]} sent to the bank in file {messageId} ({code}), to be collected on {p.CollectionDate:dd/MM/yyyy}.")));
         }
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        logger.LogInformation("Direct-debit file {MessageId}: {Count} debits, {Sum} EUR.", messageId, ready.Count, Money.FromCents(controlSumCents));
-        return new SubmittedFile(file.Id, messageId, ready.Count, Money.FromCents(controlSumCents));
+        var controlSum = Money.FromCents(controlSumCents);
+        logger.DebitFileProduced(messageId, ready.Count, controlSum);
+        return new SubmittedFile(file.Id, messageId, ready.Count, controlSum);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Payments;
 
@@ -119,22 +120,11 @@ internal static class Iban
     public static CheckResult Validate(string? input)
     {
         var iban = Normalize(input);
-        if (iban.Length == 0)
+        if (TypedIdentifier.RefuseUnlessCountryPrefixed(iban, "Enter an IBAN",
+                c => $"IBAN contains '{c}', which is not allowed — use only letters and digits",
+                "An IBAN starts with a two-letter country code, such as FR") is { } refused)
         {
-            return CheckResult.Invalid("Enter an IBAN");
-        }
-
-        foreach (var c in iban)
-        {
-            if (!char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c))
-            {
-                return CheckResult.Invalid($"IBAN contains '{c}', which is not allowed — use only letters and digits");
-            }
-        }
-
-        if (iban.Length < 2 || !char.IsAsciiLetterUpper(iban[0]) || !char.IsAsciiLetterUpper(iban[1]))
-        {
-            return CheckResult.Invalid("An IBAN starts with a two-letter country code, such as FR");
+            return refused;
         }
 
         var code = iban[..2];
@@ -221,25 +211,8 @@ internal static class Iban
         return remainder;
     }
 
-    private static string Normalize(string? input)
-    {
-        if (string.IsNullOrEmpty(input))
-        {
-            return "";
-        }
-
-        // IBANs pasted from statements and PDFs carry non-breaking or thin spaces, sometimes hyphens.
-        var builder = new StringBuilder(input.Length);
-        foreach (var c in input)
-        {
-            if (!char.IsWhiteSpace(c) && c != '-')
-            {
-                builder.Append(char.ToUpperInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
+    // IBANs pasted from statements and PDFs sometimes carry hyphens too.
+    private static string Normalize(string? input) => TypedIdentifier.Compact(input, "-");
 
     private static string Group(string value)
     {

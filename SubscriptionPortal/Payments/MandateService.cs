@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments.Sepa;
 using SubscriptionPortal.Platforms;
-using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Payments;
@@ -106,7 +106,7 @@ internal sealed class MandateService(IDbContextFactory<ApplicationDbContext> dbF
         var mandate = new SepaMandate(platformId, FieldText.Clean(form.AccountHolder), Iban.Validate(form.Iban).Value!,
             MandateReference.Create(platformId, today, sequence), today, now.UtcDateTime);
         db.Mandates.Add(mandate);
-        db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, "mandate.signed",
+        db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, AuditActions.MandateSigned,
             $"SEPA mandate {mandate.Reference} signed for {Iban.Mask(mandate.Iban)}{(previous.Count > 0 ? $", replacing {previous[0].Reference}" : "")}."));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -26,7 +26,7 @@ internal static class PaymentEndpoints
         if (!StoredBytes.AreIntact(file.Content, file.Sha256))
         {
             loggers.CreateLogger("SubscriptionPortal.Payments.Files")
-                .LogError("Direct-debit file {MessageId} failed its integrity check: the stored bytes do not match their SHA-256. Not served.", file.MessageId);
+                .DebitFileFailedIntegrityCheck(file.MessageId);
             return Results.Problem(title: "This file failed its integrity check and cannot be downloaded. The problem has been logged.",
                 statusCode: StatusCodes.Status500InternalServerError);
         }

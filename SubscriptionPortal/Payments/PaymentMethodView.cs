@@ -1,4 +1,3 @@
-using SubscriptionPortal.Subscriptions;
 
 namespace SubscriptionPortal.Payments;
 

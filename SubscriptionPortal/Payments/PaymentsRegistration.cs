@@ -10,6 +10,7 @@ internal static class PaymentsRegistration
         services.AddScoped<MandateService>();
         services.AddSingleton<IPaymentGateway, SepaFileGateway>();
         services.AddScoped<DirectDebitSubmission>();
+        services.AddScoped<ReturnFileImporter>();
         services.AddScoped<DirectDebitDesk>();
         services.AddHostedService<DirectDebitHostedService>();
         return services;

@@ -35,10 +35,13 @@ internal sealed class ContactDirectory(IDbContextFactory<ApplicationDbContext> d
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = TextSearch.ContainsPattern(search);
+            // ToLower() here is translated to the database's lower(): no .NET culture is involved.
+#pragma warning disable CA1304, CA1311
             query = query.Where(c => EF.Functions.Like(c.FirstName.ToLower(), term, TextSearch.EscapeCharacter)
                 || EF.Functions.Like(c.LastName.ToLower(), term, TextSearch.EscapeCharacter)
                 || EF.Functions.Like(c.Email.ToLower(), term, TextSearch.EscapeCharacter)
                 || EF.Functions.Like((c.FirstName + " " + c.LastName).ToLower(), term, TextSearch.EscapeCharacter));
+#pragma warning restore CA1304, CA1311
         }
 
         var total = await query.CountAsync(ct);

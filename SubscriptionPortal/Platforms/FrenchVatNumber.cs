@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SubscriptionPortal.Platforms;
 
 /// <summary>
@@ -24,13 +26,13 @@ internal static class FrenchVatNumber
             return CheckResult.Invalid("The SIREN inside this VAT number fails its check digit — please check for a typo");
         }
 
-        return int.Parse(compact[2..4]) == Key(siren)
+        return int.Parse(compact[2..4], CultureInfo.InvariantCulture) == Key(siren)
             ? CheckResult.Valid(compact)
             : CheckResult.Invalid("This VAT number's key does not match its SIREN — please check for a typo");
     }
 
     /// <summary>The key of the VAT number of a 9-digit SIREN.</summary>
-    public static int Key(string siren) => (int)((12 + (3 * (long.Parse(siren) % 97))) % 97);
+    public static int Key(string siren) => (int)((12 + (3 * (long.Parse(siren, CultureInfo.InvariantCulture) % 97))) % 97);
 
     /// <summary>The 9-digit SIREN a valid compact VAT number carries.</summary>
     public static string SirenOf(string compactVatNumber) => compactVatNumber[4..];

@@ -70,10 +70,17 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         platform.SetTaxIdentifiers(identifiers.VatNumber, identifiers.Rna);
         var details = JsonSerializer.Serialize(new
         {
-            form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, Siren = siren,
-            identifiers.VatNumber, identifiers.Rna, form.BillingEmail,
+            form.Name,
+            form.AddressLine,
+            form.PostalCode,
+            form.City,
+            form.Country,
+            Siren = siren,
+            identifiers.VatNumber,
+            identifiers.Rna,
+            form.BillingEmail,
         });
-        db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, "organization.updated", details));
+        db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, AuditActions.OrganizationUpdated, details));
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok;
     }

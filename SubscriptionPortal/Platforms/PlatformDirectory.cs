@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Support;
 
@@ -90,8 +91,8 @@ internal sealed class PlatformDirectory(IDbContextFactory<ApplicationDbContext> 
         var active = await db.Contacts.CountAsync(c => c.PlatformId == platformId && !c.IsArchived, ct);
         var archived = await db.Contacts.CountAsync(c => c.PlatformId == platformId && c.IsArchived, ct);
         // A cancelled subscription shows its last day, as the banner does; a renewing one the renewal date.
-        var date = subscription.CancelAtPeriodEnd ? subscription.CurrentPeriod?.LastDay : subscription.PeriodEnd;
-        return new PlatformOverview(platform.Name, offer.Name, offer.IsFree, subscription.TierMaxContacts, active, archived,
-            subscription.Commitment?.ToString(), date, subscription.CancelAtPeriodEnd, platform.Status);
+        var date = subscription.CancelAtPeriodEnd ? subscription.CurrentPeriod?.LastDay : subscription.Plan?.PeriodEnd;
+        return new PlatformOverview(platform.Name, offer.Name, offer.IsFree, subscription.Plan?.TierMaxContacts, active, archived,
+            subscription.Plan?.Commitment.ToString(), date, subscription.CancelAtPeriodEnd, platform.Status);
     }
 }

@@ -111,7 +111,7 @@ internal sealed class PlatformProvisioning(IDbContextFactory<ApplicationDbContex
 
         db.Memberships.Add(new PlatformMembership(platform.Id, userId));
         db.Subscriptions.Add(Subscription.StartFree(platform.Id, CatalogSeed.Liberty));
-        db.AuditEntries.Add(actor.Entry(now, platform.Id, "platform.created", $"Created \"{platform.Name}\" on Liberty."));
+        db.AuditEntries.Add(actor.Entry(now, platform.Id, AuditActions.PlatformCreated, $"Created \"{platform.Name}\" on Liberty."));
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.CurrentPlatformId, platform.Id), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Support;
 
@@ -54,5 +53,5 @@ internal static class PlatformScope
 
     /// <summary>True when the user may read the platform's records (documents, data export): its admins and support staff.</summary>
     public static async Task<bool> MayReadAsync(this ApplicationDbContext db, ClaimsPrincipal user, int platformId, CancellationToken ct = default) =>
-        user.IsInRole(IdentityRegistration.SupportRole) || await db.AdministersAsync(user, platformId, ct);
+        user.IsInRole(PortalRoles.Support) || await db.AdministersAsync(user, platformId, ct);
 }

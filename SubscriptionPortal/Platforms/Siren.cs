@@ -1,4 +1,4 @@
-using System.Text;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Platforms;
 
@@ -17,7 +17,7 @@ internal static class Siren
     /// <returns>Valid with the 9 digits, or invalid with a message for the user.</returns>
     public static CheckResult Validate(string? input)
     {
-        var siren = WithoutSpaces(input);
+        var siren = TypedIdentifier.Compact(input);
         if (siren.Length != Length || !siren.All(char.IsAsciiDigit))
         {
             return CheckResult.Invalid("A SIREN has 9 digits");
@@ -54,22 +54,4 @@ internal static class Siren
         return sum % 10 == 0;
     }
 
-    private static string WithoutSpaces(string? input)
-    {
-        if (string.IsNullOrEmpty(input))
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder(input.Length);
-        foreach (var c in input)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
 }

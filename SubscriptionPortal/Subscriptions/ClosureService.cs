@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
@@ -28,8 +29,8 @@ internal sealed class ClosureService(
         {
             var closed = db.Platforms.Where(p => p.Status == PlatformStatus.Closed).Select(p => p.Id);
             due = await db.Subscriptions
-                .Where(s => s.Commitment != null && s.CancelAtPeriodEnd && s.EndedOn == null && s.PeriodEnd <= horizon && !closed.Contains(s.PlatformId))
-                .OrderBy(s => s.PeriodEnd).Select(s => s.Id)
+                .Where(s => s.Plan != null && s.CancelAtPeriodEnd && s.EndedOn == null && s.Plan.PeriodEnd <= horizon && !closed.Contains(s.PlatformId))
+                .OrderBy(s => s.Plan!.PeriodEnd).Select(s => s.Id)
                 .ToListAsync(ct);
         }
 
@@ -69,11 +70,11 @@ internal sealed class ClosureService(
 
             subscription.End();
             platform.Close(now.UtcDateTime);
-            db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, "platform.closed",
+            db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, AuditActions.PlatformClosed,
                 $"The cancelled subscription ended on {period.LastDay:dd/MM/yyyy}: the platform is closed and read-only. Invoices and data export remain available."));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            logger.LogInformation("Platform {PlatformId} closed: its cancelled subscription ended.", platform.Id);
+            logger.PlatformClosed(platform.Id);
             return true;
         }
         catch (DbUpdateConcurrencyException)

@@ -3,10 +3,10 @@ namespace SubscriptionPortal.Subscriptions;
 /// <summary>One tier's prices as the offers page shows them, in euros. A tier below the contacts in use is unavailable.</summary>
 public sealed record TierChoice(
     int MaxContacts,
-    decimal MonthlyHt,
-    decimal MonthlyTtc,
-    decimal AnnualHt,
-    decimal AnnualTtc,
+    decimal MonthlyExcludingVat,
+    decimal MonthlyIncludingVat,
+    decimal AnnualExcludingVat,
+    decimal AnnualIncludingVat,
     string? UnavailableReason);
 
 /// <summary>One offer's tab: features, prices and whether this platform can choose it.</summary>

@@ -1,3 +1,5 @@
+using SubscriptionPortal.Common;
+
 namespace SubscriptionPortal.Subscriptions;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class Quote
 
     public Quote(Guid id, int platformId, int subscriptionId, int subscriptionVersion, DateOnly localDate,
         string targetOfferCode, int? targetTierMaxContacts, Commitment? targetCommitment,
-        long creditTtcCents, long invoiceTtcCents, long dueCents, string createdByUserId, DateTime createdAtUtc, DateTime expiresAtUtc)
+        long creditIncludingVatCents, long invoiceIncludingVatCents, long dueCents, string createdByUserId, DateTime createdAtUtc, DateTime expiresAtUtc)
     {
         Id = id;
         PlatformId = platformId;
@@ -22,8 +24,8 @@ public sealed class Quote
         TargetOfferCode = targetOfferCode;
         TargetTierMaxContacts = targetTierMaxContacts;
         TargetCommitment = targetCommitment;
-        CreditTtcCents = creditTtcCents;
-        InvoiceTtcCents = invoiceTtcCents;
+        CreditIncludingVatCents = creditIncludingVatCents;
+        InvoiceIncludingVatCents = invoiceIncludingVatCents;
         DueCents = dueCents;
         CreatedByUserId = createdByUserId;
         CreatedAtUtc = createdAtUtc;
@@ -48,9 +50,9 @@ public sealed class Quote
 
     public Commitment? TargetCommitment { get; private set; }
 
-    public long CreditTtcCents { get; private set; }
+    public long CreditIncludingVatCents { get; private set; }
 
-    public long InvoiceTtcCents { get; private set; }
+    public long InvoiceIncludingVatCents { get; private set; }
 
     public long DueCents { get; private set; }
 

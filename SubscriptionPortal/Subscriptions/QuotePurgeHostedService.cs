@@ -32,7 +32,7 @@ internal sealed class QuotePurgeHostedService(
         var purged = await db.Quotes.Where(q => q.ValidatedAtUtc == null && q.ExpiresAtUtc < before).ExecuteDeleteAsync(ct);
         if (purged > 0)
         {
-            logger.LogInformation("Quote purge deleted {Count} expired quotes.", purged);
+            logger.ExpiredQuotesPurged(purged);
         }
     }
 }

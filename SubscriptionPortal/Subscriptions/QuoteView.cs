@@ -1,3 +1,5 @@
+using SubscriptionPortal.Common;
+
 namespace SubscriptionPortal.Subscriptions;
 
 public enum ChangeDirection
@@ -18,13 +20,13 @@ public sealed record CreditNotePreview(
     BillingPeriod CreditedPeriod,
     int UnusedDays,
     int PeriodDays,
-    decimal Ht,
+    decimal ExcludingVat,
     decimal VatRate,
     decimal Vat,
-    decimal Ttc);
+    decimal IncludingVat);
 
 /// <summary>The invoice a change would issue, in euros, for one full period starting on the change date.</summary>
-public sealed record InvoicePreview(string Description, BillingPeriod Period, decimal Ht, decimal VatRate, decimal Vat, decimal Ttc);
+public sealed record InvoicePreview(string Description, BillingPeriod Period, decimal ExcludingVat, decimal VatRate, decimal Vat, decimal IncludingVat);
 
 /// <summary>
 /// A stored quote as the admin sees it: the exact documents the change would produce, the amount

@@ -18,7 +18,7 @@ internal sealed class RenewalHostedService(IServiceScopeFactory scopes, IOptions
         var issued = await services.GetRequiredService<RenewalService>().RenewDueAsync(ct);
         if (issued > 0)
         {
-            logger.LogInformation("Renewal job issued {Count} invoices.", issued);
+            logger.RenewalJobIssued(issued);
         }
     }
 }

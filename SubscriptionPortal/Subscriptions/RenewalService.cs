@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
-using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
 
@@ -18,7 +18,7 @@ namespace SubscriptionPortal.Subscriptions;
 /// </summary>
 internal sealed class RenewalService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
-    DocumentIssuer issuer,
+    PeriodInvoicing invoicing,
     TimeProvider clock,
     ILogger<RenewalService> logger)
 {
@@ -33,8 +33,8 @@ internal sealed class RenewalService(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             due = await db.Subscriptions
-                .Where(s => s.Commitment != null && !s.CancelAtPeriodEnd && s.PeriodEnd <= horizon)
-                .OrderBy(s => s.PeriodEnd).Select(s => s.Id)
+                .Where(s => s.Plan != null && !s.CancelAtPeriodEnd && s.Plan.PeriodEnd <= horizon)
+                .OrderBy(s => s.Plan!.PeriodEnd).Select(s => s.Id)
                 .ToListAsync(ct);
         }
 
@@ -63,7 +63,7 @@ internal sealed class RenewalService(
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
         {
             // Another run renewed this period first: nothing more to do here.
-            logger.LogInformation("Subscription {SubscriptionId} was renewed by another run.", subscriptionId);
+            logger.RenewedByAnotherRun(subscriptionId);
             return false;
         }
     }
@@ -81,41 +81,28 @@ internal sealed class RenewalService(
         var platform = await db.Platforms.SingleAsync(p => p.Id == subscription.PlatformId, ct);
         var now = clock.GetUtcNow();
         var today = PeriodMath.LocalDate(now, platform.TimeZone);
-        if (subscription is not { IsPaid: true, CancelAtPeriodEnd: false, CurrentPeriod: { } current } || current.End > today
+        if (subscription is not { Plan: { } plan, CancelAtPeriodEnd: false } || plan.PeriodEnd > today
             || platform.Status == PlatformStatus.Closed)
         {
             return false;
         }
 
-        var (offer, settings) = await catalog.GetAsync(db, subscription.OfferCode!, ct);
-        var calc = QuoteCalculator.Renewal(new RenewalInput(offer, subscription.TierMaxContacts!.Value, subscription.Commitment!.Value,
-            subscription.AnchorDate!.Value, current, today, settings.VatRate, Money.FromCents(platform.BalanceCents), settings.CollectionDelayDays));
-        var mandate = await MandateService.ActiveAsync(db, platform.Id, ct);
-        var debitDraft = calc.AmountDue > 0 && mandate is not null
-            ? new DraftDirectDebit(Iban.Mask(mandate.Iban), mandate.Reference, calc.CollectionDate!.Value, calc.AmountDue)
-            : null;
-
-        var invoice = await issuer.IssueAsync(db, new DocumentDraft(
-            DocumentKind.Invoice, platform.Id, subscription.Id, $"renewal:{subscription.Id}:{calc.Period.Start:yyyy-MM-dd}", today, now.UtcDateTime,
-            calc.Period.Start, calc.Period.End, SubscriptionChanges.BuyerOf(platform),
-            calc.Invoice.Lines.Select(SubscriptionChanges.ToDraftLine).ToList(),
-            calc.Invoice.Totals.Ht, calc.Invoice.Totals.VatRate, calc.Invoice.Totals.Vat, calc.BalanceApplied, calc.AmountDue,
-            Corrects: null, Reason: null, debitDraft), ct);
-        if (debitDraft is not null)
+        var (offer, settings) = await catalog.GetAsync(db, subscription.OfferCode, ct);
+        var calc = QuoteCalculator.Renewal(new RenewalInput(offer, plan.TierMaxContacts, plan.Commitment,
+            plan.AnchorDate, plan.CurrentPeriod, today, settings.VatRate, Money.FromCents(platform.BalanceCents), settings.CollectionDelayDays));
+        var (invoice, debit) = await invoicing.IssueInvoiceAsync(db, platform, subscription.Id, $"renewal:{subscription.Id}:{calc.Period.Start:yyyy-MM-dd}", today, now.UtcDateTime,
+            calc.Invoice, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), ct);
+        if (debit is null && calc.AmountDue > 0)
         {
-            db.DirectDebits.Add(new DirectDebit(platform.Id, invoice.Id, mandate!.Id, Money.ToCents(calc.AmountDue), calc.CollectionDate!.Value, now.UtcDateTime));
-        }
-        else if (calc.AmountDue > 0)
-        {
-            logger.LogWarning("Platform {PlatformId} has no active mandate: invoice {Number} awaits payment without a debit.", platform.Id, invoice.Number);
+            logger.InvoiceAwaitsPaymentWithoutDebit(platform.Id, invoice.Number);
         }
 
         subscription.Renew(calc.Period, invoice.Id);
         platform.SetBalance(Money.ToCents(calc.BalanceAfter));
-        db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, "subscription.renewed",
-            $"Renewed for {Format(calc.Period)}: invoice {invoice.Number} ({calc.Invoice.Totals.Ttc:0.00} € TTC)"
+        db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, AuditActions.SubscriptionRenewed,
+            $"Renewed for {Format(calc.Period)}: invoice {invoice.Number} ({calc.Invoice.Totals.IncludingVat:0.00} € TTC)"
             + (calc.BalanceApplied > 0 ? $", {calc.BalanceApplied:0.00} € from the balance" : "")
-            + (debitDraft is null ? "" : $", direct debit of {calc.AmountDue:0.00} € on {calc.CollectionDate:dd/MM/yyyy}") + "."));
+            + (debit is null ? "" : $", direct debit of {calc.AmountDue:0.00} € on {calc.CollectionDate:dd/MM/yyyy}") + "."));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;

@@ -1,3 +1,5 @@
+using SubscriptionPortal.Common;
+
 namespace SubscriptionPortal.Subscriptions;
 
 /// <summary>
@@ -22,24 +24,10 @@ public sealed class Subscription
 
     public string OfferCode { get; private set; } = "";
 
-    /// <summary>The tier's maximum number of active contacts; null on a free offer.</summary>
-    public int? TierMaxContacts { get; private set; }
+    /// <summary>The tier, commitment and current period of a paid offer; null on a free offer.</summary>
+    public PaidPlan? Plan { get; private set; }
 
-    public Commitment? Commitment { get; private set; }
-
-    /// <summary>The date periods are counted from (the start of the last change); its day of month is kept.</summary>
-    public DateOnly? AnchorDate { get; private set; }
-
-    /// <summary>First day of the current period (inclusive).</summary>
-    public DateOnly? PeriodStart { get; private set; }
-
-    /// <summary>End of the current period (exclusive): the renewal date.</summary>
-    public DateOnly? PeriodEnd { get; private set; }
-
-    /// <summary>The invoice that opened the current period; a change credits its unused part.</summary>
-    public int? OpeningInvoiceId { get; private set; }
-
-    /// <summary>Set by a cancellation: the subscription ends at <see cref="PeriodEnd"/> instead of renewing.</summary>
+    /// <summary>Set by a cancellation: the subscription ends with its current period instead of renewing.</summary>
     public bool CancelAtPeriodEnd { get; private set; }
 
     /// <summary>The day a cancelled subscription ended and its platform closed (the period's exclusive end); null while it runs.</summary>
@@ -48,10 +36,9 @@ public sealed class Subscription
     /// <summary>Incremented by every change; quotes remember it and EF uses it as a concurrency token.</summary>
     public int Version { get; private set; }
 
-    public bool IsPaid => Commitment is not null;
+    public bool IsPaid => Plan is not null;
 
-    public BillingPeriod? CurrentPeriod =>
-        PeriodStart is { } start && PeriodEnd is { } end ? new BillingPeriod(start, end) : null;
+    public BillingPeriod? CurrentPeriod => Plan?.CurrentPeriod;
 
     public static Subscription StartFree(int platformId, string offerCode) => new(platformId, offerCode);
 
@@ -71,12 +58,7 @@ public sealed class Subscription
     public void ChangeTo(string offerCode, int tierMaxContacts, Commitment commitment, BillingPeriod newPeriod, int openingInvoiceId)
     {
         OfferCode = offerCode;
-        TierMaxContacts = tierMaxContacts;
-        Commitment = commitment;
-        AnchorDate = newPeriod.Start;
-        PeriodStart = newPeriod.Start;
-        PeriodEnd = newPeriod.End;
-        OpeningInvoiceId = openingInvoiceId;
+        Plan = new PaidPlan(tierMaxContacts, commitment, newPeriod.Start, newPeriod, openingInvoiceId);
         CancelAtPeriodEnd = false;
         Version++;
     }
@@ -114,26 +96,24 @@ public sealed class Subscription
     /// </summary>
     public void End()
     {
-        if (!CancelAtPeriodEnd || EndedOn is not null || PeriodEnd is not { } end)
+        if (!CancelAtPeriodEnd || EndedOn is not null || Plan is null)
         {
             throw new InvalidOperationException("Only a cancelled, running subscription can end.");
         }
 
-        EndedOn = end;
+        EndedOn = Plan.PeriodEnd;
         Version++;
     }
 
     /// <summary>Moves to the next period of the same offer, tier and commitment.</summary>
     public void Renew(BillingPeriod nextPeriod, int openingInvoiceId)
     {
-        if (PeriodEnd != nextPeriod.Start)
+        if (Plan is null || Plan.PeriodEnd != nextPeriod.Start)
         {
-            throw new InvalidOperationException("A renewal must start where the current period ends.");
+            throw new InvalidOperationException("A renewal must start where the current period of a paid plan ends.");
         }
 
-        PeriodStart = nextPeriod.Start;
-        PeriodEnd = nextPeriod.End;
-        OpeningInvoiceId = openingInvoiceId;
+        Plan = Plan.RenewedFor(nextPeriod, openingInvoiceId);
         Version++;
     }
 }

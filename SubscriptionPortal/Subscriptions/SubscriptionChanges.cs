@@ -5,6 +5,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.EInvoicing;
 using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Payments.Dunning;
@@ -21,6 +22,7 @@ namespace SubscriptionPortal.Subscriptions;
 internal sealed class SubscriptionChanges(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     DocumentIssuer issuer,
+    PeriodInvoicing invoicing,
     MandateService mandates,
     OverdueStatus overdue,
     IOptions<BillingOptions> options,
@@ -34,33 +36,6 @@ internal sealed class SubscriptionChanges(
         "Your quote was out of date, so nothing was charged. Here is the updated quote: check it and validate again.";
 
     public const string ClosedMessage = "This platform is closed: its subscription can no longer change.";
-
-    /// <summary>The Offer Change page: every offer with its prices, marked current or unavailable for this platform.</summary>
-    public async Task<OfferChoices?> GetOfferChoicesAsync(ClaimsPrincipal user, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.CurrentPlatformIdAsync(user, ct) is not { } platformId)
-        {
-            return null;
-        }
-
-        var plan = await SubscriptionPlanQueries.LoadAsync(db, platformId, ct);
-        var catalog = await CatalogReader.LoadAsync(db, ct);
-        var vatRate = (await db.CatalogSettings.AsNoTracking().SingleAsync(ct)).VatRate;
-        var overdueRefusal = plan.IsClosed ? null : await overdue.PlanChangeRefusalAsync(db, platformId, ct);
-        var summaries = await db.Offers.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.Summary, ct);
-        var offers = catalog.Select(offer => new OfferChoice(
-                offer.Code,
-                offer.Name,
-                summaries[offer.Code],
-                offer.IsFree,
-                offer.Code == plan.OfferCode,
-                offer.Features,
-                offer.Tiers.Select(t => TierChoiceOf(t, vatRate, plan.ContactsInUse)).ToList(),
-                overdueRefusal ?? UnavailableReason(plan, offer)))
-            .ToList();
-        return new OfferChoices(plan, offers, vatRate);
-    }
 
     /// <summary>Quotes a change of the admin's current platform and stores the quote.</summary>
     public async Task<QuoteOutcome> QuoteAsync(ClaimsPrincipal user, ChangeTarget target, CancellationToken ct = default)
@@ -154,7 +129,7 @@ internal sealed class SubscriptionChanges(
         var calc = result.Calculation;
         var quote = new Quote(Guid.NewGuid(), platformId, state.Subscription.Id, state.Subscription.Version, date,
             offer.Code, target.TierMaxContacts, target.Commitment,
-            Money.ToCents(calc.CreditNote?.Totals.Ttc ?? 0m), Money.ToCents(calc.Invoice?.Totals.Ttc ?? 0m), Money.ToCents(calc.AmountDue),
+            Money.ToCents(calc.CreditNote?.Totals.IncludingVat ?? 0m), Money.ToCents(calc.Invoice?.Totals.IncludingVat ?? 0m), Money.ToCents(calc.AmountDue),
             userId, now.UtcDateTime, now.UtcDateTime.AddMinutes(options.Value.QuoteLifetimeMinutes));
         db.Quotes.Add(quote);
         await db.SaveChangesAsync(ct);
@@ -184,7 +159,7 @@ internal sealed class SubscriptionChanges(
                 return new ChangeOutcome.Conflict(ConflictMessage);
             }
 
-            logger.LogError(ex, "Validating quote {QuoteId} failed.", quoteId);
+            logger.QuoteValidationFailed(ex, quoteId);
             throw;
         }
     }
@@ -204,124 +179,146 @@ internal sealed class SubscriptionChanges(
             return await ReplayAsync(db, quote, ct);
         }
 
-        var state = await SubscriptionStateLoader.LoadAsync(db, platformId, ct);
-        if (state.Platform.Status == PlatformStatus.Closed)
-        {
-            return new ChangeOutcome.Refused(ClosedMessage);
-        }
-
-        if (await overdue.PlanChangeRefusalAsync(db, platformId, ct) is { } overdueRefusal)
-        {
-            return new ChangeOutcome.Refused(overdueRefusal);
-        }
-
-        if (state.Subscription.Version != quote.SubscriptionVersion)
-        {
-            return new ChangeOutcome.Conflict(ConflictMessage);
-        }
-
         var now = clock.GetUtcNow();
-        var date = localDate ?? PeriodMath.LocalDate(now, state.Platform.TimeZone);
-        var target = new ChangeTarget(quote.TargetOfferCode, quote.TargetTierMaxContacts, quote.TargetCommitment);
-        if (state.Catalog.FirstOrDefault(o => o.Code == target.OfferCode) is not { } offer)
+        var (change, refusal) = await RecalculateAsync(db, quote, localDate, now, ct);
+        if (change is null)
         {
-            return new ChangeOutcome.Refused("This offer no longer exists.");
+            return refusal!;
         }
 
-        var result = Calculate(state, offer, target, date);
-        if (!result.IsAllowed)
-        {
-            return new ChangeOutcome.Refused(result.Refusal.Message);
-        }
-
-        var calc = result.Calculation;
-        var stale = date != quote.LocalDate
-            || now.UtcDateTime > quote.ExpiresAtUtc
-            || Money.ToCents(calc.CreditNote?.Totals.Ttc ?? 0m) != quote.CreditTtcCents
-            || Money.ToCents(calc.Invoice?.Totals.Ttc ?? 0m) != quote.InvoiceTtcCents
-            || Money.ToCents(calc.AmountDue) != quote.DueCents;
-        if (stale)
+        if (IsStale(quote, change, now))
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return await QuoteAsync(db, platformId, target, quote.CreatedByUserId, localDate, ct) switch
-            {
-                QuoteOutcome.Quoted fresh => new ChangeOutcome.Requote(fresh.Quote, StaleMessage),
-                QuoteOutcome.Refused refused => new ChangeOutcome.Refused(refused.Message),
-                _ => new ChangeOutcome.NotFound(),
-            };
+            return await RequoteAsync(db, quote, change.Target, localDate, ct);
         }
 
         var mandate = await MandateService.ActiveAsync(db, platformId, ct);
-        if (!offer.IsFree && mandate is null)
+        if (!change.Offer.IsFree && mandate is null)
         {
             return new ChangeOutcome.Refused("Add a SEPA direct debit mandate (Settings › Payment method) before choosing a paid offer. Nothing was charged.");
         }
 
-        var buyer = BuyerOf(state.Platform);
+        var documents = await IssueDocumentsAsync(db, quote, change, mandate, now.UtcDateTime, ct);
+        var before = Describe(change.State.CurrentOffer.Name, change.State.Subscription.Plan?.TierMaxContacts, change.State.Subscription.Plan?.Commitment);
+        Apply(change, documents);
+        db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, AuditActions.SubscriptionChanged, $"{before} → {Summary(change, documents)}"));
+        await db.SaveChangesAsync(ct);
+
+        quote.MarkValidated(now.UtcDateTime, documents.Invoice?.Id, documents.CreditNote?.Id, documents.Debit?.Id);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new ChangeOutcome.Applied(quote.Id, documents.Invoice?.Id, documents.Invoice?.Number, documents.CreditNote?.Id, documents.CreditNote?.Number,
+            documents.Debit?.Id, Replayed: false);
+    }
+
+    /// <summary>Calculates the quoted change again on the state as it is now, or says why it can no longer be made.</summary>
+    private async Task<(RecalculatedChange? Change, ChangeOutcome? Refusal)> RecalculateAsync(
+        ApplicationDbContext db, Quote quote, DateOnly? localDate, DateTimeOffset now, CancellationToken ct)
+    {
+        var state = await SubscriptionStateLoader.LoadAsync(db, quote.PlatformId, ct);
+        if (state.Platform.Status == PlatformStatus.Closed)
+        {
+            return (null, new ChangeOutcome.Refused(ClosedMessage));
+        }
+
+        if (await overdue.PlanChangeRefusalAsync(db, quote.PlatformId, ct) is { } overdueRefusal)
+        {
+            return (null, new ChangeOutcome.Refused(overdueRefusal));
+        }
+
+        if (state.Subscription.Version != quote.SubscriptionVersion)
+        {
+            return (null, new ChangeOutcome.Conflict(ConflictMessage));
+        }
+
+        var date = localDate ?? PeriodMath.LocalDate(now, state.Platform.TimeZone);
+        var target = new ChangeTarget(quote.TargetOfferCode, quote.TargetTierMaxContacts, quote.TargetCommitment);
+        if (state.Catalog.FirstOrDefault(o => o.Code == target.OfferCode) is not { } offer)
+        {
+            return (null, new ChangeOutcome.Refused("This offer no longer exists."));
+        }
+
+        var result = Calculate(state, offer, target, date);
+        return result.IsAllowed
+            ? (new RecalculatedChange(state, offer, target, date, result.Calculation), null)
+            : (null, new ChangeOutcome.Refused(result.Refusal.Message));
+    }
+
+    /// <summary>A quote is stale when its day, its lifetime or any of its amounts no longer hold.</summary>
+    private static bool IsStale(Quote quote, RecalculatedChange change, DateTimeOffset now) =>
+        change.Date != quote.LocalDate
+        || now.UtcDateTime > quote.ExpiresAtUtc
+        || Money.ToCents(change.Calculation.CreditNote?.Totals.IncludingVat ?? 0m) != quote.CreditIncludingVatCents
+        || Money.ToCents(change.Calculation.Invoice?.Totals.IncludingVat ?? 0m) != quote.InvoiceIncludingVatCents
+        || Money.ToCents(change.Calculation.AmountDue) != quote.DueCents;
+
+    private async Task<ChangeOutcome> RequoteAsync(ApplicationDbContext db, Quote stale, ChangeTarget target, DateOnly? localDate, CancellationToken ct) =>
+        await QuoteAsync(db, stale.PlatformId, target, stale.CreatedByUserId, localDate, ct) switch
+        {
+            QuoteOutcome.Quoted fresh => new ChangeOutcome.Requote(fresh.Quote, StaleMessage),
+            QuoteOutcome.Refused refused => new ChangeOutcome.Refused(refused.Message),
+            _ => new ChangeOutcome.NotFound(),
+        };
+
+    /// <summary>The credit note of the unused part of the period, then the invoice of the new one with its debit.</summary>
+    private async Task<ChangeDocuments> IssueDocumentsAsync(
+        ApplicationDbContext db, Quote quote, RecalculatedChange change, SepaMandate? mandate, DateTime nowUtc, CancellationToken ct)
+    {
+        var (state, _, _, date, calc) = change;
         // The credit note says which invoice its money went to, so that invoice's number is taken first.
         var invoiceNumber = calc.Invoice is null ? null : await DocumentNumbering.NextAsync(db, DocumentKind.Invoice, date.Year, ct);
         BillingDocument? creditNote = null;
         if (calc.CreditNote is { } credit)
         {
             var opening = state.OpeningInvoice!;
-            var imputed = calc.Invoice is { } next ? Math.Min(credit.Totals.Ttc, next.Totals.Ttc) : 0m;
+            var imputed = calc.Invoice is { } next ? Math.Min(credit.Totals.IncludingVat, next.Totals.IncludingVat) : 0m;
             creditNote = await issuer.IssueAsync(db, new DocumentDraft(
-                DocumentKind.CreditNote, platformId, state.Subscription.Id, $"quote:{quote.Id:N}:credit-note", date, now.UtcDateTime,
-                credit.CreditedPeriod.Start, credit.CreditedPeriod.End, buyer,
-                credit.Lines.Select(ToDraftLine).ToList(),
-                credit.Totals.Ht, credit.Totals.VatRate, credit.Totals.Vat, 0m, 0m,
+                DocumentKind.CreditNote, quote.PlatformId, state.Subscription.Id, $"quote:{quote.Id:N}:credit-note", date, nowUtc,
+                credit.CreditedPeriod, DocumentBuyers.Of(state.Platform), credit.Lines, credit.Totals, 0m, 0m,
                 new CorrectedDocument(opening.Id, opening.Number, opening.IssueDate),
                 $"Change of subscription on {date:dd/MM/yyyy}: the unused part of the period is credited.",
                 DirectDebit: null,
-                CreditedToBalance: Math.Max(0m, credit.Totals.Ttc - (calc.Invoice?.Totals.Ttc ?? 0m)),
+                CreditedToBalance: Math.Max(0m, credit.Totals.IncludingVat - (calc.Invoice?.Totals.IncludingVat ?? 0m)),
                 AppliedToInvoice: invoiceNumber is not null && imputed > 0 ? new CreditNoteImputation(invoiceNumber, date, imputed) : null), ct);
         }
 
-        BillingDocument? invoice = null;
-        DirectDebit? debit = null;
-        if (calc.Invoice is { } billed)
+        if (calc.Invoice is not { } billed)
         {
-            var debitDraft = calc.AmountDue > 0 && mandate is not null
-                ? new DraftDirectDebit(Iban.Mask(mandate.Iban), mandate.Reference, calc.CollectionDate!.Value, calc.AmountDue)
-                : null;
-            invoice = await issuer.IssueAsync(db, new DocumentDraft(
-                DocumentKind.Invoice, platformId, state.Subscription.Id, $"quote:{quote.Id:N}:invoice", date, now.UtcDateTime,
-                billed.Period.Start, billed.Period.End, buyer,
-                billed.Lines.Select(ToDraftLine).ToList(),
-                billed.Totals.Ht, billed.Totals.VatRate, billed.Totals.Vat, calc.BalanceApplied, calc.AmountDue,
-                Corrects: null, Reason: null, debitDraft,
-                SettledByCreditNote: creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.Ttc, billed.Totals.Ttc))), invoiceNumber, ct);
-            if (debitDraft is not null)
-            {
-                debit = new DirectDebit(platformId, invoice.Id, mandate!.Id, Money.ToCents(calc.AmountDue), calc.CollectionDate!.Value, now.UtcDateTime);
-                db.DirectDebits.Add(debit);
-            }
+            return new ChangeDocuments(creditNote, null, null);
         }
 
-        var before = Describe(state.CurrentOffer.Name, state.Subscription.TierMaxContacts, state.Subscription.Commitment);
+        var (invoice, debit) = await invoicing.IssueInvoiceAsync(db, state.Platform, state.Subscription.Id, $"quote:{quote.Id:N}:invoice", date, nowUtc,
+            billed, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), mandate,
+            creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.IncludingVat, billed.Totals.IncludingVat)), invoiceNumber, ct);
+        return new ChangeDocuments(creditNote, invoice, debit);
+    }
+
+    /// <summary>Moves the subscription to the new offer and the platform's balance to what the change leaves.</summary>
+    private static void Apply(RecalculatedChange change, ChangeDocuments documents)
+    {
+        var (state, offer, target, _, calc) = change;
         if (offer.IsFree)
         {
             state.Subscription.SwitchToFree(offer.Code);
         }
         else
         {
-            state.Subscription.ChangeTo(offer.Code, target.TierMaxContacts!.Value, target.Commitment!.Value, calc.NewPeriod!.Value, invoice!.Id);
+            state.Subscription.ChangeTo(offer.Code, target.TierMaxContacts!.Value, target.Commitment!.Value, calc.NewPeriod!.Value, documents.Invoice!.Id);
         }
 
         state.Platform.SetBalance(Money.ToCents(calc.BalanceAfter));
-        db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, "subscription.changed",
-            $"{before} → {Describe(offer.Name, target.TierMaxContacts, target.Commitment)}"
-            + (creditNote is null ? "" : $"; credit note {creditNote.Number} ({calc.CreditNote!.Totals.Ttc:0.00} € TTC)")
-            + (invoice is null ? "" : $"; invoice {invoice.Number} ({calc.Invoice!.Totals.Ttc:0.00} € TTC)")
-            + (debit is null ? "" : $"; direct debit of {calc.AmountDue:0.00} € on {debit.CollectionDate:dd/MM/yyyy}")
-            + (calc.BalanceAfter > 0 ? $"; balance {calc.BalanceAfter:0.00} €" : "")));
-        await db.SaveChangesAsync(ct);
+    }
 
-        quote.MarkValidated(now.UtcDateTime, invoice?.Id, creditNote?.Id, debit?.Id);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new ChangeOutcome.Applied(quote.Id, invoice?.Id, invoice?.Number, creditNote?.Id, creditNote?.Number, debit?.Id, Replayed: false);
+    /// <summary>The audit entry's account of a change, after "before →".</summary>
+    private static string Summary(RecalculatedChange change, ChangeDocuments documents)
+    {
+        var calc = change.Calculation;
+        return Describe(change.Offer.Name, change.Target.TierMaxContacts, change.Target.Commitment)
+            + (documents.CreditNote is null ? "" : $"; credit note {documents.CreditNote.Number} ({calc.CreditNote!.Totals.IncludingVat:0.00} € TTC)")
+            + (documents.Invoice is null ? "" : $"; invoice {documents.Invoice.Number} ({calc.Invoice!.Totals.IncludingVat:0.00} € TTC)")
+            + (documents.Debit is null ? "" : $"; direct debit of {calc.AmountDue:0.00} € on {documents.Debit.CollectionDate:dd/MM/yyyy}")
+            + (calc.BalanceAfter > 0 ? $"; balance {calc.BalanceAfter:0.00} €" : "");
     }
 
     private static async Task<ChangeOutcome> ReplayAsync(ApplicationDbContext db, Quote quote, CancellationToken ct)
@@ -337,13 +334,12 @@ internal sealed class SubscriptionChanges(
     {
         var subscription = state.Subscription;
         SubscriptionSnapshot current;
-        if (subscription.IsPaid)
+        if (subscription.Plan is { } plan)
         {
             var opening = state.OpeningInvoice
                 ?? throw new InvalidOperationException($"Paid subscription {subscription.Id} has no opening invoice.");
-            current = SubscriptionSnapshot.Paid(state.CurrentOffer, subscription.TierMaxContacts!.Value, subscription.Commitment!.Value,
-                subscription.AnchorDate!.Value, subscription.CurrentPeriod!.Value,
-                new CreditableInvoice(opening.Number, opening.IssueDate, opening.Ht, opening.VatRate, opening.PriorCreditsHt));
+            current = SubscriptionSnapshot.Paid(state.CurrentOffer, plan.TierMaxContacts, plan.Commitment, plan.AnchorDate, plan.CurrentPeriod,
+                new CreditableInvoice(opening.Number, opening.IssueDate, opening.ExcludingVat, opening.VatRate, opening.PriorCreditsExcludingVat));
         }
         else
         {
@@ -364,10 +360,10 @@ internal sealed class SubscriptionChanges(
         state.Subscription.CurrentPeriod,
         calc.CreditNote is { } c
             ? new CreditNotePreview(c.CorrectedInvoiceNumber, c.CorrectedInvoiceDate, c.CreditedPeriod, c.UnusedDays, c.PeriodDays,
-                c.Totals.Ht, c.Totals.VatRate, c.Totals.Vat, c.Totals.Ttc)
+                c.Totals.ExcludingVat, c.Totals.VatRate, c.Totals.Vat, c.Totals.IncludingVat)
             : null,
         calc.Invoice is { } i
-            ? new InvoicePreview(string.Join("; ", i.Lines.Select(l => l.Description)), i.Period, i.Totals.Ht, i.Totals.VatRate, i.Totals.Vat, i.Totals.Ttc)
+            ? new InvoicePreview(string.Join("; ", i.Lines.Select(l => l.Description)), i.Period, i.Totals.ExcludingVat, i.Totals.VatRate, i.Totals.Vat, i.Totals.IncludingVat)
             : null,
         calc.BalanceBefore,
         calc.BalanceApplied,
@@ -386,60 +382,10 @@ internal sealed class SubscriptionChanges(
         _ => rank == RankChange.Downgrade ? ChangeDirection.Downgrade : ChangeDirection.Upgrade,
     };
 
-    private static TierChoice TierChoiceOf(TierPrice tier, decimal vatRate, int contactsInUse)
-    {
-        var annualHt = OfferPricing.AnnualHt(tier.MonthlyHt);
-        return new TierChoice(tier.MaxContacts, tier.MonthlyHt, VatAmounts.FromHt(tier.MonthlyHt, vatRate).Ttc, annualHt,
-            VatAmounts.FromHt(annualHt, vatRate).Ttc,
-            tier.MaxContacts < contactsInUse ? $"Unavailable: you have {contactsInUse.ToString(System.Globalization.CultureInfo.InvariantCulture)} active contacts, more than this tier allows." : null);
-    }
-
-    private static string? UnavailableReason(SubscriptionPlanView plan, OfferPricing offer)
-    {
-        if (plan.IsClosed)
-        {
-            return ClosedMessage;
-        }
-
-        if (offer.IsFree && !plan.IsFree)
-        {
-            return $"A paid platform cannot become free: {offer.Name} cannot be chosen here.";
-        }
-
-        return offer.IsFree && offer.Code == plan.OfferCode ? "This is your current offer." : null;
-    }
-
-    internal static DocumentBuyer BuyerOf(Platform platform)
-    {
-        // The address holds up to three lines, one per line of the document.
-        var address = platform.AddressLine.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-
-        var city = $"{platform.PostalCode} {platform.City}".Trim();
-        if (city.Length > 0)
-        {
-            address.Add(city);
-        }
-
-        if (!string.IsNullOrWhiteSpace(platform.Country))
-        {
-            address.Add(platform.Country);
-        }
-
-        var postal = new PostalAddress
-        {
-            Line = NullIfBlank(platform.AddressLine),
-            PostalCode = NullIfBlank(platform.PostalCode),
-            City = NullIfBlank(platform.City),
-            CountryCode = CountryCodes.Of(platform.Country),
-        };
-        return new DocumentBuyer(platform.Name, address, platform.Siren, platform.VatNumber, platform.Rna, NullIfBlank(platform.BillingEmail), postal);
-    }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    internal static DraftLine ToDraftLine(CalculatedLine line) =>
-        new(line.Description, line.Period.Start, line.Period.End, line.Quantity, line.UnitPriceHt, line.TotalHt);
-
     private static string Describe(string offerName, int? tier, Commitment? commitment) =>
         tier is { } t && commitment is { } c ? $"{offerName} {t} contacts {c.ToString().ToLowerInvariant()}" : offerName;
+
+    private sealed record RecalculatedChange(SubscriptionState State, OfferPricing Offer, ChangeTarget Target, DateOnly Date, QuoteCalculation Calculation);
+
+    private sealed record ChangeDocuments(BillingDocument? CreditNote, BillingDocument? Invoice, DirectDebit? Debit);
 }

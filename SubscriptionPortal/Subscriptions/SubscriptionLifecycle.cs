@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
@@ -104,7 +105,7 @@ internal sealed class SubscriptionLifecycle(
             details = $"Cancellation undone: the subscription renews on {period.End:dd/MM/yyyy}.";
         }
 
-        db.AuditEntries.Add(Actor.From(user).Entry(now.UtcDateTime, platformId, cancel ? "subscription.cancelled" : "subscription.resumed", details));
+        db.AuditEntries.Add(Actor.From(user).Entry(now.UtcDateTime, platformId, cancel ? AuditActions.SubscriptionCancelled : AuditActions.SubscriptionResumed, details));
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok;
     }

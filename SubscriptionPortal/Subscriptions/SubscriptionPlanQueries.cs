@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
@@ -28,9 +29,9 @@ internal sealed class SubscriptionPlanQueries(IDbContextFactory<ApplicationDbCon
             .OrderByDescending(m => m.Id)
             .Select(m => new { m.AccountHolder, m.Iban, m.Reference, m.SignedOn })
             .FirstOrDefaultAsync(ct);
-        var invoice = subscription.OpeningInvoiceId is { } invoiceId
+        var invoice = subscription.Plan?.OpeningInvoiceId is { } invoiceId
             ? await db.Documents.AsNoTracking().Where(d => d.Id == invoiceId && d.PlatformId == platformId)
-                .Select(d => new { d.Id, d.Number, d.IssueDate, d.TotalHtCents, d.VatCents })
+                .Select(d => new { d.Id, d.Number, d.IssueDate, d.TotalExcludingVatCents, d.VatCents })
                 .SingleOrDefaultAsync(ct)
             : null;
 
@@ -40,14 +41,14 @@ internal sealed class SubscriptionPlanQueries(IDbContextFactory<ApplicationDbCon
             offer.Code,
             offer.Name,
             offer.IsFree,
-            subscription.TierMaxContacts,
+            subscription.Plan?.TierMaxContacts,
             contacts,
-            subscription.Commitment,
+            subscription.Plan?.Commitment,
             subscription.CurrentPeriod,
             subscription.CancelAtPeriodEnd,
             platform.Status == PlatformStatus.Closed,
             Money.FromCents(platform.BalanceCents),
             mandate is null ? null : new MandateSummary(mandate.AccountHolder, Iban.Mask(mandate.Iban), mandate.Reference, mandate.SignedOn),
-            invoice is null ? null : new OpeningInvoiceSummary(invoice.Id, invoice.Number, invoice.IssueDate, Money.FromCents(invoice.TotalHtCents + invoice.VatCents)));
+            invoice is null ? null : new OpeningInvoiceSummary(invoice.Id, invoice.Number, invoice.IssueDate, Money.FromCents(invoice.TotalExcludingVatCents + invoice.VatCents)));
     }
 }

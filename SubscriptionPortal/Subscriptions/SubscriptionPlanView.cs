@@ -1,3 +1,6 @@
+using SubscriptionPortal.Common;
+using SubscriptionPortal.Payments;
+
 namespace SubscriptionPortal.Subscriptions;
 
 /// <summary>Settings › Subscription Plan, as read from the database (SPEC §10.1). Amounts in euros, TTC unless named HT.</summary>
@@ -33,6 +36,4 @@ public sealed record SubscriptionPlanView(
     public bool CanResume => CancelAtPeriodEnd && !IsClosed;
 }
 
-public sealed record MandateSummary(string AccountHolder, string MaskedIban, string Reference, DateOnly SignedOn);
-
-public sealed record OpeningInvoiceSummary(int Id, string Number, DateOnly IssueDate, decimal TotalTtc);
+public sealed record OpeningInvoiceSummary(int Id, string Number, DateOnly IssueDate, decimal TotalIncludingVat);

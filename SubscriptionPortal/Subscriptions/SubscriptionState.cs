@@ -18,4 +18,4 @@ internal sealed record SubscriptionState(
 }
 
 /// <summary>The invoice that opened the current period: what it charged HT and what credit notes already returned.</summary>
-internal sealed record OpeningInvoice(int Id, string Number, DateOnly IssueDate, decimal Ht, decimal VatRate, decimal PriorCreditsHt);
+internal sealed record OpeningInvoice(int Id, string Number, DateOnly IssueDate, decimal ExcludingVat, decimal VatRate, decimal PriorCreditsExcludingVat);

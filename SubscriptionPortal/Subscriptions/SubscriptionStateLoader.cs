@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 
 namespace SubscriptionPortal.Subscriptions;
@@ -17,11 +18,11 @@ internal static class SubscriptionStateLoader
         var contacts = await db.Contacts.CountAsync(c => c.PlatformId == platformId && !c.IsArchived, ct);
         var hasMandate = await db.Mandates.AnyAsync(m => m.PlatformId == platformId && m.RevokedAtUtc == null, ct);
         OpeningInvoice? opening = null;
-        if (subscription.OpeningInvoiceId is { } invoiceId)
+        if (subscription.Plan?.OpeningInvoiceId is { } invoiceId)
         {
             var invoice = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == invoiceId, ct);
-            var credited = await db.Documents.Where(d => d.CorrectsDocumentId == invoiceId).SumAsync(d => d.TotalHtCents, ct);
-            opening = new OpeningInvoice(invoice.Id, invoice.Number, invoice.IssueDate, Money.FromCents(invoice.TotalHtCents),
+            var credited = await db.Documents.Where(d => d.CorrectsDocumentId == invoiceId).SumAsync(d => d.TotalExcludingVatCents, ct);
+            opening = new OpeningInvoice(invoice.Id, invoice.Number, invoice.IssueDate, Money.FromCents(invoice.TotalExcludingVatCents),
                 invoice.VatRateBasisPoints / 10000m, Money.FromCents(credited));
         }
 

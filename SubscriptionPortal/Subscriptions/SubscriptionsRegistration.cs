@@ -5,6 +5,8 @@ internal static class SubscriptionsRegistration
     public static IServiceCollection AddSubscriptions(this IServiceCollection services)
     {
         services.AddScoped<SubscriptionPlanQueries>();
+        services.AddScoped<PeriodInvoicing>();
+        services.AddScoped<OfferChoiceQueries>();
         services.AddScoped<SubscriptionChanges>();
         services.AddScoped<SubscriptionLifecycle>();
         services.AddScoped<RenewalService>();

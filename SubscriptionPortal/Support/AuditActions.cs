@@ -8,6 +8,19 @@ public static class AuditActions
     public const string SignedIn = "account.signed_in";
     public const string ImpersonationStarted = "impersonation.started";
     public const string ImpersonationStopped = "impersonation.stopped";
+    public const string PlatformCreated = "platform.created";
+    public const string OrganizationUpdated = "organization.updated";
+    public const string MandateSigned = "mandate.signed";
+    public const string SubscriptionChanged = "subscription.changed";
+    public const string SubscriptionRenewed = "subscription.renewed";
+    public const string SubscriptionCancelled = "subscription.cancelled";
+    public const string SubscriptionResumed = "subscription.resumed";
+    public const string PlatformClosed = "platform.closed";
+    public const string DataExported = "data.exported";
+    public const string DebitSubmitted = "debit.submitted";
+    public const string DebitCollected = "debit.collected";
+    public const string DebitFailed = "debit.failed";
+    public const string DebitRetried = "debit.retried";
 
     /// <summary>A platform's overdue state changed (payment failed, restricted, suspended, active again), with its cause.</summary>
     public const string OverdueStateChanged = "dunning.state_changed";
@@ -33,6 +46,11 @@ public static class AuditActions
         [SignedIn] = "Signed in",
         [ImpersonationStarted] = "Impersonation started",
         [ImpersonationStopped] = "Impersonation stopped",
+        [PlatformCreated] = "Platform created",
+        [OrganizationUpdated] = "Organization details updated",
+        [MandateSigned] = "SEPA mandate signed",
+        [SubscriptionChanged] = "Subscription changed",
+        [SubscriptionRenewed] = "Subscription renewed",
         [OverdueStateChanged] = "Payment status changed",
         [DebitRetriedAutomatically] = "Direct debit presented again",
         [DebitWithdrawn] = "Direct debit withdrawn",
@@ -40,11 +58,6 @@ public static class AuditActions
         [DunningResumed] = "Reminders resumed",
         [TransferRecorded] = "Bank transfer recorded",
         [DebtWrittenOff] = "Debt written off",
-        ["platform.created"] = "Platform created",
-        ["organization.updated"] = "Organization details updated",
-        ["mandate.signed"] = "SEPA mandate signed",
-        ["subscription.changed"] = "Subscription changed",
-        ["subscription.renewed"] = "Subscription renewed",
     };
 
     /// <summary>

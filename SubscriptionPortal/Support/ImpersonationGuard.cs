@@ -1,4 +1,4 @@
-using SubscriptionPortal.Components.Account;
+using SubscriptionPortal.Data;
 
 namespace SubscriptionPortal.Support;
 
@@ -36,7 +36,7 @@ internal sealed class ImpersonationGuard(RequestDelegate next)
             }
 
             // The template's status message shows on the profile page the agent is sent back to.
-            context.Response.Cookies.Append(IdentityRedirectManager.StatusCookieName, Message, StatusCookie.Build(context));
+            context.Response.Cookies.Append(PortalRoles.StatusMessageCookie, Message, StatusCookie.Build(context));
             context.Response.StatusCode = StatusCodes.Status303SeeOther;
             context.Response.Headers.Location = $"{context.Request.PathBase}{ManagePath}";
             return;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 
 namespace SubscriptionPortal.Support;
@@ -34,8 +33,8 @@ internal sealed class ImpersonationService(
         }
 
         // The role claim can be up to one security-stamp interval old: ask the database too.
-        var agentUser = agent.IsInRole(IdentityRegistration.SupportRole) ? await users.GetUserAsync(agent) : null;
-        if (agentUser is null || !await users.IsInRoleAsync(agentUser, IdentityRegistration.SupportRole))
+        var agentUser = agent.IsInRole(PortalRoles.Support) ? await users.GetUserAsync(agent) : null;
+        if (agentUser is null || !await users.IsInRoleAsync(agentUser, PortalRoles.Support))
         {
             return new ImpersonationStart.Forbidden();
         }
@@ -62,7 +61,7 @@ internal sealed class ImpersonationService(
             return new ImpersonationStart.Refused(ImpersonationRefusal.NotAPlatformAdmin);
         }
 
-        if (await users.IsInRoleAsync(admin, IdentityRegistration.SupportRole))
+        if (await users.IsInRoleAsync(admin, PortalRoles.Support))
         {
             return new ImpersonationStart.Refused(ImpersonationRefusal.TargetIsSupportAgent);
         }

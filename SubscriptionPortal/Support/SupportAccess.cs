@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using SubscriptionPortal.Components.Account;
+using SubscriptionPortal.Data;
 
 namespace SubscriptionPortal.Support;
 
@@ -10,5 +10,5 @@ internal static class SupportAccess
     /// impersonating, the same person is the admin they act for, and sees only what that admin sees.
     /// </summary>
     public static bool IsSupportAgent(this ClaimsPrincipal user) =>
-        user.IsInRole(IdentityRegistration.SupportRole) && !user.HasClaim(c => c.Type == Actor.ImpersonatorIdClaim);
+        user.IsInRole(PortalRoles.Support) && !user.HasClaim(c => c.Type == Actor.ImpersonatorIdClaim);
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
-using SubscriptionPortal.Components.Account;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Subscriptions;
@@ -37,7 +37,7 @@ internal sealed class SupportPlatformQueries(IDbContextFactory<ApplicationDbCont
             .Select(d => new SupportDebitRow(d.Id, numbers.GetValueOrDefault(d.InvoiceId, "—"), d.CollectionDate, Money.FromCents(d.AmountCents), d.Status))
             .ToList();
 
-        var supportRoleId = db.Roles.Where(r => r.Name == IdentityRegistration.SupportRole).Select(r => r.Id);
+        var supportRoleId = db.Roles.Where(r => r.Name == PortalRoles.Support).Select(r => r.Id);
         var admins = await db.Memberships.AsNoTracking()
             .Where(m => m.PlatformId == platformId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new

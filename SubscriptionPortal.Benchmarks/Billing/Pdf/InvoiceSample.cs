@@ -1,4 +1,6 @@
+using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.Pdf;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Benchmarks.Billing.Pdf;
 
@@ -12,10 +14,10 @@ internal static class InvoiceSample
     /// <param name="logoFile">Print the logo file copied beside the binaries instead of the drawn monogram.</param>
     public static BillingDocumentModel OneLine(string number, bool logoFile = false)
     {
-        var period = new BillingDocumentPeriod(new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 20));
+        var period = new BillingPeriod(new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 20));
         return new BillingDocumentModel
         {
-            Kind = BillingDocumentKind.Invoice,
+            Kind = DocumentKind.Invoice,
             Number = number,
             IssueDate = new DateOnly(2026, 3, 20),
             Seller = new SellerDetails
@@ -42,11 +44,9 @@ internal static class InvoiceSample
                 Address = new PostalAddress { Line = "4 place des Vosges", PostalCode = "75004", City = "Paris", CountryCode = "FR" },
             },
             ServicePeriod = period,
-            Lines = [new BillingDocumentLine("Serenity — up to 250 contacts — monthly", period, 1m, 40.00m, 20m, 40.00m)],
-            VatSummary = [new VatSummaryLine(20m, 40.00m, 8.00m)],
-            TotalExcludingVat = 40.00m,
-            TotalVat = 8.00m,
-            TotalIncludingVat = 48.00m,
+            Lines = [new BillingLine("Serenity — up to 250 contacts — monthly", period, 1, 40.00m, 40.00m)],
+            VatSummary = [VatAmounts.FromExcludingVat(40.00m, 0.20m)],
+            Totals = VatAmounts.FromExcludingVat(40.00m, 0.20m),
             Payment = new PaymentDetails
             {
                 SettledByCreditNote = new CreditNoteSettlement("A-2026-000042", 32.52m),

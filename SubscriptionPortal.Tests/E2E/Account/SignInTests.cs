@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Components.Shared;
 using SubscriptionPortal.Subscriptions;
 using static Microsoft.Playwright.Assertions;
@@ -99,13 +100,13 @@ public sealed class SignInTests(BrowserFixture browser) : PortalPageTest(browser
         var platform = await db.Platforms.SingleAsync(p => p.Name == platformName);
         var subscription = await db.Subscriptions.SingleAsync(s => s.PlatformId == platform.Id);
         var contacts = await db.Contacts.CountAsync(c => c.PlatformId == platform.Id && !c.IsArchived);
-        var commitment = subscription.Commitment switch
+        var commitment = subscription.Plan?.Commitment switch
         {
             Commitment.Monthly => "Monthly",
             Commitment.Annual => "Annual",
             _ => "None (free offer)",
         };
-        var contactText = subscription.TierMaxContacts is { } tier
+        var contactText = subscription.Plan?.TierMaxContacts is { } tier
             ? $"{Format.Contacts(contacts)} in use of {Format.Contacts(tier)}"
             : $"{Format.Contacts(contacts)} in use, unlimited";
         var period = subscription.CurrentPeriod is { } p ? Format.Period(p.Start, p.End) : null;

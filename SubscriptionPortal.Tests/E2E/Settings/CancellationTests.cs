@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Components.Shared;
 using SubscriptionPortal.Subscriptions;
 using static Microsoft.Playwright.Assertions;

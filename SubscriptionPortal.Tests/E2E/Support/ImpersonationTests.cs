@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
-using SubscriptionPortal.Tests.Integration;
 using SubscriptionPortal.Tests.E2E.Settings;
+using SubscriptionPortal.Tests.Integration;
 using static Microsoft.Playwright.Assertions;
 
 namespace SubscriptionPortal.Tests.E2E.Support;

@@ -6,6 +6,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.EInvoicing;
 using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
@@ -109,21 +110,21 @@ public sealed class FacturXDocumentsTests : IAsyncLifetime
             Assert.Equal(row.Number, xml.Root!.Element(Rsm + "ExchangedDocument")!.Element(Ram + "ID")!.Value);
             Assert.Equal(row.Kind == DocumentKind.Invoice ? "380" : "381", xml.Descendants(Ram + "TypeCode").First().Value);
             Assert.Equal(row.IssueDate, Date(xml.Root!.Element(Rsm + "ExchangedDocument")!.Element(Ram + "IssueDateTime")!));
-            Assert.Equal(Money.FromCents(row.TotalHtCents), Total("LineTotalAmount"));
-            Assert.Equal(Money.FromCents(row.TotalHtCents), Total("TaxBasisTotalAmount"));
+            Assert.Equal(Money.FromCents(row.TotalExcludingVatCents), Total("LineTotalAmount"));
+            Assert.Equal(Money.FromCents(row.TotalExcludingVatCents), Total("TaxBasisTotalAmount"));
             Assert.Equal(Money.FromCents(row.VatCents), Total("TaxTotalAmount"));
-            Assert.Equal(Money.FromCents(row.TotalTtcCents), Total("GrandTotalAmount"));
+            Assert.Equal(Money.FromCents(row.TotalIncludingVatCents), Total("GrandTotalAmount"));
             var period = xml.Root!.Descendants(Ram + "ApplicableHeaderTradeSettlement").Single().Element(Ram + "BillingSpecifiedPeriod")!;
             Assert.Equal(row.PeriodStart, Date(period.Element(Ram + "StartDateTime")!));
             Assert.Equal(row.PeriodEnd.AddDays(-1), Date(period.Element(Ram + "EndDateTime")!));
             if (row.Kind == DocumentKind.Invoice)
             {
                 Assert.Equal(Money.FromCents(row.AmountDueCents), Total("DuePayableAmount"));
-                Assert.Equal(Money.FromCents(row.TotalTtcCents - row.AmountDueCents), Total("TotalPrepaidAmount"));
+                Assert.Equal(Money.FromCents(row.TotalIncludingVatCents - row.AmountDueCents), Total("TotalPrepaidAmount"));
             }
             else
             {
-                Assert.Equal((0m, Money.FromCents(row.TotalTtcCents)), (Total("DuePayableAmount"), Total("TotalPrepaidAmount")));
+                Assert.Equal((0m, Money.FromCents(row.TotalIncludingVatCents)), (Total("DuePayableAmount"), Total("TotalPrepaidAmount")));
             }
 
             // The page against the XML.
@@ -155,17 +156,17 @@ public sealed class FacturXDocumentsTests : IAsyncLifetime
     {
         var upgradeCredit = documents["upgrade-credit-note"];
         var upgradeInvoice = documents["upgrade-invoice"];
-        var expected = $"Imputé sur la facture {upgradeInvoice.Number} du {Text(upgradeInvoice.IssueDate)} : {Text(Money.FromCents(upgradeCredit.TotalTtcCents))}";
+        var expected = $"Imputé sur la facture {upgradeInvoice.Number} du {Text(upgradeInvoice.IssueDate)} : {Text(Money.FromCents(upgradeCredit.TotalIncludingVatCents))}";
         Assert.Contains(expected, PdfReadBack.Of(upgradeCredit.Pdf).Flat);
         Assert.Contains(expected, Notes(upgradeCredit));
 
         var downCredit = documents["downgrade-credit-note"];
         var downInvoice = documents["downgrade-invoice"];
-        var rest = downCredit.TotalTtcCents - downInvoice.TotalTtcCents;
+        var rest = downCredit.TotalIncludingVatCents - downInvoice.TotalIncludingVatCents;
         var page = PdfReadBack.Of(downCredit.Pdf).Flat;
         foreach (var mention in new[]
                  {
-                     $"Imputé sur la facture {downInvoice.Number} du {Text(downInvoice.IssueDate)} : {Text(Money.FromCents(downInvoice.TotalTtcCents))}",
+                     $"Imputé sur la facture {downInvoice.Number} du {Text(downInvoice.IssueDate)} : {Text(Money.FromCents(downInvoice.TotalIncludingVatCents))}",
                      $"Porté au crédit de votre compte : {Text(Money.FromCents(rest))}",
                  })
         {
@@ -174,7 +175,7 @@ public sealed class FacturXDocumentsTests : IAsyncLifetime
         }
 
         await using var db = downgrade.CreateContext();
-        Assert.Equal(rest - documents["renewal-from-balance"].TotalTtcCents,
+        Assert.Equal(rest - documents["renewal-from-balance"].TotalIncludingVatCents,
             (await db.Platforms.SingleAsync(p => p.Id == downCredit.PlatformId)).BalanceCents);
     }
 

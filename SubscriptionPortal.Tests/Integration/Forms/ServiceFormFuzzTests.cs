@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Subscriptions;
@@ -327,9 +328,9 @@ public sealed class ServiceFormFuzzTests : IAsyncLifetime
             {
                 document.Number, "ISSUE DATE", MandatoryMentions.Date(document.IssueDate),
                 "SERVICE PERIOD", $"{MandatoryMentions.Date(document.PeriodStart)} – {MandatoryMentions.Date(document.PeriodEnd.AddDays(-1))}",
-                "Total excl. VAT (HT)", MandatoryMentions.Money(document.TotalHtCents),
+                "Total excl. VAT (HT)", MandatoryMentions.Money(document.TotalExcludingVatCents),
                 "VAT (TVA)", MandatoryMentions.Money(document.VatCents),
-                "Total incl. VAT (TTC)", MandatoryMentions.Money(document.TotalTtcCents),
+                "Total incl. VAT (TTC)", MandatoryMentions.Money(document.TotalIncludingVatCents),
                 "Late-payment penalties", "Fixed indemnity for recovery costs in case of late payment: 40 €",
                 seller.Name, $"SIREN {seller.Siren}", $"VAT no. {seller.VatNumber}",
                 platform.Name,

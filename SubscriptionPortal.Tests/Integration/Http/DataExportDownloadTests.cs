@@ -27,7 +27,7 @@ public sealed class DataExportDownloadTests : IAsyncLifetime
         await app.DisposeAsync();
     }
 
-    private async Task<HttpResponseMessage> StartAsync(PortalClient by, int platform, bool withToken = true)
+    private static async Task<HttpResponseMessage> StartAsync(PortalClient by, int platform, bool withToken = true)
     {
         var fields = new Dictionary<string, string>();
         if (withToken)

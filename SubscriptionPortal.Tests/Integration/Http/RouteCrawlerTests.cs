@@ -361,7 +361,7 @@ public sealed class RouteCrawlerTests(RouteCrawlerTests.World world) : IClassFix
         /// <summary>Percent-encoded, but an already encoded value (a traversal, a NUL) is sent as it is.</summary>
         private static string Escape(string value) => value.Contains('%', StringComparison.Ordinal) ? value : Uri.EscapeDataString(value);
 
-        private static string Build(RoutePattern pattern, IReadOnlyDictionary<string, string> values)
+        private static string Build(RoutePattern pattern, Dictionary<string, string> values)
         {
             var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
             {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Subscriptions;
@@ -40,7 +41,7 @@ public sealed class TwoInstanceRenewalTests(ITestOutputHelper output) : TwoInsta
         Assert.Equal(Due, renewals.Select(r => r.SubscriptionId).Distinct().Count());
         Assert.All(renewals, r => Assert.Equal((RenewsOn, RenewsOn.AddYears(1)), (r.PeriodStart, r.PeriodEnd)));
         Assert.Equal(Enumerable.Range(1, Due).Select(n => $"F-2026-{n:D6}"), renewals.Select(r => r.Number).Order());
-        Assert.Equal(Due, await db.Subscriptions.CountAsync(s => s.PeriodStart == RenewsOn && s.PeriodEnd == RenewsOn.AddYears(1)));
+        Assert.Equal(Due, await db.Subscriptions.CountAsync(s => s.Plan!.PeriodStart == RenewsOn && s.Plan.PeriodEnd == RenewsOn.AddYears(1)));
         Assert.Equal(Due, await db.DirectDebits.CountAsync(d => d.CollectionDate == RenewsOn.AddDays(3)));
     }
 

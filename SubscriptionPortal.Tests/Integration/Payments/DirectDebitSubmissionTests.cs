@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Tests.Unit.Payments.Sepa;

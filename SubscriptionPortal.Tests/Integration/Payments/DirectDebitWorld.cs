@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -34,10 +35,10 @@ public static class DirectDebitWorld
         var transactions = new StringBuilder();
         foreach (var (id, status, reason) in lines)
         {
-            transactions.Append($"<TxInfAndSts><OrgnlEndToEndId>{id}</OrgnlEndToEndId><TxSts>{status}</TxSts>");
+            transactions.Append(CultureInfo.InvariantCulture, $"<TxInfAndSts><OrgnlEndToEndId>{id}</OrgnlEndToEndId><TxSts>{status}</TxSts>");
             if (reason is not null)
             {
-                transactions.Append($"<StsRsnInf><Rsn><Cd>{reason}</Cd></Rsn></StsRsnInf>");
+                transactions.Append(CultureInfo.InvariantCulture, $"<StsRsnInf><Rsn><Cd>{reason}</Cd></Rsn></StsRsnInf>");
             }
 
             transactions.Append("</TxInfAndSts>");

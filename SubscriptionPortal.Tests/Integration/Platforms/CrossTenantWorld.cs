@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms.Export;
 using SubscriptionPortal.Subscriptions;
@@ -78,7 +79,7 @@ public sealed class CrossTenantWorld : IAsyncLifetime
         OtherDebitFileId = file.Id;
     }
 
-    public T Get<T>(IServiceScope scope)
+    public static T Get<T>(IServiceScope scope)
         where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
     /// <summary>

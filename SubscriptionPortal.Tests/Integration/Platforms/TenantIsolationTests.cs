@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Subscriptions;
 

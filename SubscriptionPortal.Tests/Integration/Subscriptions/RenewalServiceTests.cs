@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 
 namespace SubscriptionPortal.Tests.Integration.Subscriptions;
@@ -23,10 +24,10 @@ public sealed class RenewalServiceTests
         await using var db = database.CreateContext();
         var invoices = await db.Documents.Where(d => d.PlatformId == platformId && d.Kind == DocumentKind.Invoice).OrderBy(d => d.Id).ToListAsync();
         Assert.Equal(2, invoices.Count);
-        Assert.Equal((new DateOnly(2026, 4, 10), new DateOnly(2026, 5, 10), 4800L), (invoices[1].PeriodStart, invoices[1].PeriodEnd, invoices[1].TotalTtcCents));
+        Assert.Equal((new DateOnly(2026, 4, 10), new DateOnly(2026, 5, 10), 4800L), (invoices[1].PeriodStart, invoices[1].PeriodEnd, invoices[1].TotalIncludingVatCents));
         var subscription = await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId);
         Assert.Equal(new BillingPeriod(new DateOnly(2026, 4, 10), new DateOnly(2026, 5, 10)), subscription.CurrentPeriod);
-        Assert.Equal(invoices[1].Id, subscription.OpeningInvoiceId);
+        Assert.Equal(invoices[1].Id, subscription.Plan!.OpeningInvoiceId);
         Assert.Equal(4800, (await db.DirectDebits.SingleAsync(d => d.InvoiceId == invoices[1].Id)).AmountCents);
     }
 
@@ -77,7 +78,7 @@ public sealed class RenewalServiceTests
 
         await using var db = database.CreateContext();
         var renewal = await db.Documents.SingleAsync(d => d.PlatformId == platformId && d.IdempotencyKey.StartsWith("renewal:"));
-        Assert.Equal((10800L, 10800L, 0L), (renewal.TotalTtcCents, renewal.BalanceAppliedCents, renewal.AmountDueCents));
+        Assert.Equal((10800L, 10800L, 0L), (renewal.TotalIncludingVatCents, renewal.BalanceAppliedCents, renewal.AmountDueCents));
         Assert.Equal(114658 - 10800, (await db.Platforms.SingleAsync(p => p.Id == platformId)).BalanceCents);
         Assert.False(await db.DirectDebits.AnyAsync(d => d.InvoiceId == renewal.Id));
     }

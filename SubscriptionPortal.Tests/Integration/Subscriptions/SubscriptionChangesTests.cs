@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Subscriptions;
 
@@ -28,9 +29,9 @@ public sealed class SubscriptionChangesTests
         var credit = await db.Documents.Include(d => d.Lines).SingleAsync(d => d.Id == applied.CreditNoteId);
         var invoice = await db.Documents.Include(d => d.Lines).SingleAsync(d => d.Id == applied.InvoiceId);
         var opening = await db.Documents.SingleAsync(d => d.PlatformId == platformId && d.IdempotencyKey != invoice.IdempotencyKey && d.Kind == DocumentKind.Invoice);
-        Assert.Equal((2710, 542, 3252), (credit.TotalHtCents, credit.VatCents, credit.TotalTtcCents));
+        Assert.Equal((2710, 542, 3252), (credit.TotalExcludingVatCents, credit.VatCents, credit.TotalIncludingVatCents));
         Assert.Equal(opening.Id, credit.CorrectsDocumentId);
-        Assert.Equal((7500, 1500, 9000), (invoice.TotalHtCents, invoice.VatCents, invoice.TotalTtcCents));
+        Assert.Equal((7500, 1500, 9000), (invoice.TotalExcludingVatCents, invoice.VatCents, invoice.TotalIncludingVatCents));
         Assert.Equal((new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 20)), (invoice.PeriodStart, invoice.PeriodEnd));
         Assert.Equal(5748, invoice.AmountDueCents);
         Assert.Matches(@"^F-2026-\d{6}$", invoice.Number);
@@ -40,10 +41,10 @@ public sealed class SubscriptionChangesTests
         Assert.Equal((5748L, new DateOnly(2026, 3, 23), DirectDebitStatus.Scheduled, invoice.Id), (debit.AmountCents, debit.CollectionDate, debit.Status, debit.InvoiceId));
 
         var subscription = await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId);
-        Assert.Equal((CatalogSeed.Professional, 250, Commitment.Monthly), (subscription.OfferCode, subscription.TierMaxContacts!.Value, subscription.Commitment!.Value));
+        Assert.Equal((CatalogSeed.Professional, 250, Commitment.Monthly), (subscription.OfferCode, subscription.Plan!.TierMaxContacts, subscription.Plan.Commitment));
         Assert.Equal(new BillingPeriod(new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 20)), subscription.CurrentPeriod);
-        Assert.Equal(new DateOnly(2026, 3, 20), subscription.AnchorDate);
-        Assert.Equal(invoice.Id, subscription.OpeningInvoiceId);
+        Assert.Equal(new DateOnly(2026, 3, 20), subscription.Plan!.AnchorDate);
+        Assert.Equal(invoice.Id, subscription.Plan!.OpeningInvoiceId);
         Assert.Single(await db.AuditEntries.Where(a => a.PlatformId == platformId && a.Action == "subscription.changed" && a.Details.Contains(invoice.Number)).ToListAsync());
     }
 
@@ -153,7 +154,7 @@ public sealed class SubscriptionChangesTests
         var requote = Assert.IsType<ChangeOutcome.Requote>(outcome);
         Assert.NotEqual(quote.Id, requote.NewQuote.Id);
         Assert.Equal(new DateOnly(2026, 3, 21), requote.NewQuote.LocalDate);
-        Assert.True(requote.NewQuote.CreditNote!.Ttc < quote.CreditNote!.Ttc);
+        Assert.True(requote.NewQuote.CreditNote!.IncludingVat < quote.CreditNote!.IncludingVat);
         await using var db = database.CreateContext();
         Assert.Equal(1, await db.Documents.CountAsync(d => d.PlatformId == platformId));
         Assert.Equal(CatalogSeed.Serenity, (await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId)).OfferCode);
@@ -231,8 +232,8 @@ public sealed class SubscriptionChangesTests
         await using var db = database.CreateContext();
         Assert.Equal(114658, (await db.Platforms.SingleAsync(p => p.Id == platformId)).BalanceCents);
         var invoice = await db.Documents.SingleAsync(d => d.Id == applied.InvoiceId);
-        Assert.Equal((10800L, 0L), (invoice.TotalTtcCents, invoice.AmountDueCents));
-        Assert.Equal(125458, (await db.Documents.SingleAsync(d => d.Id == applied.CreditNoteId)).TotalTtcCents);
+        Assert.Equal((10800L, 0L), (invoice.TotalIncludingVatCents, invoice.AmountDueCents));
+        Assert.Equal(125458, (await db.Documents.SingleAsync(d => d.Id == applied.CreditNoteId)).TotalIncludingVatCents);
     }
 
     [Fact]
@@ -279,7 +280,7 @@ public sealed class SubscriptionChangesTests
         Assert.Null(applied.CreditNoteId);
         await using var db = database.CreateContext();
         var invoice = await db.Documents.SingleAsync(d => d.Id == applied.InvoiceId);
-        Assert.Equal((19200L, 3840L, 23040L), (invoice.TotalHtCents, invoice.VatCents, invoice.AmountDueCents));
+        Assert.Equal((19200L, 3840L, 23040L), (invoice.TotalExcludingVatCents, invoice.VatCents, invoice.AmountDueCents));
         Assert.Equal(new DateOnly(2027, 6, 1), invoice.PeriodEnd);
         Assert.Equal(40, await db.Contacts.CountAsync(c => c.PlatformId == platformId));
         Assert.Equal(1, await db.Mandates.CountAsync(m => m.PlatformId == platformId));
@@ -295,7 +296,7 @@ public sealed class SubscriptionChangesTests
 
         public byte[] Render(BillingDocumentModel model)
         {
-            if (model.Kind == BillingDocumentKind.CreditNote)
+            if (model.Kind == DocumentKind.CreditNote)
             {
                 CreditNotesRendered++;
             }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 
 namespace SubscriptionPortal.Tests.Integration.Subscriptions;

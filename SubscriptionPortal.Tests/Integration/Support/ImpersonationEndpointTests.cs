@@ -246,7 +246,7 @@ public sealed class ImpersonationEndpointTests : IAsyncLifetime
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var agent = new ApplicationUser { UserName = "agent2@demo.test", Email = "agent2@demo.test", EmailConfirmed = true, DisplayName = "Alex Agent" };
         Assert.True((await users.CreateAsync(agent, PortalClient.DemoPassword)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(agent, IdentityRegistration.SupportRole)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(agent, PortalRoles.Support)).Succeeded);
         await using var db = app.OpenDatabase();
         db.Memberships.Add(new SubscriptionPortal.Platforms.PlatformMembership(platformId, agent.Id));
         await db.SaveChangesAsync();

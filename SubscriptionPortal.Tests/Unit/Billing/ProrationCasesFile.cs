@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 
 namespace SubscriptionPortal.Tests.Unit.Billing;

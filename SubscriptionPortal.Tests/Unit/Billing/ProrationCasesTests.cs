@@ -1,4 +1,5 @@
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Tests.Unit.Catalog;
 using Xunit;
@@ -138,16 +139,16 @@ public sealed class ProrationCasesTests
             Assert.Equal(row.Int("unused_days"), credit.UnusedDays);
             Assert.Equal(row.Int("period_days"), credit.PeriodDays);
             Assert.Equal(current.Period, credit.OriginalPeriod);
-            AssertCents(row, "credit_ht", credit.Totals.Ht);
+            AssertCents(row, "credit_ht", credit.Totals.ExcludingVat);
             AssertCents(row, "credit_vat", credit.Totals.Vat);
-            AssertCents(row, "credit_ttc", credit.Totals.Ttc);
+            AssertCents(row, "credit_ttc", credit.Totals.IncludingVat);
         }
 
         var invoice = quote.Invoice;
         Assert.NotNull(invoice);
-        AssertCents(row, "invoice_ht", invoice.Totals.Ht);
+        AssertCents(row, "invoice_ht", invoice.Totals.ExcludingVat);
         AssertCents(row, "invoice_vat", invoice.Totals.Vat);
-        AssertCents(row, "invoice_ttc", invoice.Totals.Ttc);
+        AssertCents(row, "invoice_ttc", invoice.Totals.IncludingVat);
         Assert.Equal(new BillingPeriod(quote.ChangeDate, row.Date("new_period_end")), invoice.Period);
         Assert.Equal(invoice.Period, quote.NewPeriod);
 
@@ -156,7 +157,7 @@ public sealed class ProrationCasesTests
         Assert.Equal(quote.AmountDue > 0m ? quote.ChangeDate.AddDays(3) : null, quote.CollectionDate);
 
         // What is owed either leaves by debit or stays as balance: nothing appears or vanishes.
-        Assert.Equal(invoice.Totals.Ttc - (credit?.Totals.Ttc ?? 0m) - balance, quote.AmountDue - quote.BalanceAfter);
+        Assert.Equal(invoice.Totals.IncludingVat - (credit?.Totals.IncludingVat ?? 0m) - balance, quote.AmountDue - quote.BalanceAfter);
     }
 
     private static void AssertCents(ProrationCasesFile.Row row, string column, decimal actual) =>

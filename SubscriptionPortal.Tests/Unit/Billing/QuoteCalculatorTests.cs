@@ -1,10 +1,11 @@
 using System.Globalization;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Tests.Unit.Catalog;
 using Xunit;
-using static SubscriptionPortal.Subscriptions.Commitment;
+using static SubscriptionPortal.Common.Commitment;
 using static SubscriptionPortal.Tests.Unit.Billing.QuoteScenario;
 
 namespace SubscriptionPortal.Tests.Unit.Billing;
@@ -43,7 +44,7 @@ public sealed class QuoteCalculatorTests
         var line = Assert.Single(quote.Invoice!.Lines);
         Assert.Equal("Professional — up to 250 contacts — monthly", line.Description);
         Assert.Equal(quote.NewPeriod, line.Period);
-        Assert.Equal((1, 75.00m, 75.00m), (line.Quantity, line.UnitPriceHt, line.TotalHt));
+        Assert.Equal((1, 75.00m, 75.00m), (line.Quantity, line.UnitPriceExcludingVat, line.TotalExcludingVat));
         Assert.Equal(quote.NewPeriod, quote.Invoice.Period);
         Assert.Equal(TestCatalog.VatRate, quote.Invoice.Totals.VatRate);
     }
@@ -135,7 +136,7 @@ public sealed class QuoteCalculatorTests
     public void SecondChange_NeverCreditsMoreThanPaidMinusEarlierCredits()
     {
         // The second invoice charged 75.00 and a correction already gave back 60.00 of it.
-        var current = Paid(Professional, 250, Monthly, "2026-03-20", creditedHt: 60.00m, invoiceNumber: "F-2026-000002");
+        var current = Paid(Professional, 250, Monthly, "2026-03-20", creditedExcludingVat: 60.00m, invoiceNumber: "F-2026-000002");
 
         var sameDay = Allowed(Change(current, Professional, 500, Monthly, "2026-03-20"));
         var later = Allowed(Change(current, Professional, 500, Monthly, "2026-03-25"));
@@ -148,7 +149,7 @@ public sealed class QuoteCalculatorTests
     [Fact]
     public void FullyCreditedInvoice_IssuesNoCreditNote()
     {
-        var current = Paid(Professional, 250, Monthly, "2026-03-20", creditedHt: 75.00m);
+        var current = Paid(Professional, 250, Monthly, "2026-03-20", creditedExcludingVat: 75.00m);
 
         var quote = Allowed(Change(current, Professional, 500, Monthly, "2026-03-25"));
 
@@ -262,7 +263,7 @@ public sealed class QuoteCalculatorTests
 
         Assert.Equal(new BillingPeriod(Day("2026-02-28"), Day("2026-03-31")), quote.CreditNote!.OriginalPeriod);
         // 40.00 × 16 / 31 = 20.645… → 20.65.
-        Assert.Equal(20.65m, quote.CreditNote.Totals.Ht);
+        Assert.Equal(20.65m, quote.CreditNote.Totals.ExcludingVat);
     }
 
     [Fact]
@@ -361,11 +362,11 @@ public sealed class QuoteCalculatorTests
     public void Credit_AtExactlyHalfACent_IsRoundedAwayFromZero()
     {
         // 40.01 × 14 / 28 = 20.005: banker's rounding would credit 20.00.
-        var current = Paid(Serenity, 250, Monthly, "2026-02-01", chargedHt: 40.01m);
+        var current = Paid(Serenity, 250, Monthly, "2026-02-01", chargedExcludingVat: 40.01m);
 
         var quote = Allowed(Change(current, Professional, 250, Monthly, "2026-02-15"));
 
-        Assert.Equal(20.01m, quote.CreditNote!.Totals.Ht);
+        Assert.Equal(20.01m, quote.CreditNote!.Totals.ExcludingVat);
     }
 
     [Fact]
@@ -583,10 +584,10 @@ public sealed class QuoteCalculatorTests
     [InlineData("40.001", "0")]
     [InlineData("40.00", "-0.01")]
     [InlineData("40.00", "0.005")]
-    public void OpeningInvoiceWithANegativeOrFractionalAmount_IsABug(string chargedHt, string creditedHt)
+    public void OpeningInvoiceWithANegativeOrFractionalAmount_IsABug(string chargedExcludingVat, string creditedExcludingVat)
     {
         var broken = Paid(Serenity, 250, Monthly, "2026-03-10",
-            chargedHt: decimal.Parse(chargedHt, CultureInfo.InvariantCulture), creditedHt: decimal.Parse(creditedHt, CultureInfo.InvariantCulture));
+            chargedExcludingVat: decimal.Parse(chargedExcludingVat, CultureInfo.InvariantCulture), creditedExcludingVat: decimal.Parse(creditedExcludingVat, CultureInfo.InvariantCulture));
 
         Assert.ThrowsAny<ArgumentException>(() => QuoteCalculator.Calculate(Change(broken, Professional, 250, Monthly, "2026-03-20")));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Tests.Unit.Catalog;
 using Xunit;
@@ -16,7 +17,7 @@ internal static class QuoteScenario
 
     /// <summary>
     /// A paid subscription whose current period starts on <paramref name="periodStart"/>, opened by
-    /// an invoice issued that day which charged the catalog price unless <paramref name="chargedHt"/> says otherwise.
+    /// an invoice issued that day which charged the catalog price unless <paramref name="chargedExcludingVat"/> says otherwise.
     /// </summary>
     public static SubscriptionSnapshot Paid(
         OfferPricing offer,
@@ -24,16 +25,16 @@ internal static class QuoteScenario
         Commitment commitment,
         string periodStart,
         string? anchor = null,
-        decimal? chargedHt = null,
+        decimal? chargedExcludingVat = null,
         decimal vatRate = TestCatalog.VatRate,
-        decimal creditedHt = 0m,
+        decimal creditedExcludingVat = 0m,
         string invoiceNumber = "F-2026-000001")
     {
         var start = Day(periodStart);
         var anchorDate = Day(anchor ?? periodStart);
         var period = new BillingPeriod(start, PeriodMath.PeriodEndAfter(anchorDate, commitment, start));
         var invoice = new CreditableInvoice(
-            invoiceNumber, start, chargedHt ?? OfferPricing.PriceHt(offer.FindTier(tier)!, commitment), vatRate, creditedHt);
+            invoiceNumber, start, chargedExcludingVat ?? OfferPricing.PriceExcludingVat(offer.FindTier(tier)!, commitment), vatRate, creditedExcludingVat);
         return SubscriptionSnapshot.Paid(offer, tier, commitment, anchorDate, period, invoice);
     }
 
@@ -69,14 +70,14 @@ internal static class QuoteScenario
             input.Target.Commitment!.Value,
             quote.NewAnchor!.Value,
             quote.NewPeriod!.Value,
-            new CreditableInvoice(invoiceNumber, input.ChangeDate, quote.Invoice!.Totals.Ht, quote.Invoice.Totals.VatRate, 0m));
+            new CreditableInvoice(invoiceNumber, input.ChangeDate, quote.Invoice!.Totals.ExcludingVat, quote.Invoice.Totals.VatRate, 0m));
 
     /// <summary>Asserts a document's totals in cents, and that each is consistent (HT + VAT = TTC, lines sum to HT).</summary>
-    public static void AssertTotals(long htCents, long vatCents, long ttcCents, VatAmounts totals, IReadOnlyList<CalculatedLine> lines)
+    public static void AssertTotals(long htCents, long vatCents, long ttcCents, VatAmounts totals, IReadOnlyList<BillingLine> lines)
     {
-        Assert.Equal((htCents, vatCents, ttcCents), (Money.ToCents(totals.Ht), Money.ToCents(totals.Vat), Money.ToCents(totals.Ttc)));
-        Assert.Equal(totals.Ht + totals.Vat, totals.Ttc);
-        Assert.Equal(totals.Ht, lines.Sum(l => l.TotalHt));
-        Assert.All(lines, l => Assert.Equal(l.Quantity * l.UnitPriceHt, l.TotalHt));
+        Assert.Equal((htCents, vatCents, ttcCents), (Money.ToCents(totals.ExcludingVat), Money.ToCents(totals.Vat), Money.ToCents(totals.IncludingVat)));
+        Assert.Equal(totals.ExcludingVat + totals.Vat, totals.IncludingVat);
+        Assert.Equal(totals.ExcludingVat, lines.Sum(l => l.TotalExcludingVat));
+        Assert.All(lines, l => Assert.Equal(l.Quantity * l.UnitPriceExcludingVat, l.TotalExcludingVat));
     }
 }

@@ -1,4 +1,5 @@
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Tests.Unit.Catalog;
 using Xunit;

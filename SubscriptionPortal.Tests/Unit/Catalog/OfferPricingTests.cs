@@ -1,4 +1,5 @@
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 using Xunit;
 
@@ -23,21 +24,21 @@ public sealed class OfferPricingTests
     {
         var price = TestCatalog.ByCode(offer).FindTier(tier)!;
 
-        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), OfferPricing.PriceHt(price, Commitment.Annual));
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), OfferPricing.PriceExcludingVat(price, Commitment.Annual));
     }
 
     [Fact]
     public void AnnualPrice_OfAnOddMonthlyPrice_IsRoundedHalfAwayFromZero()
     {
         // 10.01 × 12 × 0.8 = 96.096 → 96.10; 10.02 × 9.6 = 96.192 → 96.19.
-        Assert.Equal(96.10m, OfferPricing.AnnualHt(10.01m));
-        Assert.Equal(96.19m, OfferPricing.AnnualHt(10.02m));
+        Assert.Equal(96.10m, OfferPricing.AnnualExcludingVat(10.01m));
+        Assert.Equal(96.19m, OfferPricing.AnnualExcludingVat(10.02m));
     }
 
     [Fact]
     public void MonthlyPrice_IsTheTiersPrice()
     {
-        Assert.Equal(75.00m, OfferPricing.PriceHt(TestCatalog.Professional.FindTier(250)!, Commitment.Monthly));
+        Assert.Equal(75.00m, OfferPricing.PriceExcludingVat(TestCatalog.Professional.FindTier(250)!, Commitment.Monthly));
     }
 
     [Fact]

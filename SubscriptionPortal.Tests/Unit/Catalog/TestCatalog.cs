@@ -39,6 +39,6 @@ internal static class TestCatalog
     public static OfferPricing ByCode(string code) =>
         All.SingleOrDefault(o => o.Code == code) ?? throw new ArgumentException($"No offer '{code}' in the test catalog.", nameof(code));
 
-    private static TierPrice[] Tiers(params decimal[] monthlyHt) =>
-        [.. TierSizes.Zip(monthlyHt, (size, price) => new TierPrice(size, price))];
+    private static TierPrice[] Tiers(params decimal[] monthlyExcludingVat) =>
+        [.. TierSizes.Zip(monthlyExcludingVat, (size, price) => new TierPrice(size, price))];
 }

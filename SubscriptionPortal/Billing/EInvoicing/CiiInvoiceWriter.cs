@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using SubscriptionPortal.Billing.Pdf;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing.EInvoicing;
 
@@ -56,7 +57,7 @@ internal static class CiiInvoiceWriter
             xml.WriteStartElement("rsm", "SupplyChainTradeTransaction", Rsm);
             for (var i = 0; i < model.Lines.Count; i++)
             {
-                WriteLine(xml, i + 1, model.Lines[i]);
+                WriteLine(xml, i + 1, model.Lines[i], model.Totals.VatRate);
             }
 
             WriteAgreement(xml, model);
@@ -93,7 +94,7 @@ internal static class CiiInvoiceWriter
             notes.Add((null, DocumentMentions.Imputation(imputation)));
         }
 
-        if (model.Kind == BillingDocumentKind.CreditNote && model.Payment is { CreditedToAccountBalance: > 0 } payment)
+        if (model.Kind == DocumentKind.CreditNote && model.Payment is { CreditedToAccountBalance: > 0 } payment)
         {
             notes.Add((null, DocumentMentions.CreditedToAccount(payment.CreditedToAccountBalance)));
         }
@@ -109,7 +110,7 @@ internal static class CiiInvoiceWriter
     /// <summary>What the buyer has already settled (BT-113): the credit note set against an invoice, the balance, or all of a credit note.</summary>
     public static decimal PaidAmount(BillingDocumentModel model) => model.Kind switch
     {
-        BillingDocumentKind.CreditNote => model.TotalIncludingVat,
+        DocumentKind.CreditNote => model.Totals.IncludingVat,
         _ => (model.Payment?.SettledByCreditNote?.Amount ?? 0m) + (model.Payment?.PaidFromAccountBalance ?? 0m),
     };
 
@@ -119,13 +120,13 @@ internal static class CiiInvoiceWriter
     /// </summary>
     public static decimal DueAmount(BillingDocumentModel model) => model.Payment?.DirectDebit is { } debit
         ? debit.Amount
-        : model.TotalIncludingVat - PaidAmount(model);
+        : model.Totals.IncludingVat - PaidAmount(model);
 
     private static void WriteDocument(XmlWriter xml, BillingDocumentModel model)
     {
         xml.WriteStartElement("rsm", "ExchangedDocument", Rsm);
         Element(xml, "ID", model.Number);
-        Element(xml, "TypeCode", model.Kind == BillingDocumentKind.Invoice ? "380" : "381");
+        Element(xml, "TypeCode", model.Kind == DocumentKind.Invoice ? "380" : "381");
         xml.WriteStartElement("ram", "IssueDateTime", Ram);
         DateTimeString(xml, "udt", Udt, model.IssueDate);
         xml.WriteEndElement();
@@ -144,7 +145,7 @@ internal static class CiiInvoiceWriter
         xml.WriteEndElement();
     }
 
-    private static void WriteLine(XmlWriter xml, int position, BillingDocumentLine line)
+    private static void WriteLine(XmlWriter xml, int position, BillingLine line, decimal vatRate)
     {
         xml.WriteStartElement("ram", "IncludedSupplyChainTradeLineItem", Ram);
 
@@ -173,12 +174,9 @@ internal static class CiiInvoiceWriter
         xml.WriteStartElement("ram", "ApplicableTradeTax", Ram);
         Element(xml, "TypeCode", "VAT");
         Element(xml, "CategoryCode", "S");
-        Element(xml, "RateApplicablePercent", Percent(line.VatRatePercent));
+        Element(xml, "RateApplicablePercent", Percent(vatRate * 100m));
         xml.WriteEndElement();
-        if (line.Period is { } period)
-        {
-            Period(xml, period);
-        }
+        Period(xml, line.Period);
 
         xml.WriteStartElement("ram", "SpecifiedTradeSettlementLineMonetarySummation", Ram);
         Element(xml, "LineTotalAmount", Amount(line.TotalExcludingVat));
@@ -234,10 +232,10 @@ internal static class CiiInvoiceWriter
         var debit = model.Payment?.DirectDebit;
         var paid = PaidAmount(model);
         var due = DueAmount(model);
-        if (paid + due != model.TotalIncludingVat)
+        if (paid + due != model.Totals.IncludingVat)
         {
             throw new ArgumentException(
-                $"{model.Number}: what is paid ({paid}) and what is debited ({due}) do not make the total ({model.TotalIncludingVat}).", nameof(model));
+                $"{model.Number}: what is paid ({paid}) and what is debited ({due}) do not make the total ({model.Totals.IncludingVat}).", nameof(model));
         }
 
         xml.WriteStartElement("ram", "ApplicableHeaderTradeSettlement", Ram);
@@ -262,16 +260,16 @@ internal static class CiiInvoiceWriter
         foreach (var vat in model.VatSummary)
         {
             xml.WriteStartElement("ram", "ApplicableTradeTax", Ram);
-            Element(xml, "CalculatedAmount", Amount(vat.VatAmount));
+            Element(xml, "CalculatedAmount", Amount(vat.Vat));
             Element(xml, "TypeCode", "VAT");
-            Element(xml, "BasisAmount", Amount(vat.BaseExcludingVat));
+            Element(xml, "BasisAmount", Amount(vat.ExcludingVat));
             Element(xml, "CategoryCode", "S");
             if (model.Seller.VatOnDebits)
             {
                 Element(xml, "DueDateTypeCode", VatDueOnInvoiceDate);
             }
 
-            Element(xml, "RateApplicablePercent", Percent(vat.RatePercent));
+            Element(xml, "RateApplicablePercent", Percent(vat.VatRate * 100m));
             xml.WriteEndElement();
         }
 
@@ -293,13 +291,13 @@ internal static class CiiInvoiceWriter
         }
 
         xml.WriteStartElement("ram", "SpecifiedTradeSettlementHeaderMonetarySummation", Ram);
-        Element(xml, "LineTotalAmount", Amount(model.TotalExcludingVat));
-        Element(xml, "TaxBasisTotalAmount", Amount(model.TotalExcludingVat));
+        Element(xml, "LineTotalAmount", Amount(model.Totals.ExcludingVat));
+        Element(xml, "TaxBasisTotalAmount", Amount(model.Totals.ExcludingVat));
         xml.WriteStartElement("ram", "TaxTotalAmount", Ram);
         xml.WriteAttributeString("currencyID", model.Currency);
-        xml.WriteString(Amount(model.TotalVat));
+        xml.WriteString(Amount(model.Totals.Vat));
         xml.WriteEndElement();
-        Element(xml, "GrandTotalAmount", Amount(model.TotalIncludingVat));
+        Element(xml, "GrandTotalAmount", Amount(model.Totals.IncludingVat));
         Element(xml, "TotalPrepaidAmount", Amount(paid));
         Element(xml, "DuePayableAmount", Amount(due));
         xml.WriteEndElement();
@@ -360,7 +358,7 @@ internal static class CiiInvoiceWriter
     }
 
     /// <summary>A billing period; its end is exclusive in the model and inclusive in the XML, as on the page.</summary>
-    private static void Period(XmlWriter xml, BillingDocumentPeriod period)
+    private static void Period(XmlWriter xml, BillingPeriod period)
     {
         xml.WriteStartElement("ram", "BillingSpecifiedPeriod", Ram);
         xml.WriteStartElement("ram", "StartDateTime", Ram);

@@ -1,3 +1,5 @@
+using SubscriptionPortal.Common;
+
 namespace SubscriptionPortal.Billing.Pdf;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace SubscriptionPortal.Billing.Pdf;
 /// </summary>
 public sealed record BillingDocumentModel
 {
-    public required BillingDocumentKind Kind { get; init; }
+    public required DocumentKind Kind { get; init; }
 
     /// <summary>Document number: F-YYYY-NNNNNN for invoices, A-YYYY-NNNNNN for credit notes.</summary>
     public required string Number { get; init; }
@@ -20,21 +22,15 @@ public sealed record BillingDocumentModel
     public required BuyerDetails Buyer { get; init; }
 
     /// <summary>The service period the document covers; for a credit note, the credited part of the period.</summary>
-    public required BillingDocumentPeriod ServicePeriod { get; init; }
+    public required BillingPeriod ServicePeriod { get; init; }
 
-    public required IReadOnlyList<BillingDocumentLine> Lines { get; init; }
+    public required IReadOnlyList<BillingLine> Lines { get; init; }
 
-    /// <summary>One entry per VAT rate used by the lines.</summary>
-    public required IReadOnlyList<VatSummaryLine> VatSummary { get; init; }
+    /// <summary>One entry per VAT rate used by the lines: the base excluding VAT and the VAT at that rate.</summary>
+    public required IReadOnlyList<VatAmounts> VatSummary { get; init; }
 
-    /// <summary>Total excluding VAT (HT), in euros.</summary>
-    public required decimal TotalExcludingVat { get; init; }
-
-    /// <summary>Total VAT (TVA), in euros.</summary>
-    public required decimal TotalVat { get; init; }
-
-    /// <summary>Total including VAT (TTC), in euros: <see cref="TotalExcludingVat"/> + <see cref="TotalVat"/>.</summary>
-    public required decimal TotalIncludingVat { get; init; }
+    /// <summary>The document's totals, euros: excluding VAT (HT), VAT (TVA) and including VAT (TTC).</summary>
+    public required VatAmounts Totals { get; init; }
 
     /// <summary>How the document is settled. Required on invoices (payment terms are a mandatory mention).</summary>
     public PaymentDetails? Payment { get; init; }

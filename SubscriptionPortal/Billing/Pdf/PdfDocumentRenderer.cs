@@ -2,6 +2,7 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using SubscriptionPortal.Billing.EInvoicing;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing.Pdf;
 
@@ -270,7 +271,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     /// <summary>Number, issue date and service period; for a credit note, the invoice it corrects and why.</summary>
     private static double ComposeDocumentDetails(PdfCanvas canvas, PdfStyles styles, BillingDocumentModel model, double top)
     {
-        var numberLabel = model.Kind == BillingDocumentKind.Invoice ? "INVOICE NUMBER" : "CREDIT NOTE NUMBER";
+        var numberLabel = model.Kind == DocumentKind.Invoice ? "INVOICE NUMBER" : "CREDIT NOTE NUMBER";
         (string Label, string Value)[] cells =
         [
             (numberLabel, model.Number),
@@ -335,7 +336,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
 
         // The table starts on the next page when its header and first row would not fit on this one.
         var headerHeight = ComposeTableHeader(measure, styles, 0);
-        var firstRow = ComposeRow(measure, styles, model.Lines[0], 0) + (model.Lines.Count == 1 ? trailerHeight : 0);
+        var firstRow = ComposeRow(measure, styles, model.Lines[0], model.Totals.VatRate, 0) + (model.Lines.Count == 1 ? trailerHeight : 0);
         if (top + headerHeight + firstRow > bodyBottom)
         {
             canvas = AddPage(document, pages);
@@ -348,7 +349,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         for (var i = 0; i < model.Lines.Count; i++)
         {
             var line = model.Lines[i];
-            var rowHeight = ComposeRow(measure, styles, line, 0);
+            var rowHeight = ComposeRow(measure, styles, line, model.Totals.VatRate, 0);
             var isLast = i == model.Lines.Count - 1;
             var needed = rowHeight + (isLast ? trailerHeight : 0);
             if (y + needed > bodyBottom && rowsOnPage > 0)
@@ -360,7 +361,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
                 rowsOnPage = 0;
             }
 
-            y += ComposeRow(canvas, styles, line, y);
+            y += ComposeRow(canvas, styles, line, model.Totals.VatRate, y);
             rowsOnPage++;
         }
 
@@ -384,15 +385,15 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     }
 
     /// <summary>Draws one table row and returns its height.</summary>
-    private static double ComposeRow(PdfCanvas canvas, PdfStyles styles, BillingDocumentLine line, double top)
+    private static double ComposeRow(PdfCanvas canvas, PdfStyles styles, BillingLine line, decimal vatRate, double top)
     {
         string[] cells =
         [
             line.Description,
-            line.Period is null ? "" : PdfFormat.Period(line.Period),
+            PdfFormat.Period(line.Period),
             PdfFormat.Quantity(line.Quantity),
             PdfFormat.Money(line.UnitPriceExcludingVat),
-            PdfFormat.Percent(line.VatRatePercent),
+            PdfFormat.Rate(vatRate),
             PdfFormat.Money(line.TotalExcludingVat),
         ];
 
@@ -436,7 +437,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         y += 3;
         foreach (var vat in model.VatSummary)
         {
-            string[] cells = [PdfFormat.Percent(vat.RatePercent), PdfFormat.Money(vat.BaseExcludingVat), PdfFormat.Money(vat.VatAmount)];
+            string[] cells = [PdfFormat.Rate(vat.VatRate), PdfFormat.Money(vat.ExcludingVat), PdfFormat.Money(vat.Vat)];
             x = Left;
             for (var i = 0; i < cells.Length; i++)
             {
@@ -455,8 +456,8 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         y = top;
         (string Label, decimal Amount)[] totals =
         [
-            ("Total excl. VAT (HT)", model.TotalExcludingVat),
-            ("VAT (TVA)", model.TotalVat),
+            ("Total excl. VAT (HT)", model.Totals.ExcludingVat),
+            ("VAT (TVA)", model.Totals.Vat),
         ];
         foreach (var (label, amount) in totals)
         {
@@ -470,7 +471,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         y += 4;
         canvas.FillRectangle(styles.AccentBrush, totalsX, y, totalsWidth, grandRow);
         canvas.Line("Total incl. VAT (TTC)", styles.Total, styles.WhiteBrush, totalsX + PanelPadding, y + 6, totalsWidth * 0.6);
-        canvas.Line(PdfFormat.Money(model.TotalIncludingVat), styles.Total, styles.WhiteBrush, totalsX, y + 6, totalsWidth - PanelPadding, XStringAlignment.Far);
+        canvas.Line(PdfFormat.Money(model.Totals.IncludingVat), styles.Total, styles.WhiteBrush, totalsX, y + 6, totalsWidth - PanelPadding, XStringAlignment.Far);
         y += grandRow;
 
         return Math.Max(vatBottom, y);
@@ -492,7 +493,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var innerX = Left + PanelPadding + 3;
         var valueX = innerX + labelWidth;
         var valueWidth = Right - PanelPadding - valueX;
-        var heading = model.Kind == BillingDocumentKind.Invoice ? "PAYMENT" : "SETTLEMENT";
+        var heading = model.Kind == DocumentKind.Invoice ? "PAYMENT" : "SETTLEMENT";
 
         var measure = new PdfCanvas(canvas.Graphics, draw: false);
         var height = ComposePaymentRows(measure, styles, heading, rows, innerX, valueX, valueWidth, 0);
@@ -550,7 +551,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         {
             rows.Add(("Payment terms", "SEPA direct debit", false));
         }
-        else if (model.Kind == BillingDocumentKind.Invoice)
+        else if (model.Kind == DocumentKind.Invoice)
         {
             rows.Add(("Payment terms", "Nothing is debited", false));
         }
@@ -574,7 +575,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         }
 
         // Every invoice is a direct debit's pre-notification, or may become one: the ICS is always on it.
-        if (model.Kind == BillingDocumentKind.Invoice && model.Seller.SepaCreditorIdentifier is { Length: > 0 } creditorId)
+        if (model.Kind == DocumentKind.Invoice && model.Seller.SepaCreditorIdentifier is { Length: > 0 } creditorId)
         {
             rows.Add(("Creditor identifier (ICS)", creditorId, false));
         }
@@ -629,10 +630,10 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     }
 
     private static string Title(BillingDocumentModel model) =>
-        model.Kind == BillingDocumentKind.Invoice ? "Invoice" : "Credit note";
+        model.Kind == DocumentKind.Invoice ? "Invoice" : "Credit note";
 
     private static string FrenchTitle(BillingDocumentModel model) =>
-        model.Kind == BillingDocumentKind.Invoice ? "Facture" : "Avoir";
+        model.Kind == DocumentKind.Invoice ? "Facture" : "Avoir";
 
     private static double ColumnWidth(Column column) =>
         column.Width > 0 ? column.Width : ContentWidth - Columns.Sum(c => c.Width);
@@ -649,18 +650,13 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
             throw new ArgumentException("A billing document needs at least one line.", nameof(model));
         }
 
-        if (model.TotalExcludingVat < 0 || model.TotalVat < 0 || model.TotalIncludingVat < 0)
-        {
-            throw new ArgumentException("A billing document never has a negative total.", nameof(model));
-        }
-
         switch (model.Kind)
         {
-            case BillingDocumentKind.Invoice when model.Payment is null:
+            case DocumentKind.Invoice when model.Payment is null:
                 throw new ArgumentException("An invoice must state its payment terms.", nameof(model));
-            case BillingDocumentKind.Invoice when model.CorrectedInvoice is not null:
+            case DocumentKind.Invoice when model.CorrectedInvoice is not null:
                 throw new ArgumentException("Only a credit note corrects an invoice.", nameof(model));
-            case BillingDocumentKind.CreditNote when model.CorrectedInvoice is null:
+            case DocumentKind.CreditNote when model.CorrectedInvoice is null:
                 throw new ArgumentException("A credit note must name the invoice it corrects.", nameof(model));
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Billing.Pdf;
 
@@ -24,12 +25,15 @@ internal static class PdfFormat
     public static string Date(DateOnly date) =>
         date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>Prints the last day covered, since <see cref="BillingDocumentPeriod.End"/> is exclusive.</summary>
-    public static string Period(BillingDocumentPeriod period) =>
+    /// <summary>Prints the last day covered, since <see cref="BillingPeriod.End"/> is exclusive.</summary>
+    public static string Period(BillingPeriod period) =>
         Date(period.Start) + " – " + Date(period.End.AddDays(-1));
 
     public static string Percent(decimal percent) =>
         percent.ToString("0.##", AmountFormat) + NoBreakSpace + "%";
+
+    /// <summary>A rate held as a fraction (0.20), printed in percent ("20 %").</summary>
+    public static string Rate(decimal fraction) => Percent(fraction * 100m);
 
     public static string Quantity(decimal quantity) =>
         quantity.ToString("#,0.##", AmountFormat);

@@ -6,9 +6,6 @@ namespace SubscriptionPortal.Components.Account;
 
 internal static class IdentityRegistration
 {
-    public const string AdminRole = "Admin";
-    public const string SupportRole = "Support";
-
     /// <summary>Email and password sign-in with the portal's lockout and password rules (SPEC §8).</summary>
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
     {
@@ -41,7 +38,7 @@ internal static class IdentityRegistration
         // OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
         services.AddAuthorizationBuilder()
-            .AddPolicy(SupportRole, policy => policy.RequireRole(SupportRole));
+            .AddPolicy(PortalRoles.Support, policy => policy.RequireRole(PortalRoles.Support));
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
         return services;
     }

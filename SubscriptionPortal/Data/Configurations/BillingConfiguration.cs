@@ -21,7 +21,9 @@ internal sealed class BillingDocumentConfiguration : IEntityTypeConfiguration<Bi
         builder.Property(d => d.BuyerSiren).HasMaxLength(9);
         builder.Property(d => d.Reason).HasMaxLength(500);
         builder.Property(d => d.PdfSha256).HasMaxLength(64);
-        builder.Ignore(d => d.TotalTtcCents);
+        builder.Ignore(d => d.TotalIncludingVatCents);
+        // The columns keep the names they were created with (HT: "hors taxes", excluding VAT).
+        builder.Property(d => d.TotalExcludingVatCents).HasColumnName("TotalHtCents");
         builder.HasOne<Platform>().WithMany().HasForeignKey(d => d.PlatformId);
         builder.HasOne<BillingDocument>().WithMany().HasForeignKey(d => d.CorrectsDocumentId);
         builder.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DocumentId);
@@ -33,6 +35,8 @@ internal sealed class DocumentLineConfiguration : IEntityTypeConfiguration<Docum
 {
     public void Configure(EntityTypeBuilder<DocumentLine> builder)
     {
+        builder.Property(l => l.UnitPriceExcludingVatCents).HasColumnName("UnitPriceHtCents");
+        builder.Property(l => l.TotalExcludingVatCents).HasColumnName("TotalHtCents");
         builder.Property(l => l.Description).HasMaxLength(300);
     }
 }

@@ -256,8 +256,9 @@ namespace SubscriptionPortal.Data.Migrations
                     b.Property<int>("SubscriptionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("TotalHtCents")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("TotalExcludingVatCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("TotalHtCents");
 
                     b.Property<long>("VatCents")
                         .HasColumnType("INTEGER");
@@ -323,11 +324,13 @@ namespace SubscriptionPortal.Data.Migrations
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("TotalHtCents")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("TotalExcludingVatCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("TotalHtCents");
 
-                    b.Property<long>("UnitPriceHtCents")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("UnitPriceExcludingVatCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("UnitPriceHtCents");
 
                     b.HasKey("Id");
 
@@ -1203,10 +1206,11 @@ namespace SubscriptionPortal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("CreditNoteId")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("CreditIncludingVatCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CreditTtcCents");
 
-                    b.Property<long>("CreditTtcCents")
+                    b.Property<int?>("CreditNoteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("DirectDebitId")
@@ -1221,8 +1225,9 @@ namespace SubscriptionPortal.Data.Migrations
                     b.Property<int?>("InvoiceId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("InvoiceTtcCents")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("InvoiceIncludingVatCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("InvoiceTtcCents");
 
                     b.Property<DateOnly>("LocalDate")
                         .HasColumnType("TEXT");
@@ -1264,13 +1269,7 @@ namespace SubscriptionPortal.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("AnchorDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("CancelAtPeriodEnd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Commitment")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("EndedOn")
@@ -1280,19 +1279,7 @@ namespace SubscriptionPortal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("OpeningInvoiceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("PeriodEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("PeriodStart")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("PlatformId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("TierMaxContacts")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -1302,10 +1289,6 @@ namespace SubscriptionPortal.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OfferCode");
-
-                    b.HasIndex("OpeningInvoiceId");
-
-                    b.HasIndex("PeriodEnd");
 
                     b.HasIndex("PlatformId")
                         .IsUnique();
@@ -1613,15 +1596,59 @@ namespace SubscriptionPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SubscriptionPortal.Billing.BillingDocument", null)
-                        .WithMany()
-                        .HasForeignKey("OpeningInvoiceId");
-
                     b.HasOne("SubscriptionPortal.Platforms.Platform", null)
                         .WithMany()
                         .HasForeignKey("PlatformId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("SubscriptionPortal.Subscriptions.PaidPlan", "Plan", b1 =>
+                        {
+                            b1.Property<int>("SubscriptionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("AnchorDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AnchorDate");
+
+                            b1.Property<int>("Commitment")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Commitment");
+
+                            b1.Property<int>("OpeningInvoiceId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("OpeningInvoiceId");
+
+                            b1.Property<DateOnly>("PeriodEnd")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PeriodEnd");
+
+                            b1.Property<DateOnly>("PeriodStart")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PeriodStart");
+
+                            b1.Property<int>("TierMaxContacts")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("TierMaxContacts");
+
+                            b1.HasKey("SubscriptionId");
+
+                            b1.HasIndex("OpeningInvoiceId");
+
+                            b1.HasIndex("PeriodEnd");
+
+                            b1.ToTable("Subscriptions");
+
+                            b1.HasOne("SubscriptionPortal.Billing.BillingDocument", null)
+                                .WithMany()
+                                .HasForeignKey("OpeningInvoiceId")
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubscriptionId");
+                        });
+
+                    b.Navigation("Plan");
                 });
 
             modelBuilder.Entity("SubscriptionPortal.Billing.BillingDocument", b =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
@@ -49,13 +50,13 @@ internal sealed class DunningJob(
             catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
             {
                 // Another writer got there first (a support agent's retry of the same debit): its row stands.
-                logger.LogInformation("Dunning of platform {PlatformId} left to the run that changed it at the same moment.", platformId);
+                logger.DunningLeftToOtherRun(platformId);
             }
         }
 
         if (retries > 0 || transitions.Count > 0)
         {
-            logger.LogInformation("Dunning: {Retries} debits presented again, {Transitions} state changes over {Platforms} platforms.", retries, transitions.Count, platforms);
+            logger.DunningRunDone(retries, transitions.Count, platforms);
         }
 
         return new DunningRun(platforms, retries, transitions);
@@ -72,7 +73,7 @@ internal sealed class DunningJob(
         }
 
         var now = clock.GetUtcNow();
-        var today = Subscriptions.PeriodMath.LocalDate(now, platform.TimeZone);
+        var today = PeriodMath.LocalDate(now, platform.TimeZone);
         var actor = OverdueStatus.JobActor;
         var record = await DunningTransitions.RecordOfAsync(db, platformId, ct);
         if (record.PausedUntil is { } until && record.EndPauseIfOver(today))

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Subscriptions;

@@ -3,9 +3,9 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Platforms;
-using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Payments.Dunning;
@@ -138,17 +138,18 @@ internal sealed class OverdueDesk(
             var rate = invoice.VatRateBasisPoints / 10000m;
             var split = WriteOffAmounts.Split(Money.FromCents(unpaid.UnpaidCents), rate);
             var description = $"Unpaid amount of invoice {invoice.Number} written off";
+            var period = new BillingPeriod(invoice.PeriodStart, invoice.PeriodEnd);
             var creditNote = await issuer.IssueAsync(db, new DocumentDraft(
                 DocumentKind.CreditNote, platformId, invoice.SubscriptionId, $"write-off:{invoice.Id}", today, now,
-                invoice.PeriodStart, invoice.PeriodEnd, SubscriptionChanges.BuyerOf(platform),
-                [new DraftLine(description, invoice.PeriodStart, invoice.PeriodEnd, 1, split.Ht, split.Ht)],
-                split.Ht, rate, split.Vat, 0m, 0m,
+                period, DocumentBuyers.Of(platform),
+                [new BillingLine(description, period, 1, split.ExcludingVat, split.ExcludingVat)],
+                VatAmounts.FromSplit(split.ExcludingVat, rate, split.Vat), 0m, 0m,
                 new CorrectedDocument(invoice.Id, invoice.Number, invoice.IssueDate),
                 $"Debt written off: {text}",
                 DirectDebit: null), ct);
             db.InvoiceSettlements.Add(InvoiceSettlement.WriteOff(platformId, invoice.Id, unpaid.UnpaidCents, today, text, creditNote.Id, actor.Email, now));
             db.AuditEntries.Add(actor.Entry(now, platformId, AuditActions.DebtWrittenOff, string.Create(CultureInfo.InvariantCulture,
-                $"Unpaid {split.Ttc:0.00} € of invoice {invoice.Number} written off with credit note {creditNote.Number}: {text}.")));
+                $"Unpaid {split.IncludingVat:0.00} € of invoice {invoice.Number} written off with credit note {creditNote.Number}: {text}.")));
             return new CommandResult(CommandStatus.Ok, $"Invoice {invoice.Number} is written off by credit note {creditNote.Number}.");
         }, "a write-off by support", ct);
     }

@@ -1,4 +1,5 @@
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Payments.Dunning;
 
@@ -10,7 +11,7 @@ public static class WriteOffAmounts
 {
     /// <param name="ttc">Euros, whole cents, positive.</param>
     /// <param name="vatRate">A fraction: 0.20 for 20 %.</param>
-    public static (decimal Ht, decimal Vat, decimal Ttc) Split(decimal ttc, decimal vatRate)
+    public static (decimal ExcludingVat, decimal Vat, decimal IncludingVat) Split(decimal ttc, decimal vatRate)
     {
         Money.RequireWholeNonNegative(ttc, nameof(ttc));
         if (vatRate is < 0m or >= 1m)
@@ -18,7 +19,7 @@ public static class WriteOffAmounts
             throw new ArgumentOutOfRangeException(nameof(vatRate), vatRate, "A VAT rate is a fraction: 0.20 for 20 %.");
         }
 
-        var ht = Money.Round(ttc / (1m + vatRate));
-        return (ht, ttc - ht, ttc);
+        var excludingVat = Money.Round(ttc / (1m + vatRate));
+        return (excludingVat, ttc - excludingVat, ttc);
     }
 }

@@ -330,7 +330,10 @@ internal static partial class Pain008Writer
         xml.WriteEndElement();
     }
 
+    // Every check is on the batch handed to the writer: the exception names that argument, not this helper's.
+#pragma warning disable CA2208
     private static ArgumentException Invalid(string message) => new($"Invalid SEPA batch: {message}.", "batch");
+#pragma warning restore CA2208
 
     [GeneratedRegex("^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$", RegexOptions.CultureInvariant)]
     private static partial Regex BicPattern();

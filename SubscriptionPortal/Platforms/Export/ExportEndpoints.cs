@@ -39,7 +39,7 @@ internal static class ExportEndpoints
             {
                 // The caller's mistake, not the server's: logged as a bad request.
                 loggers.CreateLogger("SubscriptionPortal.Platforms.Export")
-                    .LogInformation("Bad request: an export was asked for with a malformed progress id.");
+                    .MalformedExportProgressId();
                 return Results.Text("The progress id is not valid. Nothing was exported.", statusCode: StatusCodes.Status400BadRequest);
             }
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Subscriptions;
@@ -77,7 +78,7 @@ internal sealed class PlatformExport(
         var now = clock.GetUtcNow();
         await using (var audit = await dbFactory.CreateDbContextAsync(ct))
         {
-            audit.AuditEntries.Add(actor.Entry(now.UtcDateTime, summary.PlatformId, "data.exported",
+            audit.AuditEntries.Add(actor.Entry(now.UtcDateTime, summary.PlatformId, AuditActions.DataExported,
                 $"Data export downloaded ({summary.FileName}): {Count(summary.Contacts, "contact")}, {Count(summary.Invoices, "invoice")}, {Count(summary.CreditNotes, "credit note")}."));
             await audit.SaveChangesAsync(ct);
         }
@@ -186,7 +187,7 @@ internal sealed class PlatformExport(
             var pdf = await db.Documents.AsNoTracking().Where(d => d.Id == document.Id).Select(d => d.Pdf).SingleAsync(ct);
             if (!StoredBytes.AreIntact(pdf, document.PdfSha256))
             {
-                logger.LogError("Document {Number} failed its integrity check during a data export: the export was stopped.", document.Number);
+                logger.ExportStoppedOnIntegrityCheck(document.Number);
                 throw new InvalidDataException($"Document {document.Number} failed its integrity check; the export was stopped.");
             }
 
@@ -209,7 +210,7 @@ internal sealed class PlatformExport(
         await HeaderAsync(csv, ["at_utc", "event", "details", "actor", "on_behalf_of"], ct);
         var events = db.AuditEntries.AsNoTracking()
             .Where(a => a.PlatformId == platformId
-                && (a.Action.StartsWith("subscription.") || a.Action == "platform.created" || a.Action == "platform.closed"))
+                && (a.Action.StartsWith("subscription.") || a.Action == AuditActions.PlatformCreated || a.Action == AuditActions.PlatformClosed))
             .OrderBy(a => a.Id)
             .Select(a => new { a.AtUtc, a.Action, a.Details, a.ActorEmail, a.OnBehalfOfEmail })
             .AsAsyncEnumerable();
@@ -255,10 +256,10 @@ internal sealed class PlatformExport(
             {
                 subscription.OfferCode,
                 OfferName = offer,
-                subscription.TierMaxContacts,
-                Commitment = subscription.Commitment?.ToString().ToLowerInvariant(),
-                subscription.PeriodStart,
-                PeriodEndExclusive = subscription.PeriodEnd,
+                TierMaxContacts = subscription.Plan?.TierMaxContacts,
+                Commitment = subscription.Plan?.Commitment.ToString().ToLowerInvariant(),
+                PeriodStart = subscription.Plan?.PeriodStart,
+                PeriodEndExclusive = subscription.Plan?.PeriodEnd,
                 subscription.CancelAtPeriodEnd,
                 subscription.EndedOn,
             },

@@ -10,7 +10,7 @@ public sealed class OfferTabsTests : DatabaseComponentTest
     public async Task PaidPlatform_MarksItsOfferAndExplainsWhyFreeOffersCannotBeChosen()
     {
         var user = await SignInAsync("pro@demo.test");
-        var choices = await Database.Get<SubscriptionChanges>().GetOfferChoicesAsync(user);
+        var choices = await Database.Get<OfferChoiceQueries>().GetOfferChoicesAsync(user);
 
         var cut = Context.Render<OfferTabs>(p => p.Add(x => x.Choices, choices!));
 
@@ -21,14 +21,14 @@ public sealed class OfferTabsTests : DatabaseComponentTest
         var serenity = choices.Offers.Single(o => o.Code == "serenity");
         Assert.NotNull(serenity.Tiers.Single(t => t.MaxContacts == 250).UnavailableReason);
         Assert.Null(serenity.Tiers.Single(t => t.MaxContacts == 500).UnavailableReason);
-        Assert.Equal((60.00m, 72.00m, 576.00m, 691.20m), (serenity.Tiers[2].MonthlyHt, serenity.Tiers[2].MonthlyTtc, serenity.Tiers[2].AnnualHt, serenity.Tiers[2].AnnualTtc));
+        Assert.Equal((60.00m, 72.00m, 576.00m, 691.20m), (serenity.Tiers[2].MonthlyExcludingVat, serenity.Tiers[2].MonthlyIncludingVat, serenity.Tiers[2].AnnualExcludingVat, serenity.Tiers[2].AnnualIncludingVat));
     }
 
     [Fact]
     public async Task FreeTabOfAPaidPlatform_ShowsTheWayOutAndNoChooseButton()
     {
         var user = await SignInAsync("serenity@demo.test");
-        var choices = await Database.Get<SubscriptionChanges>().GetOfferChoicesAsync(user);
+        var choices = await Database.Get<OfferChoiceQueries>().GetOfferChoicesAsync(user);
         var cut = Context.Render<OfferTabs>(p => p.Add(x => x.Choices, choices!));
 
         cut.FindAll(".mud-tab").First(t => t.TextContent.Contains("Liberty")).Click();
@@ -44,7 +44,7 @@ public sealed class OfferTabsTests : DatabaseComponentTest
     public async Task FreePlatform_CanChooseEveryPaidOffer()
     {
         var user = await SignInAsync("liberty@demo.test");
-        var choices = await Database.Get<SubscriptionChanges>().GetOfferChoicesAsync(user);
+        var choices = await Database.Get<OfferChoiceQueries>().GetOfferChoicesAsync(user);
         var cut = Context.Render<OfferTabs>(p => p.Add(x => x.Choices, choices!));
 
         cut.FindAll(".mud-tab").First(t => t.TextContent.Contains("Serenity")).Click();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
@@ -68,7 +69,7 @@ public sealed class DunningCycleTests
         var message = Assert.IsType<QuoteOutcome.Refused>(refused).Message;
         Assert.Contains($"Invoice {invoice} has been unpaid for 15 days", message);
         Assert.Contains("cannot change until it is paid", message);
-        var offers = await database.Get<SubscriptionChanges>().GetOfferChoicesAsync(admin);
+        var offers = await database.Get<OfferChoiceQueries>().GetOfferChoicesAsync(admin);
         Assert.All(offers!.Offers, o => Assert.Contains("cannot change until it is paid", o.UnavailableReason));
         Assert.Equal(OverdueState.Restricted, (await database.Get<PlatformNotices>().GetAsync(admin))!.Overdue!.State);
 
@@ -275,7 +276,7 @@ public sealed class DunningCycleTests
         var credits = await db.Documents.AsNoTracking().Where(d => d.Kind == DocumentKind.CreditNote).OrderBy(d => d.Id).ToListAsync();
         Assert.Equal(["A-2026-000001", "A-2026-000002"], credits.Select(c => c.Number));
         var creditNote = credits[^1];
-        Assert.Equal((platformId, failed.InvoiceId, 4000L, 800L), (creditNote.PlatformId, creditNote.CorrectsDocumentId, creditNote.TotalHtCents, creditNote.VatCents));
+        Assert.Equal((platformId, failed.InvoiceId, 4000L, 800L), (creditNote.PlatformId, creditNote.CorrectsDocumentId, creditNote.TotalExcludingVatCents, creditNote.VatCents));
         var pdf = Unit.Billing.Pdf.PdfReadBack.Of(creditNote.Pdf).Flat;
         var invoice = await database.InvoiceNumberAsync(failed.InvoiceId);
         Assert.Contains("A-2026-000002", pdf);

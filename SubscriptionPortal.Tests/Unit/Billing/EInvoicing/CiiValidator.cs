@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace SubscriptionPortal.Tests.Unit.Billing.EInvoicing;
@@ -63,7 +64,7 @@ internal static partial class CiiValidator
                 var lines = string.Join("\n", all.Split('\n').Where(l => l.Contains(path, StringComparison.Ordinal)));
                 var summary = Summary().Match(lines);
                 verdicts[name] = summary.Success
-                    ? new Verdict(true, int.Parse(summary.Groups["fatal"].Value), int.Parse(summary.Groups["warnings"].Value), lines)
+                    ? new Verdict(true, int.Parse(summary.Groups["fatal"].Value, CultureInfo.InvariantCulture), int.Parse(summary.Groups["warnings"].Value, CultureInfo.InvariantCulture), lines)
                     : new Verdict(false, -1, -1, all);
             }
 

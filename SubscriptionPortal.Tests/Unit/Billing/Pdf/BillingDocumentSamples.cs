@@ -1,4 +1,6 @@
+using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.Pdf;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Tests.Unit.Billing.Pdf;
 
@@ -31,26 +33,23 @@ internal static class BillingDocumentSamples
     /// <summary>Serenity 250 contacts, monthly: 40.00 € HT, 8.00 € VAT, 48.00 € TTC, partly paid from balance.</summary>
     public static BillingDocumentModel Invoice() => new()
     {
-        Kind = BillingDocumentKind.Invoice,
+        Kind = DocumentKind.Invoice,
         Number = "F-2026-000123",
         IssueDate = new DateOnly(2026, 3, 10),
         Seller = Seller,
         Buyer = Buyer,
-        ServicePeriod = new BillingDocumentPeriod(new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 10)),
+        ServicePeriod = new BillingPeriod(new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 10)),
         Lines =
         [
-            new BillingDocumentLine(
+            new BillingLine(
                 "Serenity subscription — up to 250 contacts, monthly commitment",
-                new BillingDocumentPeriod(new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 10)),
-                1m,
+                new BillingPeriod(new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 10)),
+                1,
                 40.00m,
-                20m,
                 40.00m),
         ],
-        VatSummary = [new VatSummaryLine(20m, 40.00m, 8.00m)],
-        TotalExcludingVat = 40.00m,
-        TotalVat = 8.00m,
-        TotalIncludingVat = 48.00m,
+        VatSummary = [VatAmounts.FromExcludingVat(40.00m, 0.20m)],
+        Totals = VatAmounts.FromExcludingVat(40.00m, 0.20m),
         Payment = new PaymentDetails
         {
             PaidFromAccountBalance = 12.50m,
@@ -68,19 +67,16 @@ internal static class BillingDocumentSamples
         Number = "F-2026-000124",
         Lines =
         [
-            new BillingDocumentLine(
+            new BillingLine(
                 "Professional subscription — up to 1 000 contacts, annual commitment (save 20 %)",
-                new BillingDocumentPeriod(new DateOnly(2026, 3, 10), new DateOnly(2027, 3, 10)),
-                1m,
+                new BillingPeriod(new DateOnly(2026, 3, 10), new DateOnly(2027, 3, 10)),
+                1,
                 1440.00m,
-                20m,
                 1440.00m),
         ],
-        ServicePeriod = new BillingDocumentPeriod(new DateOnly(2026, 3, 10), new DateOnly(2027, 3, 10)),
-        VatSummary = [new VatSummaryLine(20m, 1440.00m, 288.00m)],
-        TotalExcludingVat = 1440.00m,
-        TotalVat = 288.00m,
-        TotalIncludingVat = 1728.00m,
+        ServicePeriod = new BillingPeriod(new DateOnly(2026, 3, 10), new DateOnly(2027, 3, 10)),
+        VatSummary = [VatAmounts.FromExcludingVat(1440.00m, 0.20m)],
+        Totals = VatAmounts.FromExcludingVat(1440.00m, 0.20m),
         Payment = new PaymentDetails
         {
             DirectDebit = new SepaDirectDebitDetails(
@@ -94,26 +90,23 @@ internal static class BillingDocumentSamples
     /// <summary>Credit for the unused 21 of 31 days of a 40.00 € HT period: 27.10 € HT, 5.42 € VAT, 32.52 € TTC.</summary>
     public static BillingDocumentModel CreditNote() => new()
     {
-        Kind = BillingDocumentKind.CreditNote,
+        Kind = DocumentKind.CreditNote,
         Number = "A-2026-000042",
         IssueDate = new DateOnly(2026, 3, 20),
         Seller = Seller,
         Buyer = Buyer,
-        ServicePeriod = new BillingDocumentPeriod(new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 10)),
+        ServicePeriod = new BillingPeriod(new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 10)),
         Lines =
         [
-            new BillingDocumentLine(
+            new BillingLine(
                 "Unused part of Serenity subscription — up to 250 contacts, monthly commitment",
-                new BillingDocumentPeriod(new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 10)),
-                1m,
+                new BillingPeriod(new DateOnly(2026, 3, 20), new DateOnly(2026, 4, 10)),
+                1,
                 27.10m,
-                20m,
                 27.10m),
         ],
-        VatSummary = [new VatSummaryLine(20m, 27.10m, 5.42m)],
-        TotalExcludingVat = 27.10m,
-        TotalVat = 5.42m,
-        TotalIncludingVat = 32.52m,
+        VatSummary = [VatAmounts.FromExcludingVat(27.10m, 0.20m)],
+        Totals = VatAmounts.FromExcludingVat(27.10m, 0.20m),
         Payment = new PaymentDetails { CreditedToAccountBalance = 32.52m },
         CorrectedInvoice = new CorrectedInvoiceReference(
             "F-2026-000123",
@@ -125,31 +118,27 @@ internal static class BillingDocumentSamples
     public static BillingDocumentModel LongInvoice(int lineCount = 60)
     {
         var lines = Enumerable.Range(1, lineCount)
-            .Select(i => new BillingDocumentLine(
+            .Select(i => new BillingLine(
                 $"Line {i:00} — additional contacts pack for the events module",
-                new BillingDocumentPeriod(new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 10)),
-                2m,
+                new BillingPeriod(new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 10)),
+                2,
                 5.00m,
-                20m,
                 10.00m))
             .ToArray();
-        var totalHt = 10.00m * lineCount;
-        var vat = 2.00m * lineCount;
+        var totals = VatAmounts.FromExcludingVat(10.00m * lineCount, 0.20m);
         return Invoice() with
         {
             Number = "F-2026-000200",
             Lines = lines,
-            VatSummary = [new VatSummaryLine(20m, totalHt, vat)],
-            TotalExcludingVat = totalHt,
-            TotalVat = vat,
-            TotalIncludingVat = totalHt + vat,
+            VatSummary = [totals],
+            Totals = totals,
             Payment = new PaymentDetails
             {
                 DirectDebit = new SepaDirectDebitDetails(
                     "FR76 **** **** **** **** ***0 189",
                     "RUM-CHM-2026-0001",
                     new DateOnly(2026, 3, 13),
-                    totalHt + vat),
+                    totals.IncludingVat),
             },
         };
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.Pdf;
+using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Tests.Unit.Billing.Pdf;
 
@@ -17,9 +19,9 @@ internal static class MandatoryMentions
             model.Number,
             "ISSUE DATE", PdfFormat.Date(model.IssueDate),
             "SERVICE PERIOD", PdfFormat.Period(model.ServicePeriod),
-            "Total excl. VAT (HT)", PdfFormat.Money(model.TotalExcludingVat),
-            "VAT (TVA)", PdfFormat.Money(model.TotalVat),
-            "Total incl. VAT (TTC)", PdfFormat.Money(model.TotalIncludingVat),
+            "Total excl. VAT (HT)", PdfFormat.Money(model.Totals.ExcludingVat),
+            "VAT (TVA)", PdfFormat.Money(model.Totals.Vat),
+            "Total incl. VAT (TTC)", PdfFormat.Money(model.Totals.IncludingVat),
             "VAT SUMMARY", "Late-payment penalties", "Fixed indemnity for recovery costs in case of late payment: 40 €",
             model.Seller.Name, $"SIREN {model.Seller.Siren}", $"VAT no. {model.Seller.VatNumber}",
             $"{model.Seller.LegalForm}, share capital {model.Seller.ShareCapital}",
@@ -28,7 +30,7 @@ internal static class MandatoryMentions
         mentions.AddRange(model.Buyer.AddressLines);
         mentions.AddRange(model.Lines.Select(l => l.Description));
         mentions.AddRange(model.Lines.Select(l => PdfFormat.Money(l.TotalExcludingVat)));
-        if (model.Kind == BillingDocumentKind.Invoice)
+        if (model.Kind == DocumentKind.Invoice)
         {
             mentions.Add("Payment terms");
         }

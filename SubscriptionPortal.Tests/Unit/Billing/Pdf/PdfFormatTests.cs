@@ -1,4 +1,5 @@
 using SubscriptionPortal.Billing.Pdf;
+using SubscriptionPortal.Common;
 using Xunit;
 
 namespace SubscriptionPortal.Tests.Unit.Billing.Pdf;
@@ -23,7 +24,7 @@ public sealed class PdfFormatTests
     [Fact]
     public void Period_PrintsTheLastDayCovered_SinceTheEndIsExclusive()
     {
-        var period = new BillingDocumentPeriod(new DateOnly(2026, 1, 31), new DateOnly(2026, 2, 28));
+        var period = new BillingPeriod(new DateOnly(2026, 1, 31), new DateOnly(2026, 2, 28));
 
         Assert.Equal("31/01/2026 – 27/02/2026", PdfFormat.Period(period));
     }

@@ -9,13 +9,13 @@ public sealed class WriteOffAmountsTests
     [InlineData("0.03", "0.03", "0.00")]
     [InlineData("10.01", "8.34", "1.67")]
     [InlineData("1728.00", "1440.00", "288.00")]
-    public void Split_At20Percent_GivesHtAndVatThatAddUpToTheUnpaidAmount(string ttc, string ht, string vat)
+    public void Split_At20Percent_GivesExcludingVatAndVatThatAddUpToTheUnpaidAmount(string ttc, string excludingVat, string vat)
     {
         var split = WriteOffAmounts.Split(decimal.Parse(ttc, System.Globalization.CultureInfo.InvariantCulture), 0.20m);
 
-        Assert.Equal((decimal.Parse(ht, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(vat, System.Globalization.CultureInfo.InvariantCulture)),
-            (split.Ht, split.Vat));
-        Assert.Equal(split.Ttc, split.Ht + split.Vat);
+        Assert.Equal((decimal.Parse(excludingVat, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(vat, System.Globalization.CultureInfo.InvariantCulture)),
+            (split.ExcludingVat, split.Vat));
+        Assert.Equal(split.IncludingVat, split.ExcludingVat + split.Vat);
     }
 
     [Fact]

@@ -299,8 +299,9 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.Property<int>("SubscriptionId")
                         .HasColumnType("integer");
 
-                    b.Property<long>("TotalHtCents")
-                        .HasColumnType("bigint");
+                    b.Property<long>("TotalExcludingVatCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("TotalHtCents");
 
                     b.Property<long>("VatCents")
                         .HasColumnType("bigint");
@@ -370,11 +371,13 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.Property<int>("Quantity")
                         .HasColumnType("integer");
 
-                    b.Property<long>("TotalHtCents")
-                        .HasColumnType("bigint");
+                    b.Property<long>("TotalExcludingVatCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("TotalHtCents");
 
-                    b.Property<long>("UnitPriceHtCents")
-                        .HasColumnType("bigint");
+                    b.Property<long>("UnitPriceExcludingVatCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("UnitPriceHtCents");
 
                     b.HasKey("Id");
 
@@ -1307,11 +1310,12 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<long>("CreditIncludingVatCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CreditTtcCents");
+
                     b.Property<int?>("CreditNoteId")
                         .HasColumnType("integer");
-
-                    b.Property<long>("CreditTtcCents")
-                        .HasColumnType("bigint");
 
                     b.Property<int?>("DirectDebitId")
                         .HasColumnType("integer");
@@ -1325,8 +1329,9 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.Property<int?>("InvoiceId")
                         .HasColumnType("integer");
 
-                    b.Property<long>("InvoiceTtcCents")
-                        .HasColumnType("bigint");
+                    b.Property<long>("InvoiceIncludingVatCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("InvoiceTtcCents");
 
                     b.Property<DateOnly>("LocalDate")
                         .HasColumnType("date");
@@ -1371,14 +1376,8 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<DateOnly?>("AnchorDate")
-                        .HasColumnType("date");
-
                     b.Property<bool>("CancelAtPeriodEnd")
                         .HasColumnType("boolean");
-
-                    b.Property<int?>("Commitment")
-                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
@@ -1388,19 +1387,7 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
-                    b.Property<int?>("OpeningInvoiceId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("PeriodEnd")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("PeriodStart")
-                        .HasColumnType("date");
-
                     b.Property<int>("PlatformId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("TierMaxContacts")
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
@@ -1410,10 +1397,6 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OfferCode");
-
-                    b.HasIndex("OpeningInvoiceId");
-
-                    b.HasIndex("PeriodEnd");
 
                     b.HasIndex("PlatformId")
                         .IsUnique();
@@ -1730,15 +1713,59 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SubscriptionPortal.Billing.BillingDocument", null)
-                        .WithMany()
-                        .HasForeignKey("OpeningInvoiceId");
-
                     b.HasOne("SubscriptionPortal.Platforms.Platform", null)
                         .WithMany()
                         .HasForeignKey("PlatformId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("SubscriptionPortal.Subscriptions.PaidPlan", "Plan", b1 =>
+                        {
+                            b1.Property<int>("SubscriptionId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly>("AnchorDate")
+                                .HasColumnType("date")
+                                .HasColumnName("AnchorDate");
+
+                            b1.Property<int>("Commitment")
+                                .HasColumnType("integer")
+                                .HasColumnName("Commitment");
+
+                            b1.Property<int>("OpeningInvoiceId")
+                                .HasColumnType("integer")
+                                .HasColumnName("OpeningInvoiceId");
+
+                            b1.Property<DateOnly>("PeriodEnd")
+                                .HasColumnType("date")
+                                .HasColumnName("PeriodEnd");
+
+                            b1.Property<DateOnly>("PeriodStart")
+                                .HasColumnType("date")
+                                .HasColumnName("PeriodStart");
+
+                            b1.Property<int>("TierMaxContacts")
+                                .HasColumnType("integer")
+                                .HasColumnName("TierMaxContacts");
+
+                            b1.HasKey("SubscriptionId");
+
+                            b1.HasIndex("OpeningInvoiceId");
+
+                            b1.HasIndex("PeriodEnd");
+
+                            b1.ToTable("Subscriptions");
+
+                            b1.HasOne("SubscriptionPortal.Billing.BillingDocument", null)
+                                .WithMany()
+                                .HasForeignKey("OpeningInvoiceId")
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubscriptionId");
+                        });
+
+                    b.Navigation("Plan");
                 });
 
             modelBuilder.Entity("SubscriptionPortal.Billing.BillingDocument", b =>

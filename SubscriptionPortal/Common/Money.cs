@@ -1,4 +1,4 @@
-namespace SubscriptionPortal.Billing;
+namespace SubscriptionPortal.Common;
 
 /// <summary>
 /// Euro amounts: <see cref="decimal"/> in code, integer cents in storage (SQLite sums and compares

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using SubscriptionPortal.Components.Account;
+using SubscriptionPortal.Data;
 
-namespace SubscriptionPortal.Data;
+namespace SubscriptionPortal;
 
 /// <summary>
 /// What <c>dotnet ef migrations add</c> builds each provider's model with: no app start, no server
 /// (adding a migration never connects). Each context type needs its own factory, or the tools would
-/// take the PostgreSQL one for the base context too.
+/// take the PostgreSQL one for the base context too. Like <c>Program.cs</c>, they compose the whole app, so they
+/// sit at its root rather than in <c>Data/</c>.
 /// </summary>
 internal static class DesignTimeOptions
 {

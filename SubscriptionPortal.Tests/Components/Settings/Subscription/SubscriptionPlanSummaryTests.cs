@@ -1,8 +1,10 @@
 using Bunit;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Components.Pages.Settings.Subscription;
+using SubscriptionPortal.Payments;
 using SubscriptionPortal.Subscriptions;
 
-namespace SubscriptionPortal.Tests.Components.Settings;
+namespace SubscriptionPortal.Tests.Components.Settings.Subscription;
 
 public sealed class SubscriptionPlanSummaryTests : PortalComponentTest
 {

@@ -1,4 +1,4 @@
-namespace SubscriptionPortal.Subscriptions;
+namespace SubscriptionPortal.Common;
 
 /// <summary>How long a paid subscription commits for; the period length and the price follow from it.</summary>
 public enum Commitment

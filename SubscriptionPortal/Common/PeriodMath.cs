@@ -1,4 +1,4 @@
-namespace SubscriptionPortal.Subscriptions;
+namespace SubscriptionPortal.Common;
 
 /// <summary>
 /// Period boundaries of a subscription. Boundary k of an anchor is always computed from the anchor

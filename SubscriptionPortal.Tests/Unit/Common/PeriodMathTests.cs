@@ -1,7 +1,8 @@
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 using Xunit;
 
-namespace SubscriptionPortal.Tests.Unit.Subscriptions;
+namespace SubscriptionPortal.Tests.Unit.Common;
 
 public sealed class PeriodMathTests
 {

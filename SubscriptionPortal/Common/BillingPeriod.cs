@@ -1,4 +1,4 @@
-namespace SubscriptionPortal.Subscriptions;
+namespace SubscriptionPortal.Common;
 
 /// <summary>
 /// A billing period [<see cref="Start"/>, <see cref="End"/>): <see cref="Start"/> is the first day

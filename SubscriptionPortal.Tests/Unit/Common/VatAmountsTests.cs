@@ -1,10 +1,11 @@
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Tests.Unit.Catalog;
 using Xunit;
 
-namespace SubscriptionPortal.Tests.Unit.Billing;
+namespace SubscriptionPortal.Tests.Unit.Common;
 
 public sealed class VatAmountsTests
 {
@@ -25,85 +26,85 @@ public sealed class VatAmountsTests
 
     [Theory]
     [MemberData(nameof(CatalogPrices))]
-    public void CatalogPrice_HtPlusVat_IsTtc_ToTheCent(string offer, int tier, Commitment commitment, long htCents, long vatCents)
+    public void CatalogPrice_ExcludingVatPlusVat_IsIncludingVat_ToTheCent(string offer, int tier, Commitment commitment, long htCents, long vatCents)
     {
-        var ht = OfferPricing.PriceHt(TestCatalog.ByCode(offer).FindTier(tier)!, commitment);
+        var excludingVat = OfferPricing.PriceExcludingVat(TestCatalog.ByCode(offer).FindTier(tier)!, commitment);
 
-        var amounts = VatAmounts.FromHt(ht, TestCatalog.VatRate);
+        var amounts = VatAmounts.FromExcludingVat(excludingVat, TestCatalog.VatRate);
 
-        Assert.Equal(htCents, Money.ToCents(amounts.Ht));
+        Assert.Equal(htCents, Money.ToCents(amounts.ExcludingVat));
         Assert.Equal(vatCents, Money.ToCents(amounts.Vat));
-        Assert.Equal(htCents + vatCents, Money.ToCents(amounts.Ttc));
-        Assert.Equal(amounts.Ht + amounts.Vat, amounts.Ttc);
+        Assert.Equal(htCents + vatCents, Money.ToCents(amounts.IncludingVat));
+        Assert.Equal(amounts.ExcludingVat + amounts.Vat, amounts.IncludingVat);
     }
 
     [Fact]
     public void Vat_AtExactlyHalfACent_IsRoundedAwayFromZero()
     {
         // 1.25 × 19.6 % = 0.245 exactly.
-        var amounts = VatAmounts.FromHt(1.25m, 0.196m);
+        var amounts = VatAmounts.FromExcludingVat(1.25m, 0.196m);
 
         Assert.Equal(0.25m, amounts.Vat);
-        Assert.Equal(1.50m, amounts.Ttc);
+        Assert.Equal(1.50m, amounts.IncludingVat);
     }
 
     [Fact]
     public void Vat_IsRoundedOnceOnTheTotal()
     {
-        var amounts = VatAmounts.FromHt(27.10m, 0.196m);
+        var amounts = VatAmounts.FromExcludingVat(27.10m, 0.196m);
 
         Assert.Equal(5.31m, amounts.Vat);
-        Assert.Equal(32.41m, amounts.Ttc);
+        Assert.Equal(32.41m, amounts.IncludingVat);
     }
 
     [Fact]
     public void ANegativeTotal_IsABug()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromHt(-0.01m, 0.20m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromExcludingVat(-0.01m, 0.20m));
     }
 
     [Fact]
     public void AnUnroundedTotal_IsABug()
     {
-        Assert.Throws<ArgumentException>(() => VatAmounts.FromHt(27.096m, 0.20m));
+        Assert.Throws<ArgumentException>(() => VatAmounts.FromExcludingVat(27.096m, 0.20m));
     }
 
     [Fact]
     public void ARateGivenAsAPercentage_IsABug()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromHt(40m, 20m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromExcludingVat(40m, 20m));
     }
 
     [Fact]
     public void ZeroRate_IsAllowed_AndAddsNoVat()
     {
-        var amounts = VatAmounts.FromHt(40.00m, 0m);
+        var amounts = VatAmounts.FromExcludingVat(40.00m, 0m);
 
-        Assert.Equal((40.00m, 0m, 0m, 40.00m), (amounts.Ht, amounts.VatRate, amounts.Vat, amounts.Ttc));
+        Assert.Equal((40.00m, 0m, 0m, 40.00m), (amounts.ExcludingVat, amounts.VatRate, amounts.Vat, amounts.IncludingVat));
     }
 
     [Fact]
     public void NegativeRate_IsABug()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromHt(40.00m, -0.01m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromExcludingVat(40.00m, -0.01m));
     }
 
     [Fact]
     public void RateOfExactlyOne_IsABug_AsAPercentageMistyped()
     {
         // 1.00 would double the price: the rate is a fraction strictly below one.
-        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromHt(40.00m, 1.00m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromExcludingVat(40.00m, 1.00m));
     }
 
     [Fact]
     public void RateJustBelowOne_IsAllowed()
     {
-        Assert.Equal(39.60m, VatAmounts.FromHt(40.00m, 0.99m).Vat);
+        Assert.Equal(39.60m, VatAmounts.FromExcludingVat(40.00m, 0.99m).Vat);
     }
 
     [Fact]
     public void ZeroTotal_IsAllowed()
     {
-        Assert.Equal(0m, VatAmounts.FromHt(0m, 0.20m).Ttc);
+        Assert.Equal(0m, VatAmounts.FromExcludingVat(0m, 0.20m).IncludingVat);
     }
 }

@@ -1,9 +1,10 @@
 using Bunit;
 using MudBlazor;
+using SubscriptionPortal.Common;
 using SubscriptionPortal.Components.Pages.Settings.Subscription;
 using SubscriptionPortal.Subscriptions;
 
-namespace SubscriptionPortal.Tests.Components.Settings;
+namespace SubscriptionPortal.Tests.Components.Settings.Subscription;
 
 public sealed class CancelSubscriptionDialogTests : PortalComponentTest
 {

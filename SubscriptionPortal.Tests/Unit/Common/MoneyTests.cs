@@ -1,8 +1,9 @@
 using System.Globalization;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Common;
 using Xunit;
 
-namespace SubscriptionPortal.Tests.Unit.Billing;
+namespace SubscriptionPortal.Tests.Unit.Common;
 
 public sealed class MoneyTests
 {

@@ -1,0 +1,8 @@
+namespace SubscriptionPortal.Data;
+
+/// <summary>The data layer's log lines, compiled once by the logging source generator.</summary>
+internal static partial class DataLog
+{
+    [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Demo platform {Name} seeded.")]
+    public static partial void DemoPlatformSeeded(this ILogger logger, string name);
+}

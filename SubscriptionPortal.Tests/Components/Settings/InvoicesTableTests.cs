@@ -36,7 +36,10 @@ public sealed class InvoicesTableTests : PortalComponentTest
         Assert.Contains("€90.00", bodyRows[1].TextContent);
         Assert.Contains("Awaiting debit", bodyRows[1].TextContent);
         Assert.Contains("Partly credited", bodyRows[2].TextContent);
-        Assert.Equal("documents/2/pdf", cut.Find("a[aria-label='Download F-2026-000002 (PDF)']").GetAttribute("href"));
+        // Each link's name starts with its visible words, then the document's number, read to screen readers only.
+        Assert.Equal("documents/2/pdf", cut.FindAll("a").Single(a => a.TextContent == "Download PDF F-2026-000002").GetAttribute("href"));
+        Assert.Equal("documents/2/xml", cut.FindAll("a").Single(a => a.TextContent == "XML e-invoice F-2026-000002").GetAttribute("href"));
+        Assert.Empty(cut.FindAll("a[aria-label]"));
         Assert.NotEmpty(cut.FindAll("svg"));
     }
 }

@@ -33,7 +33,7 @@ public sealed class ClosedPlatformTests(BrowserFixture browser) : PortalPageTest
 
         await NavLink("Invoices").ClickAsync();
         var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "F-" });
-        var pdf = await Page.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link, new() { Name = "(PDF)" }).ClickAsync());
+        var pdf = await Page.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link, new() { Name = "Download PDF" }).ClickAsync());
         Assert.Matches(@"^F-\d{4}-\d{6}\.pdf$", pdf.SuggestedFilename);
         await NavLink("Data export").ClickAsync();
         var zip = await Page.RunAndWaitForDownloadAsync(() =>

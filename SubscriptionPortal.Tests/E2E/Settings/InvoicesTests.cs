@@ -17,7 +17,7 @@ public sealed class InvoicesTests(BrowserFixture browser) : PortalPageTest(brows
         await Expect(row).ToContainTextAsync("€48.00");
         await Expect(row).ToContainTextAsync("Paid");
 
-        var download = await Page.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link, new() { Name = "(PDF)" }).ClickAsync());
+        var download = await Page.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link, new() { Name = "Download PDF" }).ClickAsync());
         var path = await download.PathAsync();
 
         Assert.Matches(@"^F-\d{4}-\d{6}\.pdf$", download.SuggestedFilename);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Resources;
 
 namespace SubscriptionPortal.Components.Account;
@@ -55,5 +56,5 @@ internal static class AccountValidation
     public static string ResetCodeMissing => Text(nameof(ResetCodeMissing));
 
     private static string Text(string name) =>
-        Resources.GetString(name) ?? throw new InvalidOperationException($"No account validation message '{name}'.");
+        Resources.GetString(name, CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException($"No account validation message '{name}'.");
 }

@@ -3,6 +3,7 @@ using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Emails;
+using SubscriptionPortal.Localization;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
@@ -21,6 +22,7 @@ internal static class PortalRegistration
     public static IServiceCollection AddPortalServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
         services.AddPortalData(configuration, environment)
             .AddPortalIdentity()
+            .AddPortalLocalization()
             .AddCatalog()
             .AddPlatforms()
             .AddSubscriptions()

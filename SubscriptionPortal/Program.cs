@@ -3,6 +3,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Components;
 using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Localization;
 using SubscriptionPortal.Operations;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms.Export;
@@ -25,6 +26,7 @@ if (await app.RunOperationsCommandAsync(args))
 }
 
 app.UseSecurityHeaders();
+app.UsePortalLocalization();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -40,6 +42,7 @@ app.MapStaticAssets();
 // The frame-ancestors the interactive render mode would send are part of the full policy of UseSecurityHeaders.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
+app.MapLanguageEndpoints();
 app.MapBillingEndpoints();
 app.MapSupportEndpoints();
 app.MapExportEndpoints();

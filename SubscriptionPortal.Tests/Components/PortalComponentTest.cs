@@ -22,6 +22,7 @@ public abstract class PortalComponentTest : IAsyncLifetime
             options.SnackbarConfiguration.HideTransitionDuration = 0;
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
+        Context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
     }
 
     protected BunitContext Context { get; }

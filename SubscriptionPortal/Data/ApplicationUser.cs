@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 
 namespace SubscriptionPortal.Data;
@@ -10,4 +11,8 @@ public class ApplicationUser : IdentityUser
 
     /// <summary>The platform the admin last switched to; checked against their memberships on every use.</summary>
     public int? CurrentPlatformId { get; set; }
+
+    /// <summary>The language the user chose in the user menu (<c>fr-FR</c>, <c>en-GB</c>), or null before any choice.</summary>
+    [MaxLength(16)]
+    public string? PreferredCulture { get; set; }
 }

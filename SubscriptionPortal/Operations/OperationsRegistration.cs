@@ -25,6 +25,7 @@ internal static class OperationsRegistration
 
         services.AddSingleton<PortalMetrics>();
         services.AddSingleton<IInterceptor, BusinessEventCounter>();
+        services.AddSingleton<OpenCircuits>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCounter>());
         services.AddSingleton<MetricsAccess>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -39,7 +40,8 @@ internal static class OperationsRegistration
     /// <summary>
     /// <c>/health/live</c> answers while the process runs; <c>/health/ready</c> also needs the database,
     /// its migrations and the periodic jobs. <c>/metrics</c> answers only the allowed addresses;
-    /// others get the app's usual 404, as for any page that does not exist.
+    /// others get the app's usual 404, as for any page that does not exist. <c>/diagnostics/memory</c>
+    /// exists only when switched on (<see cref="MemoryDiagnostics"/>).
     /// </summary>
     public static WebApplication MapOperations(this WebApplication app)
     {
@@ -48,6 +50,7 @@ internal static class OperationsRegistration
         var access = app.Services.GetRequiredService<MetricsAccess>();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
             context.Request.Path == "/metrics" && access.Allows(context.Connection.RemoteIpAddress));
+        app.MapMemoryDiagnostics();
         return app;
     }
 

@@ -24,6 +24,9 @@ internal sealed class MandateService(
     /// <summary>The mandate's terms, shown when signing and stored with the mandate.</summary>
     public string AuthorisationText => Terms(creditor.Value, seller.Value);
 
+    /// <summary>What the terms name, in their order: the creditor, its address, its identifier, the pre-notification days.</summary>
+    public object[] TermsArguments => [creditor.Value.Name, string.Join(", ", seller.Value.AddressLines), creditor.Value.Identifier, PreNotificationDays];
+
     /// <summary>The terms: who the creditor is (name, address, identifier), the refund right, and the agreed pre-notification period.</summary>
     public static string Terms(CreditorOptions creditor, SellerDetails seller) =>
         $"By signing this mandate, I authorise {creditor.Name} ({string.Join(", ", seller.AddressLines)}; SEPA creditor identifier {creditor.Identifier}) " +

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
@@ -10,7 +11,8 @@ using SubscriptionPortal.Platforms;
 namespace SubscriptionPortal.Subscriptions;
 
 /// <summary>The offers read model: what the Offer Change pages list, priced and marked for the admin's platform.</summary>
-internal sealed class OfferChoiceQueries(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue)
+internal sealed class OfferChoiceQueries(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue,
+    IStringLocalizer<OfferChoiceQueries> localizer)
 {
     /// <summary>The Offer Change page: every offer with its prices, marked current or unavailable for this platform.</summary>
     public async Task<OfferChoices?> GetOfferChoicesAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -39,26 +41,26 @@ internal sealed class OfferChoiceQueries(IDbContextFactory<ApplicationDbContext>
         return new OfferChoices(plan, offers, vatRate);
     }
 
-    private static TierChoice TierChoiceOf(TierPrice tier, decimal vatRate, int contactsInUse)
+    private TierChoice TierChoiceOf(TierPrice tier, decimal vatRate, int contactsInUse)
     {
         var annualExcludingVat = OfferPricing.AnnualExcludingVat(tier.MonthlyExcludingVat);
         return new TierChoice(tier.MaxContacts, tier.MonthlyExcludingVat, VatAmounts.FromExcludingVat(tier.MonthlyExcludingVat, vatRate).IncludingVat, annualExcludingVat,
             VatAmounts.FromExcludingVat(annualExcludingVat, vatRate).IncludingVat,
-            tier.MaxContacts < contactsInUse ? $"Unavailable: you have {contactsInUse.ToString(CultureInfo.InvariantCulture)} active contacts, more than this tier allows." : null);
+            tier.MaxContacts < contactsInUse ? localizer["TierUnavailable", contactsInUse.ToString("N0", CultureInfo.CurrentCulture)].Value : null);
     }
 
-    private static string? UnavailableReason(SubscriptionPlanView plan, OfferPricing offer)
+    private string? UnavailableReason(SubscriptionPlanView plan, OfferPricing offer)
     {
         if (plan.IsClosed)
         {
-            return SubscriptionChanges.ClosedMessage;
+            return localizer["Closed"].Value;
         }
 
         if (offer.IsFree && !plan.IsFree)
         {
-            return $"A paid platform cannot become free: {offer.Name} cannot be chosen here.";
+            return localizer["CannotBecomeFree", offer.Name].Value;
         }
 
-        return offer.IsFree && offer.Code == plan.OfferCode ? "This is your current offer." : null;
+        return offer.IsFree && offer.Code == plan.OfferCode ? localizer["CurrentOffer"].Value : null;
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.EInvoicing;
@@ -29,8 +31,10 @@ internal sealed class SubscriptionChanges(
     EmailOutbox emails,
     IOptions<BillingOptions> options,
     TimeProvider clock,
-    ILogger<SubscriptionChanges> logger)
+    ILogger<SubscriptionChanges> logger,
+    IStringLocalizer<SubscriptionChanges> localizer)
 {
+    // The English texts of the refusals; the user reads them in their language (Resources/Subscriptions/SubscriptionChanges).
     public const string ConflictMessage =
         "Someone else changed this subscription since your quote was made. Nothing was charged. Check the subscription and the new quote, then validate again.";
 
@@ -83,7 +87,7 @@ internal sealed class SubscriptionChanges(
             var signed = await mandates.SignAsync(user, mandate, ct);
             if (!signed.Succeeded)
             {
-                return new ChangeOutcome.Refused(signed.Message ?? "The mandate could not be saved.");
+                return new ChangeOutcome.Refused(signed.Message ?? localizer["MandateNotSaved"]);
             }
         }
 
@@ -107,7 +111,7 @@ internal sealed class SubscriptionChanges(
         var state = await SubscriptionStateLoader.LoadAsync(db, platformId, ct);
         if (state.Platform.Status == PlatformStatus.Closed)
         {
-            return new QuoteOutcome.Refused(ClosedMessage);
+            return new QuoteOutcome.Refused(localizer["Closed"]);
         }
 
         if (await overdue.PlanChangeRefusalAsync(db, platformId, ct) is { } overdueRefusal)
@@ -117,7 +121,7 @@ internal sealed class SubscriptionChanges(
 
         if (state.Catalog.FirstOrDefault(o => o.Code == target.OfferCode) is not { } offer)
         {
-            return new QuoteOutcome.Refused("This offer does not exist. Choose one of the listed offers.");
+            return new QuoteOutcome.Refused(localizer["NoSuchOffer"]);
         }
 
         var now = clock.GetUtcNow();
@@ -125,7 +129,7 @@ internal sealed class SubscriptionChanges(
         var result = Calculate(state, offer, target, date);
         if (!result.IsAllowed)
         {
-            return new QuoteOutcome.Refused(result.Refusal.Message);
+            return new QuoteOutcome.Refused(Explain(result.Refusal, offer.Name, target, state.ContactsInUse));
         }
 
         var calc = result.Calculation;
@@ -158,7 +162,7 @@ internal sealed class SubscriptionChanges(
             if (ex is DbUpdateConcurrencyException)
             {
                 // Another change of the subscription between our read and our write.
-                return new ChangeOutcome.Conflict(ConflictMessage);
+                return new ChangeOutcome.Conflict(localizer["Conflict"]);
             }
 
             logger.QuoteValidationFailed(ex, quoteId);
@@ -198,7 +202,7 @@ internal sealed class SubscriptionChanges(
         var mandate = await MandateService.ActiveAsync(db, platformId, ct);
         if (!change.Offer.IsFree && mandate is null)
         {
-            return new ChangeOutcome.Refused("Add a SEPA direct debit mandate (Settings › Payment method) before choosing a paid offer. Nothing was charged.");
+            return new ChangeOutcome.Refused(localizer["MandateFirst"]);
         }
 
         var documents = await IssueDocumentsAsync(db, quote, change, mandate, now.UtcDateTime, ct);
@@ -221,7 +225,7 @@ internal sealed class SubscriptionChanges(
         var state = await SubscriptionStateLoader.LoadAsync(db, quote.PlatformId, ct);
         if (state.Platform.Status == PlatformStatus.Closed)
         {
-            return (null, new ChangeOutcome.Refused(ClosedMessage));
+            return (null, new ChangeOutcome.Refused(localizer["Closed"]));
         }
 
         if (await overdue.PlanChangeRefusalAsync(db, quote.PlatformId, ct) is { } overdueRefusal)
@@ -231,21 +235,37 @@ internal sealed class SubscriptionChanges(
 
         if (state.Subscription.Version != quote.SubscriptionVersion)
         {
-            return (null, new ChangeOutcome.Conflict(ConflictMessage));
+            return (null, new ChangeOutcome.Conflict(localizer["Conflict"]));
         }
 
         var date = localDate ?? PeriodMath.LocalDate(now, state.Platform.TimeZone);
         var target = new ChangeTarget(quote.TargetOfferCode, quote.TargetTierMaxContacts, quote.TargetCommitment);
         if (state.Catalog.FirstOrDefault(o => o.Code == target.OfferCode) is not { } offer)
         {
-            return (null, new ChangeOutcome.Refused("This offer no longer exists."));
+            return (null, new ChangeOutcome.Refused(localizer["OfferGone"]));
         }
 
         var result = Calculate(state, offer, target, date);
         return result.IsAllowed
             ? (new RecalculatedChange(state, offer, target, date, result.Calculation), null)
-            : (null, new ChangeOutcome.Refused(result.Refusal.Message));
+            : (null, new ChangeOutcome.Refused(Explain(result.Refusal, offer.Name, target, state.ContactsInUse)));
     }
+
+    /// <summary>Why the calculator refused, in the user's language.</summary>
+    private string Explain(QuoteRefusal refusal, string offerName, ChangeTarget target, int contactsInUse) => refusal.Reason switch
+    {
+        QuoteRefusalReason.PaidToFree => localizer["PaidToFree"],
+        QuoteRefusalReason.NothingToChange => localizer["NothingToChange"],
+        QuoteRefusalReason.MissingCommitment => localizer["MissingCommitment", offerName],
+        QuoteRefusalReason.UnknownTier when target.TierMaxContacts is { } asked => localizer["UnknownTier", offerName, Count(asked)],
+        QuoteRefusalReason.UnknownTier => localizer["MissingTier", offerName],
+        QuoteRefusalReason.TierBelowContactsInUse when target.TierMaxContacts is { } max =>
+            localizer["TierBelowContactsInUse", Count(contactsInUse), Count(max)],
+        QuoteRefusalReason.ChangeDateOutsidePeriod => localizer["ChangeDateOutsidePeriod"],
+        _ => refusal.Message,
+    };
+
+    private static string Count(int contacts) => contacts.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>A quote is stale when its day, its lifetime or any of its amounts no longer hold.</summary>
     private static bool IsStale(Quote quote, RecalculatedChange change, DateTimeOffset now) =>
@@ -258,7 +278,7 @@ internal sealed class SubscriptionChanges(
     private async Task<ChangeOutcome> RequoteAsync(ApplicationDbContext db, Quote stale, ChangeTarget target, DateOnly? localDate, CancellationToken ct) =>
         await QuoteAsync(db, stale.PlatformId, target, stale.CreatedByUserId, localDate, ct) switch
         {
-            QuoteOutcome.Quoted fresh => new ChangeOutcome.Requote(fresh.Quote, StaleMessage),
+            QuoteOutcome.Quoted fresh => new ChangeOutcome.Requote(fresh.Quote, localizer["Stale"]),
             QuoteOutcome.Refused refused => new ChangeOutcome.Refused(refused.Message),
             _ => new ChangeOutcome.NotFound(),
         };

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Emails;
@@ -19,8 +20,10 @@ internal sealed class SubscriptionLifecycle(
     PlatformNotices notices,
     OverdueStatus overdue,
     EmailOutbox emails,
-    TimeProvider clock)
+    TimeProvider clock,
+    IStringLocalizer<SubscriptionLifecycle> localizer)
 {
+    // The English texts of the refusals; the user reads them in their language (Resources/Subscriptions/SubscriptionLifecycle).
     public const string FreeMessage = "A free offer has nothing to cancel.";
 
     public const string EndedMessage =
@@ -54,7 +57,7 @@ internal sealed class SubscriptionLifecycle(
             var cancelled = await db.Subscriptions.Where(s => s.PlatformId == platformId).Select(s => s.CancelAtPeriodEnd).SingleAsync(ct);
             return cancelled == cancel
                 ? CommandResult.Ok
-                : CommandResult.Conflict("The subscription changed at the same moment. Check it below and try again if needed.");
+                : CommandResult.Conflict(localizer["ChangedMeanwhile"]);
         }
     }
 
@@ -70,7 +73,7 @@ internal sealed class SubscriptionLifecycle(
         var subscription = await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId, ct);
         if (platform.Status == PlatformStatus.Closed)
         {
-            return CommandResult.Invalid(SubscriptionChanges.ClosedMessage);
+            return CommandResult.Invalid(localizer["Closed"]);
         }
 
         if (await overdue.ReadOnlyRefusalAsync(db, platformId, ct) is { } suspended)
@@ -80,7 +83,7 @@ internal sealed class SubscriptionLifecycle(
 
         if (subscription is not { IsPaid: true, CurrentPeriod: { } period })
         {
-            return CommandResult.Invalid(FreeMessage);
+            return CommandResult.Invalid(localizer["Free"]);
         }
 
         if (subscription.CancelAtPeriodEnd == cancel)
@@ -92,7 +95,7 @@ internal sealed class SubscriptionLifecycle(
         var now = clock.GetUtcNow();
         if (PeriodMath.LocalDate(now, platform.TimeZone) >= period.End)
         {
-            return CommandResult.Invalid(EndedMessage);
+            return CommandResult.Invalid(localizer["Ended"]);
         }
 
         string details;

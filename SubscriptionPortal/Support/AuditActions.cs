@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace SubscriptionPortal.Support;
 
@@ -47,36 +48,38 @@ public static class AuditActions
     /// <summary>Support queued a failed email again.</summary>
     public const string EmailSentAgain = "email.sent_again";
 
-    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    // Each known code and the key of its label in this class's resources.
+    private static readonly Dictionary<string, string> LabelKeys = new(StringComparer.Ordinal)
     {
-        [SignedIn] = "Signed in",
-        [ImpersonationStarted] = "Impersonation started",
-        [ImpersonationStopped] = "Impersonation stopped",
-        [PlatformCreated] = "Platform created",
-        [OrganizationUpdated] = "Organization details updated",
-        [MandateSigned] = "SEPA mandate signed",
-        [SubscriptionChanged] = "Subscription changed",
-        [SubscriptionRenewed] = "Subscription renewed",
-        [OverdueStateChanged] = "Payment status changed",
-        [DebitRetriedAutomatically] = "Direct debit presented again",
-        [DebitWithdrawn] = "Direct debit withdrawn",
-        [DunningPaused] = "Reminders paused",
-        [DunningResumed] = "Reminders resumed",
-        [TransferRecorded] = "Bank transfer recorded",
-        [DebtWrittenOff] = "Debt written off",
-        [BillingEmailChanged] = "Billing email changed",
-        [EmailSentAgain] = "Email sent again",
+        [SignedIn] = "SignedIn",
+        [ImpersonationStarted] = "ImpersonationStarted",
+        [ImpersonationStopped] = "ImpersonationStopped",
+        [OverdueStateChanged] = "OverdueStateChanged",
+        [DebitRetriedAutomatically] = "DebitRetriedAutomatically",
+        [DebitWithdrawn] = "DebitWithdrawn",
+        [DunningPaused] = "DunningPaused",
+        [DunningResumed] = "DunningResumed",
+        [TransferRecorded] = "TransferRecorded",
+        [DebtWrittenOff] = "DebtWrittenOff",
+        [PlatformCreated] = "PlatformCreated",
+        [OrganizationUpdated] = "OrganizationUpdated",
+        [MandateSigned] = "MandateSigned",
+        [SubscriptionChanged] = "SubscriptionChanged",
+        [SubscriptionRenewed] = "SubscriptionRenewed",
+        [BillingEmailChanged] = "BillingEmailChanged",
+        [EmailSentAgain] = "EmailSentAgain",
     };
 
     /// <summary>
-    /// The label a person reads. Codes written by features that have no label here yet read as
+    /// The label a person reads, in their language (<paramref name="localizer"/> is this class's,
+    /// <c>Create(typeof(AuditActions))</c>). Codes written by features that have no label here yet read as
     /// words ("subscription.cancelled" → "Subscription cancelled") rather than as codes.
     /// </summary>
-    public static string Label(string action)
+    public static string Label(string action, IStringLocalizer localizer)
     {
-        if (Labels.TryGetValue(action, out var label))
+        if (LabelKeys.TryGetValue(action, out var key))
         {
-            return label;
+            return localizer[key];
         }
 
         var words = action.Replace('.', ' ').Replace('_', ' ').Trim();

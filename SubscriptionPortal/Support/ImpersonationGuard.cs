@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Data;
 
 namespace SubscriptionPortal.Support;
@@ -12,9 +13,6 @@ internal sealed class ImpersonationGuard(RequestDelegate next)
 {
     public const string ManagePath = "/Account/Manage";
 
-    public const string Message =
-        "Error: Support staff cannot change an admin's password, email, two-factor authentication or other account settings while acting for them. Nothing was changed.";
-
     private static readonly CookieBuilder StatusCookie = new()
     {
         SameSite = SameSiteMode.Strict,
@@ -27,16 +25,17 @@ internal sealed class ImpersonationGuard(RequestDelegate next)
     {
         if (IsAccountArea(context.Request) && ImpersonationSession.From(context.User) is not null)
         {
+            var messages = context.RequestServices.GetRequiredService<IStringLocalizer<ImpersonationGuard>>();
             if (context.Request.Path.StartsWithSegments("/Account/PasskeyCreationOptions"))
             {
                 // Called by script, not by a form: a plain refusal is what it can show.
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await context.Response.WriteAsync(Message["Error: ".Length..], context.RequestAborted);
+                await context.Response.WriteAsync(messages["AccountSettingsBlocked"], context.RequestAborted);
                 return;
             }
 
             // The template's status message shows on the profile page the agent is sent back to.
-            context.Response.Cookies.Append(PortalRoles.StatusMessageCookie, Message, StatusCookie.Build(context));
+            context.Response.Cookies.Append(PortalRoles.StatusMessageCookie, messages["AccountSettingsBlockedStatus"], StatusCookie.Build(context));
             context.Response.StatusCode = StatusCodes.Status303SeeOther;
             context.Response.Headers.Location = $"{context.Request.PathBase}{ManagePath}";
             return;

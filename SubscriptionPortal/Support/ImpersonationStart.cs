@@ -13,10 +13,7 @@ public abstract record ImpersonationStart
     public sealed record Started(ClaimsPrincipal Principal, ImpersonationSession Session) : ImpersonationStart;
 
     /// <summary>The request was understood but not allowed for this target or reason.</summary>
-    public sealed record Refused(ImpersonationRefusal Reason) : ImpersonationStart
-    {
-        public string Message => ImpersonationRefusals.Message(Reason);
-    }
+    public sealed record Refused(ImpersonationRefusal Reason) : ImpersonationStart;
 
     /// <summary>The caller is not a support agent.</summary>
     public sealed record Forbidden : ImpersonationStart;

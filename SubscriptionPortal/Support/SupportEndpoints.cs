@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace SubscriptionPortal.Support;
 
@@ -41,7 +42,7 @@ internal static class SupportEndpoints
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
-                return ExpiredForm();
+                return ExpiredForm(context);
             }
 
             form = await context.Request.ReadFormAsync(ct);
@@ -50,7 +51,7 @@ internal static class SupportEndpoints
         {
             // The form reader refuses a null character in any field before the reason can be checked.
             return Results.Text(
-                "The reason holds a character that cannot be sent (a null character). Type it again. Nothing was started.",
+                Messages(context)["NullCharacterInReason"],
                 statusCode: StatusCodes.Status400BadRequest);
         }
         var platformId = int.TryParse(form["platformId"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
@@ -64,10 +65,10 @@ internal static class SupportEndpoints
                 return Results.LocalRedirect($"~{back}?refused={refused.Reason}");
             case ImpersonationStart.AlreadyImpersonating current:
                 return Results.Text(
-                    $"You are already acting as {current.Current.AdminName}. Stop impersonating before you act as someone else. Nothing was started.",
+                    Messages(context)["AlreadyActing", current.Current.AdminName],
                     statusCode: StatusCodes.Status409Conflict);
             default:
-                return Results.Text("Only support staff can impersonate an admin. Nothing was started.", statusCode: StatusCodes.Status403Forbidden);
+                return Results.Text(Messages(context)["OnlySupportStaff"], statusCode: StatusCodes.Status403Forbidden);
         }
     }
 
@@ -77,7 +78,7 @@ internal static class SupportEndpoints
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return ExpiredForm();
+            return ExpiredForm(context);
         }
 
         if (await impersonation.StopAsync(user, ct) is not { } back)
@@ -96,7 +97,11 @@ internal static class SupportEndpoints
         return Results.LocalRedirect($"~{PlatformPage(back.PlatformId)}");
     }
 
-    private static IResult ExpiredForm() => Results.Text(
-        "This form has expired or did not come from this site. Reload the page and try again. Nothing was changed.",
+    private static IResult ExpiredForm(HttpContext context) => Results.Text(
+        Messages(context)["ExpiredForm"],
         statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>The plain answers of these endpoints, in the agent's language.</summary>
+    private static IStringLocalizer Messages(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IStringLocalizerFactory>().Create(typeof(SupportEndpoints));
 }

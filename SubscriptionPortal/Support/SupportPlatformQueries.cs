@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
@@ -9,7 +10,7 @@ using SubscriptionPortal.Subscriptions;
 namespace SubscriptionPortal.Support;
 
 /// <summary>The support console's platform page: any platform, for support agents only (SPEC §7).</summary>
-internal sealed class SupportPlatformQueries(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue)
+internal sealed class SupportPlatformQueries(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue, IStringLocalizerFactory localizers)
 {
     /// <summary>Null when the platform does not exist or the caller is not a support agent acting as themselves.</summary>
     public async Task<SupportPlatformView?> GetAsync(ClaimsPrincipal user, int platformId, CancellationToken ct = default)
@@ -21,7 +22,7 @@ internal sealed class SupportPlatformQueries(IDbContextFactory<ApplicationDbCont
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ActivityLog.ReadAsync(db, platformId, ActivityLog.PageSize, ct) is not { } activity)
+        if (await ActivityLog.ReadAsync(db, platformId, ActivityLog.PageSize, localizers, ct) is not { } activity)
         {
             return null;
         }

@@ -45,7 +45,7 @@ public sealed class AccountEmailTests : IAsyncLifetime
         EmailWorld.AssertBodiesSay(received.Message,
             "Votre banque n'a pas payé le prélèvement",
             "Provision insuffisante sur le compte (AM04)",
-            $"Nous présenterons à nouveau le prélèvement le {Format.Date(new DateOnly(2026, 3, 25))}",
+            $"Nous présenterons à nouveau le prélèvement le {EmailWorld.French(() => Format.Date(new DateOnly(2026, 3, 25)))}",
             "http://localhost:5073/settings/payment-method");
         Assert.Empty(received.Message.Attachments);
     }
@@ -92,7 +92,7 @@ public sealed class AccountEmailTests : IAsyncLifetime
         await database.SendEmailsAsync();
 
         var row = Assert.Single(await database.OutboxAsync(platformId), m => m.Kind == EmailKind.SubscriptionCancelled);
-        var end = Format.Date(new DateOnly(2026, 4, 10));
+        var end = EmailWorld.French(() => Format.Date(new DateOnly(2026, 4, 10)));
         var received = smtp.ReceivedFor(row);
         EmailWorld.AssertDelivered(received, row, await database.BillingEmailAsync(platformId), $"Votre abonnement prend fin le {end}");
         EmailWorld.AssertBodiesSay(received.Message, $"Exportez vos données avant le {end}", "http://localhost:5073/settings/export");

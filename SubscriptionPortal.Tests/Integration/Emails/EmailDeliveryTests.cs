@@ -54,10 +54,10 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
             "Bonjour Chorale du Marais,",
             $"La facture {applied.InvoiceNumber} a été émise",
             "Ce message vaut pré-notification du prélèvement SEPA",
-            Format.Period(invoice.PeriodStart, invoice.PeriodEnd),
-            Format.Eur(Money.FromCents(invoice.TotalIncludingVatCents)),
-            Format.Eur(Money.FromCents(debit.AmountCents)),
-            Format.Date(debit.CollectionDate),
+            EmailWorld.French(() => Format.Period(invoice.PeriodStart, invoice.PeriodEnd)),
+            EmailWorld.French(() => Format.Eur(Money.FromCents(invoice.TotalIncludingVatCents))),
+            EmailWorld.French(() => Format.Eur(Money.FromCents(debit.AmountCents))),
+            EmailWorld.French(() => Format.Date(debit.CollectionDate)),
             $"TEST-{platformId}",
             "FR72ZZZ123456",
             "Identifiant créancier SEPA (ICS)");
@@ -82,8 +82,8 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         var opening = await ReadDocumentAsync(creditNote.CorrectsDocumentId!.Value);
         EmailWorld.AssertBodiesSay(received.Message,
             $"L'avoir {applied.CreditNoteNumber} corrige la facture {opening.Number}",
-            Format.Eur(Money.FromCents(creditNote.TotalIncludingVatCents)),
-            $"{Format.Eur(Money.FromCents(creditNote.TotalIncludingVatCents))} sont déduits de la facture {applied.InvoiceNumber}.");
+            EmailWorld.French(() => Format.Eur(Money.FromCents(creditNote.TotalIncludingVatCents))),
+            $"{EmailWorld.French(() => Format.Eur(Money.FromCents(creditNote.TotalIncludingVatCents)))} sont déduits de la facture {applied.InvoiceNumber}.");
         Assert.Equal(await database.PdfAsync(applied.CreditNoteId!.Value), EmailWorld.AttachmentBytes(received.Message, $"{applied.CreditNoteNumber}.pdf"));
     }
 
@@ -102,7 +102,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         var invoice = await ReadDocumentAsync(renewal.AttachmentDocumentId!.Value);
         var received = smtp.ReceivedFor(renewal);
         EmailWorld.AssertDelivered(received, renewal, await database.BillingEmailAsync(platformId), $"Facture {invoice.Number}");
-        EmailWorld.AssertBodiesSay(received.Message, "Ce message vaut pré-notification du prélèvement SEPA", Format.Date(new DateOnly(2026, 3, 23)));
+        EmailWorld.AssertBodiesSay(received.Message, "Ce message vaut pré-notification du prélèvement SEPA", EmailWorld.French(() => Format.Date(new DateOnly(2026, 3, 23))));
         Assert.Equal(invoice.Pdf, EmailWorld.AttachmentBytes(received.Message, $"{invoice.Number}.pdf"));
     }
 

@@ -7,6 +7,13 @@ namespace SubscriptionPortal.Tests.Integration.Emails;
 /// <summary>Helpers for the email tests: the outbox as stored, the sender, what a message carries.</summary>
 public static class EmailWorld
 {
+    /// <summary>What <paramref name="write"/> writes under French conventions, as a French email writes money and dates.</summary>
+    public static string French(Func<string> write)
+    {
+        using var _ = CultureScope.French();
+        return write();
+    }
+
     public static async Task<List<OutboxMessage>> OutboxAsync(this TestDatabase database, int? platformId = null)
     {
         await using var db = database.CreateContext();

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Support;
 using SubscriptionPortal.Tests.Integration.Http;
 using SubscriptionPortal.Tests.Integration.Support;
@@ -183,7 +185,7 @@ public sealed class HttpFormFuzzTests : IAsyncLifetime
             {
                 var refusal = ImpersonationRefusals.Parse(location[(location.IndexOf("refused=", StringComparison.Ordinal) + 8)..]);
                 var page = await client.GetPageAsync(location.TrimStart('/'));
-                if (refusal is null || !page.Contains(WebUtility.HtmlEncode(ImpersonationRefusals.Message(refusal.Value)), StringComparison.Ordinal))
+                if (refusal is null || !page.Contains(WebUtility.HtmlEncode(ImpersonationRefusals.Message(refusal.Value, app.Services.GetRequiredService<IStringLocalizerFactory>().Create(typeof(ImpersonationRefusals)))), StringComparison.Ordinal))
                 {
                     failures.Add($"{what}: refused without the message on the page");
                 }

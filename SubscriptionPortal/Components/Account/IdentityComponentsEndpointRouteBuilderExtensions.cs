@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
 using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Components.Account.Pages;
@@ -30,7 +31,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         {
             if (!await IsExternalSchemeAsync(signInManager, provider))
             {
-                return Results.BadRequest("This sign-in provider is not offered here.");
+                return Results.BadRequest(Messages(context)["ProviderNotOffered"].Value);
             }
 
             IEnumerable<KeyValuePair<string, StringValues>> query = [
@@ -66,13 +67,13 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
-                return Results.BadRequest("The request carried no valid antiforgery token.");
+                return Results.BadRequest(Messages(context)["NoAntiforgeryToken"].Value);
             }
 
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
-                return Results.NotFound($"Unable to load user with ID '{userManager.GetUserId(context.User)}'.");
+                return Results.NotFound(Messages(context)["UserNotLoaded", userManager.GetUserId(context.User) ?? ""].Value);
             }
 
             var userId = await userManager.GetUserIdAsync(user);
@@ -95,7 +96,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
-                return Results.BadRequest("The request carried no valid antiforgery token.");
+                return Results.BadRequest(Messages(context)["NoAntiforgeryToken"].Value);
             }
 
             var user = string.IsNullOrEmpty(username) ? null : await userManager.FindByNameAsync(username);
@@ -112,7 +113,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         {
             if (!await IsExternalSchemeAsync(signInManager, provider))
             {
-                return Results.BadRequest("This sign-in provider is not offered here.");
+                return Results.BadRequest(Messages(context)["ProviderNotOffered"].Value);
             }
 
             // Clear the existing external cookie to ensure a clean login process
@@ -138,7 +139,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
-                return Results.NotFound($"Unable to load user with ID '{userManager.GetUserId(context.User)}'.");
+                return Results.NotFound(Messages(context)["UserNotLoaded", userManager.GetUserId(context.User) ?? ""].Value);
             }
 
             var userId = await userManager.GetUserIdAsync(user);
@@ -172,4 +173,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
     // A provider named in a form is the visitor's to change: only a configured external scheme may be challenged.
     private static async Task<bool> IsExternalSchemeAsync(SignInManager<ApplicationUser> signInManager, string provider) =>
         (await signInManager.GetExternalAuthenticationSchemesAsync()).Any(s => s.Name == provider);
+
+    // The answers a person may read, in the request's language; this class lives in the routing namespace,
+    // so its resources are named after the folder it sits in.
+    private static IStringLocalizer Messages(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IStringLocalizerFactory>()
+            .Create("Components.Account.IdentityComponentsEndpointRouteBuilderExtensions", "SubscriptionPortal");
 }

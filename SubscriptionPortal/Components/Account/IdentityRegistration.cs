@@ -33,6 +33,7 @@ internal static class IdentityRegistration
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ApplicationDbContext>()
             .AddSignInManager()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
         // OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256.

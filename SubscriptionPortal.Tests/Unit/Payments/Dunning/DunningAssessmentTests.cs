@@ -119,6 +119,112 @@ public sealed class DunningAssessmentTests
         Assert.Equal((OverdueState.Active, false, (DateOnly?)null), (assessment.State, assessment.IsPaused, assessment.NextAttemptOn));
     }
 
+    [Fact]
+    public void AnInvoiceWhoseDebitsNeverFailed_IsNotInDunning()
+    {
+        var pending = new InvoiceFact(11, "F-2026-000011", Day0, [new DebitFact(5, Mandate, 1200, DirectDebitStatus.Scheduled, Day0.AddDays(3), null, null, null)]);
+        var failing = new InvoiceFact(10, "F-2026-000010", Day0, [Failed(1, Mandate, "AM04", Day0)]);
+
+        var assessment = DunningAssessment.Assess(new DunningFacts(1, Day0.AddDays(2), [pending, failing], Mandate, 0, null, null, null), Defaults);
+
+        Assert.Equal([10], assessment.Invoices.Select(i => i.InvoiceId));
+        Assert.Equal(4800L, assessment.UnpaidCents);
+    }
+
+    [Fact]
+    public void InvoicesThatFailedTheSameDay_AreInTheOrderOfTheirIds()
+    {
+        var second = new InvoiceFact(12, "F-2026-000012", Day0, [Failed(2, Mandate, "AM04", Day0)]);
+        var first = new InvoiceFact(11, "F-2026-000011", Day0, [Failed(1, Mandate, "AM04", Day0)]);
+
+        var assessment = DunningAssessment.Assess(new DunningFacts(1, Day0.AddDays(1), [second, first], Mandate, 0, null, null, null), Defaults);
+
+        Assert.Equal([11, 12], assessment.Invoices.Select(i => i.InvoiceId));
+        Assert.Equal(11, assessment.Oldest!.InvoiceId);
+    }
+
+    [Fact]
+    public void DayZero_IsTheFirstFailure_AndTheUnpaidAmountThatOfTheLatestDebit()
+    {
+        var invoice = Assess([
+            new DebitFact(1, Mandate, 4800, DirectDebitStatus.Failed, Day0, "AM04", Day0.AddDays(2), null),
+            new DebitFact(2, Mandate, 3600, DirectDebitStatus.Failed, Day0.AddDays(6), "AM04", Day0.AddDays(7), 1)], 9).Invoices.Single();
+
+        Assert.Equal((Day0.AddDays(2), 7, 3600L, 2), (invoice.DayZero, invoice.Days, invoice.UnpaidCents, invoice.LatestDebit.Id));
+    }
+
+    [Fact]
+    public void ARetryOfAnUnknownDebit_IsNotCountedAsARetry()
+    {
+        var invoice = Assess([Failed(2, Mandate, "AM04", Day0, retryOf: 99)], 6).Invoices.Single();
+
+        Assert.Equal((DunningStep.RetryScheduled, 0, true), (invoice.Step, invoice.RetriesDone, invoice.IsDueNow));
+    }
+
+    [Fact]
+    public void AFailureWithoutReasonCode_WaitsForANewMandate_AndReadsAsARefusalWithoutReason()
+    {
+        var invoice = Assess([new DebitFact(1, Mandate, 4800, DirectDebitStatus.Failed, Day0, null, Day0, null)], 6).Invoices.Single();
+
+        Assert.Equal((DunningStep.WaitingForNewMandate, "MS03", "MS03"), (invoice.Step, invoice.LastReasonCode, invoice.Reason!.Code));
+    }
+
+    [Fact]
+    public void TheLastReason_IsThatOfTheLatestFailedDebit()
+    {
+        var retry = new DebitFact(2, Mandate, 4800, DirectDebitStatus.Submitted, Day0.AddDays(5), null, null, 1);
+
+        var invoice = Assess([Failed(1, Mandate, "AM04", Day0), Failed(3, Mandate, "MS02", Day0.AddDays(1), retryOf: 1), retry], 6).Invoices.Single();
+
+        Assert.Equal(("MS02", DunningStep.AttemptInProgress), (invoice.LastReasonCode, invoice.Step));
+    }
+
+    [Fact]
+    public void FinalReason_WithANewMandateDuringAPause_IsPresentedOnTheDayThePauseEnds()
+    {
+        var facts = Facts([Failed(1, Mandate, "AC04", Day0)], 10, activeMandate: NewMandate) with
+        {
+            PausedFrom = Day0.AddDays(8),
+            PausedUntil = Day0.AddDays(15),
+            PauseReason = "Bank transfer announced",
+        };
+
+        var assessment = DunningAssessment.Assess(facts, Defaults);
+
+        var invoice = assessment.Invoices.Single();
+        Assert.Equal((DunningStep.PresentUnderNewMandate, false, (DateOnly?)Day0.AddDays(15)), (invoice.Step, invoice.IsDueNow, invoice.NextAttemptOn));
+        Assert.Equal((true, "Bank transfer announced"), (assessment.IsPaused, assessment.PauseReason));
+    }
+
+    [Fact]
+    public void APauseThatIsOver_IsNeitherReportedNorHoldsTheSchedule()
+    {
+        var facts = Facts([Failed(1, Mandate, "AM04", Day0)], 10) with
+        {
+            PausedFrom = Day0.AddDays(2),
+            PausedUntil = Day0.AddDays(5),
+            PauseReason = "Bank transfer announced",
+        };
+
+        var assessment = DunningAssessment.Assess(facts, Defaults);
+
+        Assert.Equal((false, (DateOnly?)null, (string?)null), (assessment.IsPaused, assessment.PausedUntil, assessment.PauseReason));
+        Assert.True(assessment.Invoices.Single().IsDueNow);
+    }
+
+    [Fact]
+    public void NextAttempt_OfThePlatform_IsTheEarliestOfItsInvoices()
+    {
+        var firstRetry = new InvoiceFact(10, "F-2026-000010", Day0, [Failed(1, Mandate, "AM04", Day0)]);
+        var waiting = new InvoiceFact(11, "F-2026-000011", Day0, [Failed(2, Mandate, "AC04", Day0)]);
+        var secondRetry = new InvoiceFact(12, "F-2026-000012", Day0.AddDays(1), [Failed(3, Mandate, "AM04", Day0.AddDays(1)), Failed(4, Mandate, "AM04", Day0.AddDays(2), retryOf: 3)]);
+
+        var assessment = DunningAssessment.Assess(new DunningFacts(1, Day0.AddDays(2), [firstRetry, waiting, secondRetry], Mandate, 0, null, null, null), Defaults);
+
+        Assert.Equal(Day0.AddDays(5), assessment.NextAttemptOn);
+        Assert.Equal(Day0.AddDays(13), assessment.Invoices.Single(i => i.InvoiceId == 12).NextAttemptOn);
+    }
+
     private static DebitFact Failed(int id, int mandate, string reason, DateOnly on, int? retryOf = null) =>
         new(id, mandate, 4800, DirectDebitStatus.Failed, on, reason, on, retryOf);
 

@@ -117,6 +117,21 @@ public sealed class DunningRulesTests
         Assert.Equal(Day0.AddDays(expectedInDays), DunningRules.DateOfDay(target, effective, Day0, until));
     }
 
+    [Fact]
+    public void RetryDay_WithMoreRetriesAllowedThanDays_StopsWhenTheDaysRunOut()
+    {
+        var options = new DunningOptions { RetryAfterDays = [5, 12], MaxRetries = 3 };
+
+        Assert.Equal((12, (int?)null), (DunningRules.RetryDay(1, options)!.Value, DunningRules.RetryDay(2, options)));
+    }
+
+    [Fact]
+    public void EffectiveDays_OnThePausesFirstDay_CountTheDaysBeforeIt()
+    {
+        Assert.Equal(3, DunningRules.EffectiveDays(Day0, Day0.AddDays(3), 0, Day0.AddDays(3), null));
+        Assert.Equal(5, DunningRules.EffectiveDays(Day0, Day0.AddDays(5), 0, null, Day0.AddDays(10)));
+    }
+
     [Theory]
     [InlineData(-1, true)]
     [InlineData(0, false)]

@@ -25,4 +25,31 @@ public sealed class WriteOffAmountsTests
         Assert.ThrowsAny<ArgumentException>(() => WriteOffAmounts.Split(10m, 1m));
         Assert.ThrowsAny<ArgumentException>(() => WriteOffAmounts.Split(10m, -0.1m));
     }
+
+    [Fact]
+    public void Split_AtZeroPercent_IsAllExcludingVat()
+    {
+        Assert.Equal((48.00m, 0.00m, 48.00m), WriteOffAmounts.Split(48.00m, 0m));
+    }
+
+    [Fact]
+    public void Split_AtTheHighestRateAllowed_StillAddsUp()
+    {
+        var split = WriteOffAmounts.Split(10.00m, 0.99m);
+
+        Assert.Equal((5.03m, 4.97m, 10.00m), split);
+    }
+
+    [Fact]
+    public void Split_NothingUnpaid_IsAllZero()
+    {
+        Assert.Equal((0m, 0m, 0m), WriteOffAmounts.Split(0m, 0.20m));
+    }
+
+    [Fact]
+    public void Split_RefusesANegativeAmountAndNamesTheRate()
+    {
+        Assert.ThrowsAny<ArgumentException>(() => WriteOffAmounts.Split(-1.00m, 0.20m));
+        Assert.Equal("vatRate", Assert.Throws<ArgumentOutOfRangeException>(() => WriteOffAmounts.Split(10m, 1m)).ParamName);
+    }
 }

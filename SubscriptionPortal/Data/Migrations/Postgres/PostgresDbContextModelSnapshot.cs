@@ -865,6 +865,11 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PreferredCulture")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .UseCollation("C");

@@ -12,7 +12,7 @@ using SubscriptionPortal.Data;
 namespace SubscriptionPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261129021914_Outbox")]
+    [Migration("20261129022729_Outbox")]
     partial class Outbox
     {
         /// <inheritdoc />
@@ -867,6 +867,11 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PreferredCulture")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")

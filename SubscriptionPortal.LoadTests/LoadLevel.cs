@@ -1,0 +1,28 @@
+namespace SubscriptionPortal.LoadTests;
+
+/// <summary>What one level of simultaneous users measured.</summary>
+internal sealed record LoadLevel(
+    int Users,
+    int SignedIn,
+    MemorySnapshot OnPlan,
+    MemorySnapshot OnChoicePage,
+    MemorySnapshot AfterLeaving,
+    TimeSpan WaitedAfterLeaving,
+    IReadOnlyList<double> QuoteLatenciesMs,
+    int ClientErrors,
+    int ServerErrors,
+    string LoadAverage)
+{
+    /// <summary>The value below which <paramref name="percent"/> % of the timings fall (nearest rank).</summary>
+    public double? Percentile(double percent)
+    {
+        if (QuoteLatenciesMs.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = QuoteLatenciesMs.Order().ToList();
+        var rank = (int)Math.Ceiling(percent / 100 * sorted.Count);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+    }
+}

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+
+namespace SubscriptionPortal.LoadTests;
+
+/// <summary>
+/// The published app (Release) run as its own process on Kestrel at 127.0.0.1, in Production, on a
+/// SQLite file in a temporary folder, with the memory diagnostics endpoint switched on. Its console
+/// output goes to <c>server.log</c> in that folder; error lines are counted per level.
+/// </summary>
+internal sealed class PortalProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
+
+    private readonly Process process;
+    private readonly StreamWriter log;
+    private readonly HttpClient http;
+    private int errorLines;
+
+    private PortalProcess(Process process, StreamWriter log, Uri baseAddress)
+    {
+        this.process = process;
+        this.log = log;
+        BaseAddress = baseAddress;
+        http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int ProcessId => process.Id;
+
+    /// <summary>Lines the server logged at error level or above ("fail:", "crit:") since it started.</summary>
+    public int ErrorLines => Volatile.Read(ref errorLines);
+
+    /// <summary><c>dotnet publish -c Release</c> of the app into <paramref name="output"/>.</summary>
+    public static async Task PublishAsync(string repositoryRoot, string output)
+    {
+        var project = Path.Combine(repositoryRoot, "SubscriptionPortal", "SubscriptionPortal.csproj");
+        using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var stdout = publish.StandardOutput.ReadToEndAsync();
+        var stderr = publish.StandardError.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):\n{await stdout}\n{await stderr}");
+        }
+    }
+
+    public static async Task<PortalProcess> StartAsync(string appFolder, string databasePath, string logPath)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(appFolder, "SubscriptionPortal.dll")])
+        {
+            WorkingDirectory = appFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={databasePath}";
+        start.Environment["Diagnostics__Enabled"] = "true";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        var server = new PortalProcess(process, new StreamWriter(logPath) { AutoFlush = true }, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => server.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Write(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await server.WaitUntilLiveAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return server;
+    }
+
+    /// <summary>Forces a full collection in the server and reads its memory and circuits.</summary>
+    public async Task<MemorySnapshot> MeasureAsync() =>
+        await http.GetFromJsonAsync<MemorySnapshot>("diagnostics/memory")
+        ?? throw new InvalidOperationException("The diagnostics endpoint answered nothing.");
+
+    /// <summary>Waits until the server holds no more than <paramref name="circuits"/> circuits, at most <paramref name="limit"/>.</summary>
+    public async Task<TimeSpan> WaitForCircuitsAsync(long circuits, TimeSpan limit)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < limit && (await MeasureAsync()).OpenCircuits > circuits)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        return watch.Elapsed;
+    }
+
+    private async Task WaitUntilLiveAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        // Generous: on a machine shared with other builds, starting alone took up to a few minutes.
+        while (watch.Elapsed < StartTimeout)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The app stopped at start (exit code {process.ExitCode}); see server.log.");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("health/live");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"The app did not answer /health/live within {StartTimeout.TotalMinutes:0} minutes.");
+    }
+
+    private void Write(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref errorLines);
+        }
+
+        lock (log)
+        {
+            log.WriteLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        http.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        lock (log)
+        {
+            log.Dispose();
+        }
+    }
+}
+
+/// <summary>What <c>/diagnostics/memory</c> answers (the app's own record, read by name).</summary>
+internal sealed record MemorySnapshot(
+    long HeapBytes,
+    long HeapSizeAfterGcBytes,
+    long FragmentedBytes,
+    long CommittedBytes,
+    long WorkingSetBytes,
+    long PrivateBytes,
+    long OpenCircuits,
+    long ConnectedCircuits,
+    bool ServerGc,
+    long[] Generations);

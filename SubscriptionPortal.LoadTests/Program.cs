@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using SubscriptionPortal.Components;
+using SubscriptionPortal.LoadTests;
+
+var (options, error) = LoadOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine(LoadOptions.Usage);
+    return 2;
+}
+
+const string ChromiumPath = "/usr/bin/chromium";
+var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? ChromiumPath;
+if (!File.Exists(chromium))
+{
+    Console.Error.WriteLine($"Chromium was not found at {chromium}: apt-get install -y chromium, or set CHROMIUM_PATH.");
+    return 2;
+}
+
+var repository = RepositoryRoot();
+var folder = Path.Combine(Path.GetTempPath(), "sp-load", Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+var appFolder = options.PublishedApp ?? Path.Combine(folder, "app");
+var database = Path.Combine(folder, "portal.db");
+var watch = Stopwatch.StartNew();
+
+if (options.PublishedApp is null)
+{
+    Log($"Publishing the app (Release) into {appFolder}…");
+    await PortalProcess.PublishAsync(repository, appFolder);
+}
+
+// Two more than the largest level: the warm-up users.
+var warmUpUsers = 2;
+Log($"Seeding {options.MaxUsers + warmUpUsers} admins, each with a Serenity platform…");
+await LoadUsers.SeedAsync(appFolder, database, options.MaxUsers + warmUpUsers);
+
+Log("Starting the app in Production with the diagnostics endpoint…");
+await using var server = await PortalProcess.StartAsync(appFolder, database, Path.Combine(folder, "server.log"));
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = chromium,
+    Headless = true,
+    Args =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        // Every tab stays as live as a foreground one.
+        "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
+    ],
+});
+
+// The first users pay for JIT compilation, EF Core's model and query caches and MudBlazor's: the
+// start is measured once those exist, so that "back to the start" compares like with like.
+Log("Warm-up: two users go through the scenario and leave…");
+var random = new Random(2026);
+var warmUp = Enumerable.Range(options.MaxUsers + 1, warmUpUsers).Select(i => new VirtualUser(browser, server.BaseAddress, LoadUsers.Email(i))).ToList();
+foreach (var user in warmUp)
+{
+    await user.SignInAndOpenPlanAsync();
+    await user.ChangeQuotesAsync(options.Changes, random);
+    await user.LeaveAsync();
+}
+
+await server.WaitForCircuitsAsync(0, CircuitRetention.Period + TimeSpan.FromSeconds(30));
+var start = await server.MeasureAsync();
+var startLoad = LoadAverage();
+await PauseAsync("start");
+Log($"Start: heap {start.HeapBytes / 1024 / 1024} MB, resident {start.WorkingSetBytes / 1024 / 1024} MB, load {startLoad}.");
+
+var levels = new List<LoadLevel>();
+foreach (var count in options.UserCounts)
+{
+    levels.Add(await RunLevelAsync(count));
+    // The table so far after each level: a long run stopped midway keeps what it measured.
+    var report = Report.Write(start, levels, startLoad);
+    Console.WriteLine();
+    Console.WriteLine(report);
+    if (options.Output is not null)
+    {
+        await File.WriteAllTextAsync(options.Output, report);
+    }
+}
+
+Log($"Done in {watch.Elapsed.TotalMinutes:0.0} min. Server log: {Path.Combine(folder, "server.log")}");
+return 0;
+
+async Task<LoadLevel> RunLevelAsync(int count)
+{
+    var errorsBefore = server.ErrorLines;
+    var users = Enumerable.Range(1, count).Select(i => new VirtualUser(browser, server.BaseAddress, LoadUsers.Email(i))).ToList();
+    Log($"{count} users: signing in and opening Subscription Plan ({options.SignInParallelism} at a time)…");
+    using (var gate = new SemaphoreSlim(options.SignInParallelism))
+    {
+        await Task.WhenAll(users.Select(async user =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await user.SignInAndOpenPlanAsync();
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+    }
+
+    var signedIn = users.Count(u => u.Errors == 0);
+    var onPlan = await server.MeasureAsync();
+    await PauseAsync($"{count} users on Subscription Plan");
+    Log($"{count} users: {onPlan.OpenCircuits} circuits on Subscription Plan, heap {onPlan.HeapBytes / 1024 / 1024} MB. Changing quotes, all at once…");
+
+    var loadSamples = new List<string> { LoadAverage() };
+    var seed = random.Next();
+    await Task.WhenAll(users.Select((user, i) => user.ChangeQuotesAsync(options.Changes, new Random(seed + i))));
+    loadSamples.Add(LoadAverage());
+    foreach (var user in users)
+    {
+        await user.CheckScreenAsync();
+    }
+
+    var onChoice = await server.MeasureAsync();
+    await PauseAsync($"{count} users on the choice page");
+    Log($"{count} users: idle on the choice page, {onChoice.OpenCircuits} circuits, heap {onChoice.HeapBytes / 1024 / 1024} MB. Leaving…");
+    var clientErrors = users.Sum(u => u.Errors);
+    await Task.WhenAll(users.Select(u => u.LeaveAsync()));
+    var waited = await server.WaitForCircuitsAsync(0, CircuitRetention.Period + TimeSpan.FromSeconds(30));
+    var after = await server.MeasureAsync();
+    Log($"{count} users gone: {after.OpenCircuits} circuits after {waited.TotalSeconds:0} s, heap {after.HeapBytes / 1024 / 1024} MB, resident {after.WorkingSetBytes / 1024 / 1024} MB.");
+    return new LoadLevel(
+        count, signedIn, onPlan, onChoice, after, waited,
+        [.. users.SelectMany(u => u.QuoteLatenciesMs)],
+        clientErrors, server.ErrorLines - errorsBefore, string.Join(" → ", loadSamples));
+}
+
+async Task PauseAsync(string moment)
+{
+    if (options.PauseSeconds > 0)
+    {
+        Log($"Holding {moment} for {options.PauseSeconds} s (server process {server.ProcessId}).");
+        await Task.Delay(TimeSpan.FromSeconds(options.PauseSeconds));
+    }
+}
+
+void Log(string message) => Console.WriteLine($"[{watch.Elapsed:mm\\:ss}] {message}");
+
+// The 1-minute load average, as /proc/loadavg gives it.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+static string RepositoryRoot()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "SubscriptionPortal.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("The repository (SubscriptionPortal.sln) was not found above the load tool.");
+}

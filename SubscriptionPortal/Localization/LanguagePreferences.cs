@@ -43,7 +43,7 @@ internal sealed class LanguagePreferences(IDbContextFactory<ApplicationDbContext
             new CookieOptions
             {
                 Path = "/",
-                Expires = DateTimeOffset.UtcNow.Add(CookieLifetime),
+                MaxAge = CookieLifetime,
                 IsEssential = true,
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,

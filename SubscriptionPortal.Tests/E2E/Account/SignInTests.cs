@@ -44,7 +44,8 @@ public sealed class SignInTests(BrowserFixture browser) : PortalPageTest(browser
         await Page.GetByLabel("Password").FillAsync("not-the-password");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Wrong email or password.");
+        // The form's validation summary is an alert region too, empty here: the refusal is the one that speaks.
+        await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Wrong email or password." })).ToBeVisibleAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/Account/Login"));
     }
 
@@ -57,14 +58,14 @@ public sealed class SignInTests(BrowserFixture browser) : PortalPageTest(browser
             await Page.GetByLabel("Email").FillAsync("pro@demo.test");
             await Page.GetByLabel("Password").FillAsync($"wrong-password-{attempt}");
             await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await Expect(Page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+            await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Wrong email or password." })).ToBeVisibleAsync();
         }
 
         await Page.GetByLabel("Email").FillAsync("pro@demo.test");
         await Page.GetByLabel("Password").FillAsync(DemoPassword);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("locked");
+        await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "locked" })).ToBeVisibleAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/Account/Login"));
     }
 

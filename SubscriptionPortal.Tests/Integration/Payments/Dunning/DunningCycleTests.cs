@@ -282,7 +282,7 @@ public sealed class DunningCycleTests
         Assert.Contains("A-2026-000002", pdf);
         Assert.Contains($"Unpaid amount of invoice {invoice} written off", pdf);
         Assert.Contains("Association dissolved", pdf);
-        Assert.Contains("48.00", pdf);
+        Assert.Contains("48,00", pdf); // the platform bills in French, its default
         Assert.Equal(creditNote.PdfSha256, StoredBytes.Sha256(creditNote.Pdf));
 
         Assert.Equal(OverdueState.Active, await database.RecordedStateAsync(platformId));

@@ -52,7 +52,7 @@ public sealed class CiiInvoiceWriterTests
             [
                 (null, DocumentMentions.OperationNature),
                 ("PMT", DocumentMentions.RecoveryIndemnity),
-                ("PMD", "Late-payment penalties: three times the French legal interest rate."),
+                ("PMD", "Pénalités de retard : trois fois le taux d'intérêt légal."),
                 ("AAB", DocumentMentions.NoEarlyPaymentDiscount),
             ];
         Assert.Equal(expected, notes);
@@ -363,8 +363,8 @@ public sealed class CiiInvoiceWriterTests
 
         var notes = Notes(Read(model));
 
-        Assert.Equal((null, "Imputé sur la facture F-2026-000123 du 10/03/2026 : 1 200.00 €"), notes[2]);
-        Assert.Equal((null, "Porté au crédit de votre compte : 1 528.00 €"), notes[3]);
+        Assert.Equal((null, "Imputé sur la facture F-2026-000123 du 10/03/2026 : 1 200,00 €"), notes[2]);
+        Assert.Equal((null, "Porté au crédit de votre compte : 1 528,00 €"), notes[3]);
         Assert.DoesNotContain(notes, n => n.Content.Contains('\u00A0', StringComparison.Ordinal));
     }
 

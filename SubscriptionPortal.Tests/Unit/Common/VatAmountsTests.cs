@@ -107,4 +107,36 @@ public sealed class VatAmountsTests
     {
         Assert.Equal(0m, VatAmounts.FromExcludingVat(0m, 0.20m).IncludingVat);
     }
+
+    [Fact]
+    public void FromSplit_KeepsTheAmountsAsGiven_AndAddsThemUp()
+    {
+        var split = VatAmounts.FromSplit(40.01m, 0.20m, 7.99m);
+
+        Assert.Equal((40.01m, 0.20m, 7.99m, 48.00m), (split.ExcludingVat, split.VatRate, split.Vat, split.IncludingVat));
+    }
+
+    [Theory]
+    [InlineData("-0.01", "8.00", "excludingVat")]
+    [InlineData("40.00", "-0.01", "vat")]
+    public void FromSplit_NegativeAmount_IsABugNamingIt(string excludingVat, string vat, string parameter)
+    {
+        var thrown = Assert.Throws<ArgumentOutOfRangeException>(() => VatAmounts.FromSplit(
+            decimal.Parse(excludingVat, System.Globalization.CultureInfo.InvariantCulture), 0.20m,
+            decimal.Parse(vat, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal(parameter, thrown.ParamName);
+    }
+
+    [Theory]
+    [InlineData("40.005", "8.00", "excludingVat")]
+    [InlineData("40.00", "8.001", "vat")]
+    public void FromSplit_FractionOfACent_IsABugNamingIt(string excludingVat, string vat, string parameter)
+    {
+        var thrown = Assert.ThrowsAny<ArgumentException>(() => VatAmounts.FromSplit(
+            decimal.Parse(excludingVat, System.Globalization.CultureInfo.InvariantCulture), 0.20m,
+            decimal.Parse(vat, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal(parameter, thrown.ParamName);
+    }
 }

@@ -174,6 +174,70 @@ internal sealed class EmailOutbox(
             return L["CancelledSubject", end];
         }, null, ct);
 
+    /// <summary>
+    /// Email 5: a cancelled subscription ends soon (sent 7 days before); the same export reminder as at the
+    /// cancellation. Queued once per subscription and end date, however often the reminder job runs.
+    /// </summary>
+    /// <returns>False when it was already queued (or the platform has no recipient).</returns>
+    public Task<bool> ClosingSoonAsync(ApplicationDbContext db, int platformId, int subscriptionId, string offerName, DateOnly endsOn, CancellationToken ct = default) =>
+        QueueOnceAsync(db, platformId, EmailKind.ClosingSoon, string.Create(CultureInfo.InvariantCulture, $"closing-soon:{subscriptionId}:{endsOn:yyyy-MM-dd}"), (L, body) =>
+        {
+            var end = Format.Date(endsOn);
+            body.Paragraph(L["ClosingSoonIntro", end])
+                .Facts((L["Offer"], offerName), (L["EndDate"], end))
+                .Paragraph(L["ExportBefore", end])
+                .Paragraph(L["ResumeUntil"])
+                .Link(L["OpenDataExport"], Url("settings/export"));
+            return L["ClosingSoonSubject", end];
+        }, ct);
+
+    /// <summary>Email 6: the platform is closed: what stays readable, how to start again for free. Queued with the closure.</summary>
+    public Task<bool> PlatformClosedAsync(ApplicationDbContext db, int platformId, int subscriptionId, string platformName, CancellationToken ct = default) =>
+        QueueOnceAsync(db, platformId, EmailKind.PlatformClosed, string.Create(CultureInfo.InvariantCulture, $"platform-closed:{platformId}:{subscriptionId}"), (L, body) =>
+        {
+            body.Paragraph(L["ClosedIntro"])
+                .Paragraph(L["ClosedReadable"])
+                .Link(L["OpenDataExport"], Url("settings/export"))
+                .Link(L["SeeInvoices"], Url("settings/invoices"))
+                .Paragraph(L["ClosedNewPlatform"]);
+            return L["ClosedSubject", platformName];
+        }, ct);
+
+    /// <summary>
+    /// Email 9: an annual subscription renews on <paramref name="renewsOn"/> (sent 30 days before): offer, tier,
+    /// amount, and the expected collection date when the renewal will be debited. Queued once per renewal date.
+    /// </summary>
+    /// <param name="amount">The renewal invoice, euros including VAT.</param>
+    /// <param name="fromBalance">What the account balance will pay of it, euros.</param>
+    /// <param name="collectionDate">When the rest is debited; null when nothing will be debited.</param>
+    public Task<bool> RenewalReminderAsync(ApplicationDbContext db, int platformId, int subscriptionId, string offerName, int tierMaxContacts, DateOnly renewsOn,
+        decimal amount, decimal fromBalance, DateOnly? collectionDate, CancellationToken ct = default) =>
+        QueueOnceAsync(db, platformId, EmailKind.RenewalReminder, string.Create(CultureInfo.InvariantCulture, $"renewal-reminder:{subscriptionId}:{renewsOn:yyyy-MM-dd}"), (L, body) =>
+        {
+            var date = Format.Date(renewsOn);
+            var facts = new List<(string, string)>
+            {
+                (L["Offer"], offerName),
+                (L["Tier"], Format.Contacts(tierMaxContacts)),
+                (L["RenewalAmount"], Format.Eur(amount)),
+            };
+            if (fromBalance > 0)
+            {
+                facts.Add((L["PaidFromBalance"], Format.Eur(fromBalance)));
+            }
+
+            if (collectionDate is { } collection)
+            {
+                facts.Add((L["RenewalCollection"], L["RenewalCollectionValue", Format.Date(collection)]));
+            }
+
+            body.Paragraph(L["RenewalReminderIntro", date])
+                .Facts([.. facts])
+                .Paragraph(L["RenewalChangeOrCancel"])
+                .Link(L["OpenSubscriptionPlan"], Url("settings/subscription"));
+            return L["RenewalReminderSubject", date];
+        }, ct);
+
     /// <summary>Email 7: a mandate was signed, or replaced an earlier one.</summary>
     public Task MandateSignedAsync(ApplicationDbContext db, SepaMandate mandate, bool replaced, CancellationToken ct = default) =>
         QueueAsync(db, mandate.PlatformId, EmailKind.MandateSigned, (L, body) =>
@@ -216,20 +280,36 @@ internal sealed class EmailOutbox(
 
     private delegate string Compose(IStringLocalizer L, EmailBody body);
 
-    private async Task QueueAsync(ApplicationDbContext db, int platformId, EmailKind kind, Compose compose, BillingDocument? attachment, CancellationToken ct,
-        string? recipients = null)
+    private async Task<bool> QueueAsync(ApplicationDbContext db, int platformId, EmailKind kind, Compose compose, BillingDocument? attachment, CancellationToken ct,
+        string? recipients = null, string? onceKey = null)
     {
         var platform = await db.Platforms.AsNoTracking().SingleAsync(p => p.Id == platformId, ct);
         recipients ??= await RecipientsAsync(db, platform, ct);
         if (recipients.Length == 0)
         {
-            return;
+            return false;
         }
 
         var language = EmailLanguage.Of(platform);
         var (subject, html, text) = Write(language, platform.Name, compose);
         db.OutboxMessages.Add(new OutboxMessage(Guid.NewGuid(), platformId, kind, language, recipients, subject, html, text,
-            attachment?.Id, attachment is null ? null : $"{attachment.Number}.pdf", clock.GetUtcNow().UtcDateTime));
+            attachment?.Id, attachment is null ? null : $"{attachment.Number}.pdf", clock.GetUtcNow().UtcDateTime, onceKey));
+        return true;
+    }
+
+    /// <summary>
+    /// Queues an email a job sends about a date, unless one with <paramref name="onceKey"/> is already stored (or
+    /// staged in <paramref name="db"/>). Two runs racing past this check meet the key's unique index: the second
+    /// save fails and its caller treats the email as already queued.
+    /// </summary>
+    private async Task<bool> QueueOnceAsync(ApplicationDbContext db, int platformId, EmailKind kind, string onceKey, Compose compose, CancellationToken ct)
+    {
+        if (db.OutboxMessages.Local.Any(m => m.OnceKey == onceKey) || await db.OutboxMessages.AnyAsync(m => m.OnceKey == onceKey, ct))
+        {
+            return false;
+        }
+
+        return await QueueAsync(db, platformId, kind, compose, null, ct, onceKey: onceKey);
     }
 
     /// <summary>The billing email, else every admin's address.</summary>

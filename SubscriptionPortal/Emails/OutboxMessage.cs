@@ -22,8 +22,9 @@ public sealed class OutboxMessage
     }
 
     public OutboxMessage(Guid id, int platformId, EmailKind kind, string language, string recipients, string subject, string htmlBody, string textBody,
-        int? attachmentDocumentId, string? attachmentFileName, DateTime queuedAtUtc)
+        int? attachmentDocumentId, string? attachmentFileName, DateTime queuedAtUtc, string? onceKey = null)
     {
+        OnceKey = onceKey;
         Id = id;
         PlatformId = platformId;
         Kind = kind;
@@ -77,6 +78,12 @@ public sealed class OutboxMessage
 
     /// <summary>The last refusal or error, as the server or the system gave it.</summary>
     public string? LastError { get; private set; }
+
+    /// <summary>
+    /// For an email a job sends on a date (closing soon, platform closed, renewal reminder): what it is about,
+    /// unique among all messages, so a job that runs twice, or on two instances, queues it once. Null otherwise.
+    /// </summary>
+    public string? OnceKey { get; private set; }
 
     /// <summary>The <c>Message-ID</c> header, without angle brackets.</summary>
     public string MessageId => $"{Id:N}@subscriptionportal";

@@ -863,6 +863,10 @@ namespace SubscriptionPortal.Data.Migrations
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PlatformId")
                         .HasColumnType("INTEGER");
 
@@ -891,6 +895,9 @@ namespace SubscriptionPortal.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AttachmentDocumentId");
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique();
 
                     b.HasIndex("PlatformId", "QueuedAtUtc");
 

@@ -932,6 +932,11 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<int>("PlatformId")
                         .HasColumnType("integer");
 
@@ -963,6 +968,9 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AttachmentDocumentId");
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique();
 
                     b.HasIndex("PlatformId", "QueuedAtUtc");
 

@@ -12,7 +12,7 @@ using SubscriptionPortal.Data;
 namespace SubscriptionPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261129022729_Outbox")]
+    [Migration("20261129034451_Outbox")]
     partial class Outbox
     {
         /// <inheritdoc />
@@ -935,6 +935,11 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<int>("PlatformId")
                         .HasColumnType("integer");
 
@@ -966,6 +971,9 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AttachmentDocumentId");
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique();
 
                     b.HasIndex("PlatformId", "QueuedAtUtc");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SubscriptionPortal.Data.Migrations
+namespace SubscriptionPortal.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Outbox : Migration
@@ -14,30 +14,32 @@ namespace SubscriptionPortal.Data.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "AgreementText",
                 table: "Mandates",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "",
+                collation: "C");
 
             migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlatformId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Recipients = table.Column<string>(type: "TEXT", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
-                    AttachmentDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AttachmentFileName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    QueuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlatformId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false, collation: "C"),
+                    Recipients = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
+                    HtmlBody = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    TextBody = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    AttachmentDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    AttachmentFileName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C"),
+                    QueuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
+                    OnceKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -60,6 +62,12 @@ namespace SubscriptionPortal.Data.Migrations
                 name: "IX_OutboxMessages_AttachmentDocumentId",
                 table: "OutboxMessages",
                 column: "AttachmentDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_OnceKey",
+                table: "OutboxMessages",
+                column: "OnceKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_PlatformId_QueuedAtUtc",

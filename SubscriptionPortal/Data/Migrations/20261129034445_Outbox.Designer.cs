@@ -11,7 +11,7 @@ using SubscriptionPortal.Data;
 namespace SubscriptionPortal.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261129022723_Outbox")]
+    [Migration("20261129034445_Outbox")]
     partial class Outbox
     {
         /// <inheritdoc />
@@ -866,6 +866,10 @@ namespace SubscriptionPortal.Data.Migrations
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PlatformId")
                         .HasColumnType("INTEGER");
 
@@ -894,6 +898,9 @@ namespace SubscriptionPortal.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AttachmentDocumentId");
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique();
 
                     b.HasIndex("PlatformId", "QueuedAtUtc");
 

@@ -15,6 +15,7 @@ internal static class EmailsRegistration
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<IPaymentNotifications>(sp => sp.GetRequiredService<EmailOutbox>());
         services.AddSingleton<EmailSender>();
+        services.AddSingleton<EmailDesk>();
         services.AddSingleton<PickupTransport>();
         services.AddSingleton<SmtpTransport>();
         services.AddSingleton<IMailTransport>(sp =>

@@ -87,19 +87,4 @@ public sealed class OutboxMessage
 
     /// <summary>The <c>Message-ID</c> header, without angle brackets.</summary>
     public string MessageId => $"{Id:N}@subscriptionportal";
-
-    /// <summary>Queued again by support after it failed: a fresh round of attempts, same message.</summary>
-    public bool Requeue(DateTime now)
-    {
-        if (Status != OutboxStatus.Failed)
-        {
-            return false;
-        }
-
-        Status = OutboxStatus.Queued;
-        Attempts = 0;
-        NextAttemptAtUtc = now;
-        LastError = null;
-        return true;
-    }
 }

@@ -58,6 +58,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public void Refuse(string address) => refused[address] = true;
 
+    public void Accept(string address) => refused.TryRemove(address, out _);
+
     public async Task StartAsync()
     {
         var options = new SmtpServerOptionsBuilder()

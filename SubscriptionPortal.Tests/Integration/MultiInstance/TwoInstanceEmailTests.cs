@@ -39,11 +39,12 @@ public sealed class TwoInstanceEmailTests : IAsyncLifetime
     public async Task BothSendersTogether_Deliver500QueuedMessagesEachExactlyOnce()
     {
         var (platformId, _) = await a.FreePlatformAsync("Chorale du Marais");
+        // Queued over the half-second before now, in order: all due when the senders start.
         var now = a.Clock.GetUtcNow().UtcDateTime;
         await using (var db = a.CreateContext())
         {
             db.OutboxMessages.AddRange(Enumerable.Range(1, Messages).Select(i => new OutboxMessage(Guid.NewGuid(), platformId, EmailKind.InvoiceIssued, "fr-FR",
-                $"tresorier{i}@chorale.example", $"Message {i}", $"<p>Message {i}</p>", $"Message {i}\n", null, null, now.AddMilliseconds(i))));
+                $"tresorier{i}@chorale.example", $"Message {i}", $"<p>Message {i}</p>", $"Message {i}\n", null, null, now.AddMilliseconds(i - Messages - 1))));
             await db.SaveChangesAsync();
         }
 

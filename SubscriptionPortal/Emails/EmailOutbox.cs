@@ -28,7 +28,9 @@ internal sealed class EmailOutbox(
     /// <summary>Email 1: the invoice, and the pre-notification of its direct debit when there is one.</summary>
     public async Task InvoiceIssuedAsync(ApplicationDbContext db, BillingDocument invoice, DirectDebit? debit, CancellationToken ct = default)
     {
-        var mandate = debit is null ? null : await db.Mandates.AsNoTracking().SingleAsync(m => m.Id == debit.MandateId, ct);
+        // The change that issued the invoice usually holds its mandate already: no second read.
+        var mandate = debit is null ? null
+            : db.Mandates.Local.FirstOrDefault(m => m.Id == debit.MandateId) ?? await db.Mandates.AsNoTracking().SingleAsync(m => m.Id == debit.MandateId, ct);
         await QueueAsync(db, invoice.PlatformId, EmailKind.InvoiceIssued, (L, body) =>
         {
             body.Paragraph(L["InvoiceIssuedIntro", invoice.Number]);
@@ -76,7 +78,7 @@ internal sealed class EmailOutbox(
         bool settledDebt = false, CancellationToken ct = default)
     {
         var corrected = creditNote.CorrectsDocumentId is { } id
-            ? await db.Documents.Where(d => d.Id == id).Select(d => d.Number).SingleAsync(ct)
+            ? db.Documents.Local.FirstOrDefault(d => d.Id == id)?.Number ?? await db.Documents.Where(d => d.Id == id).Select(d => d.Number).SingleAsync(ct)
             : "";
         await QueueAsync(db, creditNote.PlatformId, EmailKind.CreditNoteIssued, (L, body) =>
         {
@@ -283,7 +285,8 @@ internal sealed class EmailOutbox(
     private async Task<bool> QueueAsync(ApplicationDbContext db, int platformId, EmailKind kind, Compose compose, BillingDocument? attachment, CancellationToken ct,
         string? recipients = null, string? onceKey = null)
     {
-        var platform = await db.Platforms.AsNoTracking().SingleAsync(p => p.Id == platformId, ct);
+        // The change that causes the email usually holds its platform already: no second read.
+        var platform = db.Platforms.Local.FirstOrDefault(p => p.Id == platformId) ?? await db.Platforms.AsNoTracking().SingleAsync(p => p.Id == platformId, ct);
         recipients ??= await RecipientsAsync(db, platform, ct);
         if (recipients.Length == 0)
         {

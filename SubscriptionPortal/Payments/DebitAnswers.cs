@@ -30,7 +30,7 @@ internal static class DebitAnswers
                 var reason = SepaReturnReason.Find(reasonCode)!;
                 debit.MarkFailed(reason.Code, now);
                 db.AuditEntries.Add(actor.Entry(now, debit.PlatformId, AuditActions.DebitFailed,
-                    $"Direct debit of {amount} € for invoice {invoiceNumber} failed: {reason.Code} {reason.Description}. The invoice is unpaid."));
+                    $"Direct debit of {amount} € for invoice {invoiceNumber} failed: {reason.Code} {reason.English.WhatHappened}. The invoice is unpaid."));
                 return new DebitAnswerOutcome.Applied();
             case (DebitAnswer.Collected, DirectDebitStatus.Collected):
                 return new DebitAnswerOutcome.AlreadyRecorded("Already recorded as collected.");

@@ -123,6 +123,29 @@ public sealed class DirectDebitDeskTests
     }
 
     [Fact]
+    public async Task Retry_AfterAClosedAccount_ReadInFrench_SaysInFrenchThatANewMandateIsNeeded()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, admin) = await database.PaidPlatformAsync("Chorale", Today);
+        var desk = database.Get<DirectDebitDesk>();
+        await database.Get<DirectDebitSubmission>().SubmitDueAsync();
+        var failed = await database.DebitOfAsync(platformId);
+        await desk.RecordFailedAsync(DirectDebitWorld.Agent, failed.Id, "AC04");
+        using var french = CultureScope.French();
+
+        var refused = await desk.RetryAsync(DirectDebitWorld.Agent, failed.Id);
+        var row = (await desk.GetAsync(DirectDebitWorld.Agent, DirectDebitStatus.Failed))!.Debits.Single();
+        var notice = (await database.Get<PlatformNotices>().GetAsync(admin))!.FailedDebits.Single();
+
+        Assert.Equal(CommandStatus.Invalid, refused.Status);
+        Assert.Equal("La banque a refusé ce prélèvement (AC04 : le compte est clôturé). Le présenter à nouveau sur le même mandat échouerait : "
+            + "l'administrateur doit d'abord signer un nouveau mandat.", refused.Message);
+        Assert.Equal(refused.Message, row.RetryBlockedReason);
+        Assert.Equal("Le compte est clôturé", notice.Reason.Description);
+        Assert.StartsWith("Signez un nouveau mandat", notice.Reason.WhatToDo, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportReturnFile_AppliesRejectionsAndSettlements_AndReadingItAgainChangesNothing()
     {
         await using var database = await TestDatabase.CreateAsync(Now);

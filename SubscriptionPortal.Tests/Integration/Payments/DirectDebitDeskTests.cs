@@ -171,6 +171,27 @@ public sealed class DirectDebitDeskTests
     }
 
     [Fact]
+    public async Task ImportReturnFile_ReadInFrench_RefusesAFileNeverSentAndAnUnreadableOneInFrench()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, _) = await database.PaidPlatformAsync("Chorale", Today);
+        await database.Get<DirectDebitSubmission>().SubmitDueAsync();
+        var debit = await database.DebitOfAsync(platformId);
+        var desk = database.Get<DirectDebitDesk>();
+        using var french = CultureScope.French();
+
+        var neverSent = await desk.ImportReturnFileAsync(DirectDebitWorld.Agent,
+            DirectDebitWorld.ReturnFile("SPDD-20990101-000009", (await database.InvoiceNumberAsync(debit.InvoiceId), "RJCT", "AM04")));
+        var empty = await desk.ImportReturnFileAsync(DirectDebitWorld.Agent, []);
+        var collected = await desk.RecordCollectedAsync(DirectDebitWorld.Agent, debit.Id);
+
+        Assert.Equal("Ce rapport répond au fichier SPDD-20990101-000009, qui n'a jamais été envoyé d'ici. Rien n'a été modifié.", neverSent.Result.Message);
+        Assert.Equal("Le fichier est vide ou dépasse 5 Mo : ce n'est pas un rapport d'état bancaire.", empty.Result.Message);
+        Assert.Equal("La facture " + await database.InvoiceNumberAsync(debit.InvoiceId) + " est payée : son prélèvement est enregistré comme encaissé.", collected.Message);
+        Assert.Equal(DirectDebitStatus.Collected, (await database.DebitOfAsync(platformId)).Status);
+    }
+
+    [Fact]
     public async Task ImportReturnFile_ForAFileNeverSent_ChangesNothing()
     {
         await using var database = await TestDatabase.CreateAsync(Now);

@@ -85,5 +85,8 @@ public sealed class SirenTests
         Assert.Equal($"La ville : {FieldLimits.City} caractères au plus ({FieldLimits.City + 1} saisis).", errors[nameof(OrganizationForm.City)]);
         Assert.Equal("Saisissez une adresse e-mail valide, par exemple tresorier@example.org.", errors[nameof(OrganizationForm.BillingEmail)]);
         Assert.Equal("Choisissez le français (fr-FR) ou l'anglais (en-GB) comme langue de facturation.", errors[nameof(OrganizationForm.BillingLanguage)]);
+        Assert.Equal("Le nom de l'association est obligatoire.", PlatformProvisioning.NameProblem(" "));
+        Assert.Equal("Le nom de l'association : « 漢 » ne peut pas être imprimé sur les factures. Utilisez des lettres latines, grecques ou cyrilliques, "
+            + "des chiffres et la ponctuation courante.", PlatformProvisioning.NameProblem("Chorale 漢"));
     }
 }

@@ -28,5 +28,13 @@ internal static class LineText
     public static string ChangeCredited(string language, DateOnly changeDate) =>
         string.Format(CultureInfo.InvariantCulture, Pick(language, DocumentLabels.ChangeCredited), DocumentWording.French.Date(changeDate));
 
+    /// <summary>The line of a credit note that writes an invoice's unpaid amount off.</summary>
+    public static string WrittenOff(string language, string invoiceNumber) =>
+        string.Format(CultureInfo.InvariantCulture, Pick(language, DocumentLabels.WrittenOff), invoiceNumber);
+
+    /// <summary>The reason of a write-off's credit note: the agent's words, as typed, after the label.</summary>
+    public static string WriteOffReason(string language, string reason) =>
+        string.Format(CultureInfo.InvariantCulture, Pick(language, DocumentLabels.WriteOffReason), reason);
+
     private static string Pick(string language, DocumentLabel label) => language == BillingLanguage.French ? label.French : label.English;
 }

@@ -136,7 +136,7 @@ internal sealed class OverdueDesk(
             var platform = await db.Platforms.SingleAsync(p => p.Id == platformId, ct);
             var rate = invoice.VatRateBasisPoints / 10000m;
             var split = WriteOffAmounts.Split(Money.FromCents(unpaid.UnpaidCents), rate);
-            var description = $"Unpaid amount of invoice {invoice.Number} written off";
+            var description = LineText.WrittenOff(platform.BillingLanguage, invoice.Number);
             var period = new BillingPeriod(invoice.PeriodStart, invoice.PeriodEnd);
             var creditNote = await issuer.IssueAsync(db, new DocumentDraft(
                 DocumentKind.CreditNote, platformId, invoice.SubscriptionId, $"write-off:{invoice.Id}", today, now,
@@ -144,7 +144,7 @@ internal sealed class OverdueDesk(
                 [new BillingLine(description, period, 1, split.ExcludingVat, split.ExcludingVat)],
                 VatAmounts.FromSplit(split.ExcludingVat, rate, split.Vat), 0m, 0m,
                 new CorrectedDocument(invoice.Id, invoice.Number, invoice.IssueDate),
-                $"Debt written off: {text}",
+                LineText.WriteOffReason(platform.BillingLanguage, text),
                 DirectDebit: null), ct);
             db.InvoiceSettlements.Add(InvoiceSettlement.WriteOff(platformId, invoice.Id, unpaid.UnpaidCents, today, text, creditNote.Id, actor.Email, now));
             db.AuditEntries.Add(actor.Entry(now, platformId, AuditActions.DebtWrittenOff, string.Create(CultureInfo.InvariantCulture,

@@ -11,7 +11,10 @@ namespace SubscriptionPortal.Tests.E2E;
 /// picked the way a browser keeps it, with the culture cookie. Each group of screens is one visitor in one
 /// browser context, signed in once; the screens are reached by address and by controls' roles and test ids,
 /// never by their words, so the same walk runs in every language.
+/// They have a browser of their own and run beside the other browser tests: most of their time is spent
+/// waiting for transitions and snackbars to end, not computing.
 /// </summary>
+[Collection(AccessibilityCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser) : PortalPageTest(browser)
 {
     private readonly List<string> violations = [];
@@ -214,4 +217,10 @@ public sealed class AccessibilityTests(BrowserFixture browser) : PortalPageTest(
         Assert.True(violations.Count == 0,
             $"axe-core ({string.Join(", ", AccessibilityAudit.WcagTags)}) found {violations.Count} violation(s) in {culture}:\n"
             + string.Join("\n", violations));
+}
+
+[CollectionDefinition(Name)]
+public sealed class AccessibilityCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Accessibility";
 }

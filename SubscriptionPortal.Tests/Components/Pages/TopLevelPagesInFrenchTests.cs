@@ -50,6 +50,25 @@ public sealed class TopLevelPagesInFrenchTests : PageRenderTest
     }
 
     [Fact]
+    public async Task SupportConsole_InFrench_AnnouncesHowManyPlatformsTheSearchFound()
+    {
+        UseCulture("fr-FR");
+        await SignInAsync("support@demo.test");
+
+        var page = RenderPage<SupportConsole>();
+        page.WaitForAssertion(() => Assert.Matches(@"^\d+ plateformes$", page.Find("[data-testid=search-summary]").TextContent.Trim()));
+
+        page.Find("input").Input("serenity@demo");
+
+        page.WaitForAssertion(() => Assert.Equal("1 plateforme correspond à « serenity@demo ».", page.Find("[data-testid=search-summary]").TextContent.Trim()));
+        Assert.Equal("status", page.Find("[data-testid=search-summary]").GetAttribute("role"));
+
+        page.Find("input").Input("zzz-nothing");
+
+        page.WaitForAssertion(() => Assert.Equal("Aucune plateforme ne correspond à « zzz-nothing ».", page.Find("[data-testid=search-summary]").TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task SupportPlatformPage_InFrench_ShowsTheImpersonateButtonAndFrenchActivityLabels()
     {
         UseCulture("fr-FR");

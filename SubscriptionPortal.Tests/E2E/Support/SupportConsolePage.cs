@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace SubscriptionPortal.Tests.E2E.Support;
 
@@ -8,7 +10,11 @@ public sealed class SupportConsolePage(IPage page)
     public async Task OpenPlatformAsync(string search, string platformName)
     {
         await page.GetByLabel("Search platforms").FillAsync(search);
+        // The list is searched after a pause in typing: wait for the announced results of this search,
+        // so the click does not land on a row of the previous list while it is replaced.
+        await Expect(page.GetByTestId("search-summary")).ToContainTextAsync($"“{search}”");
         await page.GetByRole(AriaRole.Link, new() { Name = platformName, Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/support/platforms/\d+$"));
         await page.GetByRole(AriaRole.Heading, new() { Name = platformName, Level = 1 }).WaitForAsync();
     }
 

@@ -40,6 +40,10 @@ internal static partial class AuditDetails
         new(AuditActions.DunningPaused, $@"Reminders and new attempts paused until {Date}: (.*)\.", "DunningPaused"),
         new(AuditActions.DunningResumed, $@"The pause ended on {Date}: reminders and new attempts resume\.", "DunningResumed"),
         new(AuditActions.TransferRecorded, $@"Bank transfer of {Amount} € received on {Date} \(reference (.*)\) recorded: invoice (\S+) is paid\.", "TransferRecorded"),
+        new(AuditActions.DebitRetriedAutomatically, $@"Direct debit of {Amount} € for invoice (\S+) presented again, under the new mandate signed since the bank refused it \((\w{{4}})\); to be collected on {Date}\.", "DebitRetriedUnderNewMandate"),
+        new(AuditActions.DebitRetriedAutomatically, $@"Direct debit of {Amount} € for invoice (\S+) presented again, retry (\d+) of (\d+) after (\w{{4}}), (\d+) days after the first failure; to be collected on {Date}\.", "DebitRetriedAutomatically"),
+        new(AuditActions.DebitWithdrawn, $@"The presentation of invoice (\S+) planned on {Date} is withdrawn before reaching the bank: the invoice is settled otherwise\.", "DebitWithdrawn"),
+        new(AuditActions.PlatformClosed, $@"The cancelled subscription ended on {Date}: the platform is closed and read-only\. Invoices and data export remain available\.", "PlatformClosed"),
         new(AuditActions.DebtWrittenOff, $@"Unpaid {Amount} € of invoice (\S+) written off with credit note (\S+): (.*)\.", "DebtWrittenOff"),
     ];
 

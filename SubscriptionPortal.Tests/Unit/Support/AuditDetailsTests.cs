@@ -46,6 +46,32 @@ public sealed class AuditDetailsTests
         Assert.Equal("Prélèvement de 48,00 € pour la facture F-2026-000003 rejeté : AM04 Provision insuffisante sur le compte. La facture est impayée.", text);
     }
 
+    [Theory]
+    [InlineData(AuditActions.DebitRetriedAutomatically,
+        "Direct debit of 48.00 € for invoice F-2026-000003 presented again, retry 1 of 2 after AM04, 7 days after the first failure; to be collected on 16/04/2026.",
+        "Prélèvement de 48,00 € pour la facture F-2026-000003 présenté à nouveau, tentative 1 sur 2 après AM04, 7 jours après le premier échec ; à encaisser le 16/04/2026.")]
+    [InlineData(AuditActions.DebitRetriedAutomatically,
+        "Direct debit of 1440.00 € for invoice F-2026-000012 presented again, under the new mandate signed since the bank refused it (AC04); to be collected on 02/05/2026.",
+        "Prélèvement de 1\u202F440,00 € pour la facture F-2026-000012 présenté à nouveau, sous le nouveau mandat signé depuis le refus de la banque (AC04) ; à encaisser le 02/05/2026.")]
+    [InlineData(AuditActions.DebitWithdrawn,
+        "The presentation of invoice F-2026-000003 planned on 16/04/2026 is withdrawn before reaching the bank: the invoice is settled otherwise.",
+        "La présentation de la facture F-2026-000003 prévue le 16/04/2026 est retirée avant d'atteindre la banque : la facture est réglée autrement.")]
+    [InlineData(AuditActions.PlatformClosed,
+        "The cancelled subscription ended on 30/06/2026: the platform is closed and read-only. Invoices and data export remain available.",
+        "L'abonnement résilié a pris fin le 30/06/2026 : la plateforme est fermée et en lecture seule. Les factures et l'export des données restent disponibles.")]
+    public void DunningAndClosureSentences_ReadInFrench_AreToldInFrench_AndReadInEnglish_AsStored(string action, string stored, string french)
+    {
+        using (CultureScope.French())
+        {
+            Assert.Equal(french, AuditDetails.Localize(action, stored, Details));
+        }
+
+        using (CultureScope.English())
+        {
+            Assert.Equal(stored, AuditDetails.Localize(action, stored, Details));
+        }
+    }
+
     [Fact]
     public void Sentence_ReadInEnglish_ReadsAsStored()
     {

@@ -1,3 +1,5 @@
+using SubscriptionPortal.Operations;
+
 namespace SubscriptionPortal.LoadTests;
 
 /// <summary>What one level of simultaneous users measured.</summary>

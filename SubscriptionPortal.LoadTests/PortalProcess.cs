@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using SubscriptionPortal.Operations;
 
 namespace SubscriptionPortal.LoadTests;
 
@@ -174,16 +175,3 @@ internal sealed class PortalProcess : IAsyncDisposable
         }
     }
 }
-
-/// <summary>What <c>/diagnostics/memory</c> answers (the app's own record, read by name).</summary>
-internal sealed record MemorySnapshot(
-    long HeapBytes,
-    long HeapSizeAfterGcBytes,
-    long FragmentedBytes,
-    long CommittedBytes,
-    long WorkingSetBytes,
-    long PrivateBytes,
-    long OpenCircuits,
-    long ConnectedCircuits,
-    bool ServerGc,
-    long[] Generations);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.Extensions.Localization;
 
 namespace SubscriptionPortal;
 
@@ -18,8 +19,8 @@ internal static class AntiforgeryRefusal
                 && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.Response.WriteAsync("This form has expired or did not come from the portal. Reload the page and try again. Nothing was changed.",
-                    context.RequestAborted);
+                var messages = context.RequestServices.GetRequiredService<IStringLocalizerFactory>().Create(typeof(AntiforgeryRefusal));
+                await context.Response.WriteAsync(messages["FormExpired"], context.RequestAborted);
                 return;
             }
 

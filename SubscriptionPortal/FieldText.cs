@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 
 namespace SubscriptionPortal;
 
@@ -16,6 +17,8 @@ namespace SubscriptionPortal;
 /// </summary>
 public static class FieldText
 {
+    private static readonly IStringLocalizer Text = ResourceText.For(typeof(FieldText));
+
     /// <summary>
     /// The value as it is checked and stored: trimmed, line breaks written "\n", composed (NFC: "e" +
     /// combining accent becomes "é", the form the fonts have a glyph for). Null reads as "".
@@ -39,35 +42,35 @@ public static class FieldText
 
     /// <summary>
     /// Why a cleaned value cannot be accepted, or null when it can. <paramref name="maxLength"/> applies to
-    /// each line; <paramref name="label"/> starts the message ("The city").
+    /// each line; <paramref name="label"/> starts the message ("The city"), in the reader's language.
     /// </summary>
     public static string? Problem(string value, string label, int maxLength, int maxLines = 1)
     {
         var lines = value.Split('\n');
         if (maxLines == 1 && value.Length > maxLength)
         {
-            return $"{label} can have at most {maxLength} characters ({value.Length} given).";
+            return Text["TooLong", label, maxLength, value.Length];
         }
 
         if (lines.Length > maxLines)
         {
             return maxLines == 1
-                ? $"{label} must fit on one line."
-                : $"{label} can have at most {maxLines} lines ({lines.Length} given).";
+                ? Text["OneLine", label]
+                : Text["TooManyLines", label, maxLines, lines.Length];
         }
 
         for (var i = 0; i < lines.Length; i++)
         {
             if (lines[i].Length > maxLength)
             {
-                return $"{label}: each line can have at most {maxLength} characters (line {i + 1} has {lines[i].Length}).";
+                return Text["LineTooLong", label, maxLength, i + 1, lines[i].Length];
             }
         }
 
         var invisible = Invisible(value);
         return invisible.Count == 0
             ? null
-            : $"{label} cannot contain control or invisible characters ({string.Join(", ", invisible)}): they are often copied along with text. Type the value again or remove them.";
+            : Text["Invisible", label, string.Join(", ", invisible)].Value;
     }
 
     /// <summary>The distinct refused characters of <paramref name="value"/> as "U+XXXX", in order of appearance; line breaks are left to the line count.</summary>

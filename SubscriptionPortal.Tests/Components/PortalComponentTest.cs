@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using SubscriptionPortal.Components.Shared;
 
 namespace SubscriptionPortal.Tests.Components;
 
@@ -22,6 +23,7 @@ public abstract class PortalComponentTest : IAsyncLifetime
             options.SnackbarConfiguration.HideTransitionDuration = 0;
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
+        Context.Services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         Context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
     }
 

@@ -84,4 +84,23 @@ public sealed class FieldTextTests
         Assert.Equal("The city: « 一 », « 二 », « 三 », « 四 » and « 五 » (and 2 more) cannot be printed on invoices. Use Latin, Greek or Cyrillic letters, digits and common punctuation.",
             DocumentText.Problem("一二三四五六七", "The city", 60));
     }
+
+    [Fact]
+    public void Problem_ReadInFrench_SaysTheLimitInFrenchAfterTheGivenLabel()
+    {
+        using var french = CultureScope.French();
+
+        Assert.Equal("La recherche : 5 caractères au plus (6 saisis).", FieldText.Problem("abcdef", "La recherche", 5));
+        Assert.Equal("La ville : une seule ligne.", FieldText.Problem("a\nb", "La ville", 5));
+        Assert.StartsWith("L'adresse : les caractères de contrôle ou invisibles (U+202E)", FieldText.Problem("a\u202Eb", "L'adresse", 50), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SearchProblem_ReadInFrench_NamesTheSearchInFrench()
+    {
+        using var french = CultureScope.French();
+
+        Assert.Equal($"La recherche : {FieldLimits.SearchTerm} caractères au plus ({FieldLimits.SearchTerm + 1} saisis).",
+            SubscriptionPortal.Support.SupportDirectory.QueryProblem(new string('a', FieldLimits.SearchTerm + 1)));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Billing.EInvoicing;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Platforms;
@@ -21,9 +22,9 @@ internal static class BillingEndpoints
     /// (another platform's id is a 404, like an id that doesn't exist); support staff get any.
     /// </summary>
     internal static async Task<IResult> DownloadAsync(int id, ClaimsPrincipal user, IDbContextFactory<ApplicationDbContext> dbFactory,
-        ILoggerFactory loggers, CancellationToken ct)
+        ILoggerFactory loggers, IStringLocalizerFactory localizers, CancellationToken ct)
     {
-        var (document, refusal) = await LoadAsync(id, user, dbFactory, loggers, ct);
+        var (document, refusal) = await LoadAsync(id, user, dbFactory, loggers, Messages(localizers), ct);
         return refusal ?? Results.File(document!.Pdf, "application/pdf", $"{document.Number}.pdf");
     }
 
@@ -32,9 +33,10 @@ internal static class BillingEndpoints
     /// and integrity check as the PDF. A document issued before Factur-X has none: a 404 that says so.
     /// </summary>
     internal static async Task<IResult> DownloadXmlAsync(int id, ClaimsPrincipal user, IDbContextFactory<ApplicationDbContext> dbFactory,
-        ILoggerFactory loggers, CancellationToken ct)
+        ILoggerFactory loggers, IStringLocalizerFactory localizers, CancellationToken ct)
     {
-        var (document, refusal) = await LoadAsync(id, user, dbFactory, loggers, ct);
+        var messages = Messages(localizers);
+        var (document, refusal) = await LoadAsync(id, user, dbFactory, loggers, messages, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -43,12 +45,12 @@ internal static class BillingEndpoints
         return FacturXExtractor.TryExtract(document!.Pdf) is { } xml
             ? Results.File(xml, "application/xml", $"{document.Number}.xml")
             : Results.Problem(
-                title: $"{document.Number} was issued before e-invoices were introduced: it has no XML. Its PDF remains available.",
+                title: messages["NoXml", document.Number],
                 statusCode: StatusCodes.Status404NotFound);
     }
 
     private static async Task<(StoredDocument? Document, IResult? Refusal)> LoadAsync(int id, ClaimsPrincipal user,
-        IDbContextFactory<ApplicationDbContext> dbFactory, ILoggerFactory loggers, CancellationToken ct)
+        IDbContextFactory<ApplicationDbContext> dbFactory, ILoggerFactory loggers, IStringLocalizer messages, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var document = await db.Documents.AsNoTracking()
@@ -70,12 +72,15 @@ internal static class BillingEndpoints
             loggers.CreateLogger("SubscriptionPortal.Billing.Documents")
                 .DocumentFailedIntegrityCheck(document.Number);
             return (null, Results.Problem(
-                title: "This document failed its integrity check and cannot be downloaded. The problem has been logged for the support team.",
+                title: messages["IntegrityFailed"],
                 statusCode: StatusCodes.Status500InternalServerError));
         }
 
         return (document, null);
     }
+
+    // The request's culture (cookie, then the browser's languages) is the reader's.
+    private static IStringLocalizer Messages(IStringLocalizerFactory localizers) => localizers.Create(typeof(BillingEndpoints));
 
     private sealed record StoredDocument(int PlatformId, string Number, byte[] Pdf, string PdfSha256);
 }

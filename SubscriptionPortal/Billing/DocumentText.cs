@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Billing.Pdf;
 
 namespace SubscriptionPortal.Billing;
@@ -13,6 +14,8 @@ namespace SubscriptionPortal.Billing;
 public static class DocumentText
 {
     private const int NamedAtMost = 5;
+
+    private static readonly IStringLocalizer Text = ResourceText.For(typeof(DocumentText));
 
     /// <summary>Why a cleaned value cannot be printed, or null when it can (see <see cref="FieldText.Problem"/>).</summary>
     public static string? Problem(string value, string label, int maxLength, int maxLines = 1)
@@ -29,9 +32,10 @@ public static class DocumentText
         }
 
         var named = unprintable.Take(NamedAtMost).Select(Name).ToList();
-        var list = named.Count == 1 ? named[0] : string.Join(", ", named[..^1]) + " and " + named[^1];
-        var more = unprintable.Count > NamedAtMost ? $" (and {unprintable.Count - NamedAtMost} more)" : "";
-        return $"{label}: {list}{more} cannot be printed on invoices. Use Latin, Greek or Cyrillic letters, digits and common punctuation.";
+        var list = named.Count == 1 ? named[0] : Text["List", string.Join(", ", named[..^1]), named[^1]];
+        return unprintable.Count > NamedAtMost
+            ? Text["UnprintableAndMore", label, list, unprintable.Count - NamedAtMost]
+            : Text["Unprintable", label, list];
     }
 
     /// <summary>Whether every character of <paramref name="value"/> can be printed on a document.</summary>

@@ -105,7 +105,7 @@ internal static class QuoteCalculator
         RequireBalanceAndDelay(input.AccountBalance, input.CollectionDelayDays);
 
         var next = PeriodMath.NextPeriod(input.Anchor, input.Commitment, input.CurrentPeriod);
-        var invoice = Invoice(input.Offer, tier, input.Commitment, next, input.VatRate);
+        var invoice = Invoice(input.Offer, tier, input.Commitment, next, input.VatRate, input.Language);
         var settlement = Settle(invoice.Totals.IncludingVat, 0m, input.AccountBalance, input.IssueDate, input.CollectionDelayDays);
 
         return new RenewalCalculation(invoice, input.AccountBalance, settlement.BalanceApplied, settlement.AmountDue,
@@ -131,12 +131,12 @@ internal static class QuoteCalculator
         var current = input.Current;
         var changeDate = input.ChangeDate;
 
-        var creditNote = current.Offer.IsFree ? null : CreditNote(current, changeDate);
+        var creditNote = current.Offer.IsFree ? null : CreditNote(current, changeDate, input.Language);
 
         // D becomes the anchor: the new invoice covers one full period from the change day, so that
         // day is billed once, on the new offer (the credit note gives it back on the old one).
         var newPeriod = PeriodMath.FirstPeriod(changeDate, commitment);
-        var invoice = Invoice(input.Target.Offer, tier, commitment, newPeriod, input.VatRate);
+        var invoice = Invoice(input.Target.Offer, tier, commitment, newPeriod, input.VatRate, input.Language);
 
         var settlement = Settle(invoice.Totals.IncludingVat, creditNote?.Totals.IncludingVat ?? 0m, input.AccountBalance, changeDate, input.CollectionDelayDays);
 
@@ -155,7 +155,7 @@ internal static class QuoteCalculator
             CompareRanks(current.Offer, input.Target.Offer));
     }
 
-    private static CreditNoteCalculation? CreditNote(SubscriptionSnapshot current, DateOnly changeDate)
+    private static CreditNoteCalculation? CreditNote(SubscriptionSnapshot current, DateOnly changeDate, string language)
     {
         var period = current.Period!.Value;
         var invoice = current.OpeningInvoice!;
@@ -167,8 +167,8 @@ internal static class QuoteCalculator
         }
 
         var credited = new BillingPeriod(changeDate, period.End);
-        var description = $"{current.Offer.Describe(current.TierMaxContacts!.Value, current.Commitment!.Value)} "
-            + $"— unused {credited.Days} of {period.Days} days";
+        var description = LineText.UnusedPart(language,
+            LineText.Subscription(language, current.Offer.Name, current.TierMaxContacts!.Value, current.Commitment!.Value), credited.Days, period.Days);
         return new CreditNoteCalculation(
             invoice.Number,
             invoice.IssueDate,
@@ -178,12 +178,12 @@ internal static class QuoteCalculator
             VatAmounts.FromExcludingVat(creditExcludingVat, invoice.VatRate));
     }
 
-    private static InvoiceCalculation Invoice(OfferPricing offer, TierPrice tier, Commitment commitment, BillingPeriod period, decimal vatRate)
+    private static InvoiceCalculation Invoice(OfferPricing offer, TierPrice tier, Commitment commitment, BillingPeriod period, decimal vatRate, string language)
     {
         var priceExcludingVat = OfferPricing.PriceExcludingVat(tier, commitment);
         return new InvoiceCalculation(
             period,
-            [new BillingLine(offer.Describe(tier.MaxContacts, commitment), period, 1, priceExcludingVat, priceExcludingVat)],
+            [new BillingLine(LineText.Subscription(language, offer.Name, tier.MaxContacts, commitment), period, 1, priceExcludingVat, priceExcludingVat)],
             VatAmounts.FromExcludingVat(priceExcludingVat, vatRate));
     }
 

@@ -8,6 +8,7 @@ namespace SubscriptionPortal.Billing;
 /// <param name="AccountBalance">Credit in the customer's favour, euros, ≥ 0; applied before debiting.</param>
 /// <param name="VatRate">The catalog's VAT rate for the new invoice, as a fraction (0.20 = 20 %).</param>
 /// <param name="CollectionDelayDays">Calendar days from D to the direct debit's collection.</param>
+/// <param name="Language">The language the documents' line texts are written in (the platform's billing language).</param>
 public sealed record QuoteInput(
     SubscriptionSnapshot Current,
     QuoteTarget Target,
@@ -15,4 +16,5 @@ public sealed record QuoteInput(
     int ContactsInUse,
     decimal AccountBalance,
     decimal VatRate,
-    int CollectionDelayDays = 3);
+    int CollectionDelayDays = 3,
+    string Language = BillingLanguage.English);

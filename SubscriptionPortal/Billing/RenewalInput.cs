@@ -22,4 +22,5 @@ public sealed record RenewalInput(
     DateOnly IssueDate,
     decimal VatRate,
     decimal AccountBalance,
-    int CollectionDelayDays = 3);
+    int CollectionDelayDays = 3,
+    string Language = BillingLanguage.English);

@@ -1,5 +1,6 @@
 using MudBlazor;
 using MudBlazor.Services;
+using SubscriptionPortal.Components.Shared;
 
 namespace SubscriptionPortal.Components;
 
@@ -27,6 +28,7 @@ internal static class UiRegistration
             config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             config.SnackbarConfiguration.ShowCloseIcon = true;
         });
+        services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace SubscriptionPortal.Localization;
 
@@ -21,7 +22,7 @@ internal static class LanguageEndpoints
     {
         if (PortalCultures.Find(culture) is not { } chosen)
         {
-            return Results.Text("The portal does not speak this language. Nothing was changed.", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Text(context.RequestServices.GetRequiredService<IStringLocalizerFactory>().Create(typeof(LanguageEndpoints))["NotSpoken"], statusCode: StatusCodes.Status400BadRequest);
         }
 
         LanguagePreferences.WriteCookie(context, chosen);

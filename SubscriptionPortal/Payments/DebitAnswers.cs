@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Support;
@@ -11,7 +12,7 @@ internal static class DebitAnswers
     /// <summary>A rejection without a reason code is, for SEPA, a refusal the bank did not explain.</summary>
     public const string UnexplainedRefusal = "MS03";
 
-    private const string NotSubmittedMessage = "This debit has not been sent to the bank yet: there is no answer to record.";
+    private static readonly IStringLocalizer Text = ResourceText.For(typeof(DebitAnswers));
 
     /// <summary>Records one answer on a tracked debit and adds its audit entry; the caller saves.</summary>
     public static DebitAnswerOutcome Apply(ApplicationDbContext db, DirectDebit debit, DebitAnswer answer, string? reasonCode, string invoiceNumber, Actor actor, DateTime now)
@@ -20,7 +21,7 @@ internal static class DebitAnswers
         switch (answer, debit.Status)
         {
             case (_, DirectDebitStatus.Scheduled):
-                return new DebitAnswerOutcome.Refused(CommandResult.Invalid(NotSubmittedMessage));
+                return new DebitAnswerOutcome.Refused(CommandResult.Invalid(Text["NotSubmitted"]));
             case (DebitAnswer.Collected, DirectDebitStatus.Submitted):
                 debit.MarkCollected(now);
                 db.AuditEntries.Add(actor.Entry(now, debit.PlatformId, AuditActions.DebitCollected,
@@ -30,16 +31,16 @@ internal static class DebitAnswers
                 var reason = SepaReturnReason.Find(reasonCode)!;
                 debit.MarkFailed(reason.Code, now);
                 db.AuditEntries.Add(actor.Entry(now, debit.PlatformId, AuditActions.DebitFailed,
-                    $"Direct debit of {amount} € for invoice {invoiceNumber} failed: {reason.Code} {reason.Description}. The invoice is unpaid."));
+                    $"Direct debit of {amount} € for invoice {invoiceNumber} failed: {reason.Code} {reason.English.WhatHappened}. The invoice is unpaid."));
                 return new DebitAnswerOutcome.Applied();
             case (DebitAnswer.Collected, DirectDebitStatus.Collected):
-                return new DebitAnswerOutcome.AlreadyRecorded("Already recorded as collected.");
+                return new DebitAnswerOutcome.AlreadyRecorded(Text["AlreadyCollected"]);
             case (DebitAnswer.Failed, DirectDebitStatus.Failed) when debit.ReasonCode == SepaReturnReason.Find(reasonCode)?.Code:
-                return new DebitAnswerOutcome.AlreadyRecorded("Already recorded as failed.");
+                return new DebitAnswerOutcome.AlreadyRecorded(Text["AlreadyFailed"]);
             case (_, DirectDebitStatus.Collected):
-                return new DebitAnswerOutcome.Refused(CommandResult.Conflict("This debit is already recorded as collected; nothing was changed."));
+                return new DebitAnswerOutcome.Refused(CommandResult.Conflict(Text["WasCollected"]));
             default:
-                return new DebitAnswerOutcome.Refused(CommandResult.Conflict($"This debit is already recorded as failed ({debit.ReasonCode}); nothing was changed."));
+                return new DebitAnswerOutcome.Refused(CommandResult.Conflict(Text["WasFailed", debit.ReasonCode ?? ""]));
         }
     }
 }

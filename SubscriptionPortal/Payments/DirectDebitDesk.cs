@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
@@ -19,11 +20,10 @@ internal sealed class DirectDebitDesk(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     DirectDebitSubmission submission,
     ReturnFileImporter importer,
-    TimeProvider clock)
+    TimeProvider clock,
+    IStringLocalizer<DirectDebitDesk> localizer)
 {
     public const int MaxRows = 200;
-
-    public const string RaceMessage = "Someone recorded an answer for this debit at the same moment. Reload the list to see it.";
 
     public async Task<DebitDeskView?> GetAsync(ClaimsPrincipal user, DirectDebitStatus? status, CancellationToken ct = default)
     {
@@ -93,9 +93,8 @@ internal sealed class DirectDebitDesk(
 
         var file = await submission.SubmitDueAsync(Actor.From(user), ct);
         return file is null
-            ? new CommandResult(CommandStatus.Ok, "No debit was due: no file was produced.")
-            : new CommandResult(CommandStatus.Ok, string.Create(CultureInfo.InvariantCulture,
-                $"File {file.MessageId} produced: {file.DebitCount} debit{(file.DebitCount == 1 ? "" : "s")}, {file.ControlSum:0.00} € in all."));
+            ? new CommandResult(CommandStatus.Ok, localizer["NothingDue"])
+            : new CommandResult(CommandStatus.Ok, localizer[file.DebitCount == 1 ? "FileProducedOne" : "FileProduced", file.MessageId, file.DebitCount, file.ControlSum]);
     }
 
     /// <summary>Records that the bank collected a submitted debit: its invoice is paid.</summary>
@@ -130,12 +129,12 @@ internal sealed class DirectDebitDesk(
 
             if (await db.DirectDebits.AnyAsync(d => d.RetryOfDebitId == debitId, ct))
             {
-                return new CommandResult(CommandStatus.Ok, "This debit has already been presented again.");
+                return new CommandResult(CommandStatus.Ok, localizer["AlreadyRetried"]);
             }
 
             if (failed.Status != DirectDebitStatus.Failed)
             {
-                return CommandResult.Invalid("Only a failed debit can be presented again.");
+                return CommandResult.Invalid(localizer["OnlyFailedRetried"]);
             }
 
             var mandate = await MandateService.ActiveAsync(db, failed.PlatformId, ct);
@@ -157,12 +156,12 @@ internal sealed class DirectDebitDesk(
                     $"Direct debit of {Money.FromCents(failed.AmountCents):0.00} € for invoice {invoice} presented again under mandate {mandate.Reference}, to be collected on {collection:dd/MM/yyyy}.")));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return new CommandResult(CommandStatus.Ok, $"Invoice {invoice} will be debited again on {collection:dd/MM/yyyy}.");
+            return new CommandResult(CommandStatus.Ok, localizer["Retried", invoice, collection]);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // The same retry (or another live debit of this invoice) was written at the same moment.
-            return new CommandResult(CommandStatus.Ok, "This debit has already been presented again.");
+            return new CommandResult(CommandStatus.Ok, localizer["AlreadyRetried"]);
         }
     }
 
@@ -179,7 +178,7 @@ internal sealed class DirectDebitDesk(
 
         if (answer == DebitAnswer.Failed && SepaReturnReason.Find(reasonCode) is null)
         {
-            return CommandResult.Invalid("Choose the reason code the bank gave (four letters or digits, such as AM04). Nothing was changed.");
+            return CommandResult.Invalid(localizer["ChooseReason"]);
         }
 
         try
@@ -197,8 +196,8 @@ internal sealed class DirectDebitDesk(
             return outcome switch
             {
                 DebitAnswerOutcome.Applied => new CommandResult(CommandStatus.Ok, answer == DebitAnswer.Collected
-                    ? $"Invoice {invoice} is paid: its direct debit is recorded as collected."
-                    : $"Invoice {invoice} is unpaid: its direct debit is recorded as failed ({debit.ReasonCode}). The admin sees what to do."),
+                    ? localizer["RecordedCollected", invoice]
+                    : localizer["RecordedFailed", invoice, debit.ReasonCode ?? ""]),
                 DebitAnswerOutcome.AlreadyRecorded already => new CommandResult(CommandStatus.Ok, already.Message),
                 DebitAnswerOutcome.Refused refused => refused.Result,
                 _ => throw new InvalidOperationException($"Unexpected outcome {outcome}."),
@@ -212,19 +211,19 @@ internal sealed class DirectDebitDesk(
             var same = answer == DebitAnswer.Collected
                 ? debit.Status == DirectDebitStatus.Collected
                 : debit.Status == DirectDebitStatus.Failed && debit.ReasonCode == SepaReturnReason.Find(reasonCode)!.Code;
-            return same ? CommandResult.Ok : CommandResult.Conflict(RaceMessage);
+            return same ? CommandResult.Ok : CommandResult.Conflict(localizer["Race"]);
         }
     }
 
-    private static string? RetryBlockedReason(SepaReturnReason? reason, int failedMandateId, int? activeMandateId)
+    private string? RetryBlockedReason(SepaReturnReason? reason, int failedMandateId, int? activeMandateId)
     {
         if (activeMandateId is null)
         {
-            return "The platform has no active mandate: the admin must sign one (Settings › Payment method) before the debit is presented again.";
+            return localizer["NoActiveMandate"];
         }
 
         return reason is { NeedsNewMandate: true } && activeMandateId == failedMandateId
-            ? $"The bank refused this debit ({reason.Code}: {reason.Description.ToLowerInvariant()}). Presenting it again on the same mandate would fail: the admin must sign a new mandate first."
+            ? localizer["NeedsNewMandate", reason.Code, reason.Description.ToLower(CultureInfo.CurrentCulture)].Value
             : null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Payments;
@@ -17,6 +18,8 @@ internal static class Iban
     private const int GroupSize = 4;
     private const int VisibleTail = 4;
     private const char Bullet = '\u2022';
+
+    private static readonly IStringLocalizer Text = ResourceText.For(typeof(Iban));
 
     // Lengths from the ISO 13616 registry. Registry countries outside SEPA are listed too, so that a
     // valid Brazilian IBAN is told "outside SEPA" rather than "unknown country". Territories that use
@@ -120,9 +123,9 @@ internal static class Iban
     public static CheckResult Validate(string? input)
     {
         var iban = Normalize(input);
-        if (TypedIdentifier.RefuseUnlessCountryPrefixed(iban, "Enter an IBAN",
-                c => $"IBAN contains '{c}', which is not allowed — use only letters and digits",
-                "An IBAN starts with a two-letter country code, such as FR") is { } refused)
+        if (TypedIdentifier.RefuseUnlessCountryPrefixed(iban, Text["Required"],
+                c => Text["NotAlphanumeric", c],
+                Text["NoCountry"]) is { } refused)
         {
             return refused;
         }
@@ -130,26 +133,26 @@ internal static class Iban
         var code = iban[..2];
         if (!Countries.TryGetValue(code, out var country))
         {
-            return CheckResult.Invalid($"Unknown country code '{code}'");
+            return CheckResult.Invalid(Text["UnknownCountry", code]);
         }
 
         if (!country.Sepa)
         {
             return CheckResult.Invalid(
-                $"IBANs from {country.Name} ({code}) cannot be used: the country is outside the SEPA direct-debit area");
+                Text["OutsideSepa", code, NameOf(code, country)]);
         }
 
         if (iban.Length < 4 || !char.IsAsciiDigit(iban[2]) || !char.IsAsciiDigit(iban[3]))
         {
             return CheckResult.Invalid(
-                $"The 3rd and 4th characters of an IBAN are its check digits and must be digits, as in {code}76");
+                Text["CheckDigitsNotDigits", code]);
         }
 
         if (iban.Length != country.Length)
         {
             // Stryker disable once Equality : equivalent, the lengths differ here
-            var tooWhat = iban.Length < country.Length ? "too short" : "too long";
-            return CheckResult.Invalid($"IBAN is {tooWhat} for {country.Name} ({code} IBANs have {country.Length} characters)");
+            var tooWhat = iban.Length < country.Length ? "TooShort" : "TooLong";
+            return CheckResult.Invalid(Text[tooWhat, code, NameOf(code, country), country.Length]);
         }
 
         // ISO 13616: move the first four characters to the end, read letters as 10..35; valid when ≡ 1 (mod 97).
@@ -157,7 +160,7 @@ internal static class Iban
         var checkDigits = int.Parse(iban.AsSpan(2, 2), CultureInfo.InvariantCulture);
         if (checkDigits is < 2 or > 98 || Mod97(string.Concat(iban.AsSpan(4), iban.AsSpan(0, 4))) != 1)
         {
-            return CheckResult.Invalid("IBAN check digits are wrong — please check for a typo");
+            return CheckResult.Invalid(Text["WrongCheckDigits"]);
         }
 
         return CheckResult.Valid(iban);
@@ -191,6 +194,13 @@ internal static class Iban
         Countries.TryGetValue(countryCode, out var country) && country.Sepa;
 
     /// <summary>The English name of an IBAN registry country, for messages; null when unknown.</summary>
+    // The table holds English names only ("the British Virgin Islands"); the culture data names a country in
+    // its own language, not the reader's. Other languages name the country by its code.
+    private static string NameOf(string code, Country country) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" || CultureInfo.CurrentUICulture.Equals(CultureInfo.InvariantCulture)
+            ? country.Name
+            : code;
+
     internal static string? CountryName(string countryCode) =>
         Countries.TryGetValue(countryCode, out var country) ? country.Name : null;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Common;
@@ -34,7 +35,10 @@ internal sealed class MandateService(
         "I am entitled to a refund from my bank under the terms of my agreement with it, claimed within 8 weeks of the date my account was debited. " +
         $"I agree that the pre-notification of each debit (the invoice email, stating its amount and date) reaches me at least {PreNotificationDays} calendar days before the collection.";
 
-    public const string ClosedMessage = "This platform is closed: its payment method can no longer be changed. Nothing was changed.";
+    private static readonly IStringLocalizer Text = ResourceText.For(typeof(MandateService));
+
+    /// <summary>The refusal when the platform is closed, in the reader's language.</summary>
+    public static string ClosedMessage => Text["Closed"];
 
     public async Task<MandateSummary?> GetAsync(ClaimsPrincipal user, CancellationToken ct = default) => (await GetViewAsync(user, ct))?.Mandate;
 
@@ -61,9 +65,9 @@ internal sealed class MandateService(
         var holder = FieldText.Clean(form.AccountHolder);
         if (holder.Length == 0)
         {
-            errors[nameof(form.AccountHolder)] = "Enter the account holder's name.";
+            errors[nameof(form.AccountHolder)] = Text["HolderRequired"];
         }
-        else if (FieldText.Problem(holder, "The account holder's name", FieldLimits.AccountHolder) is { } problem)
+        else if (FieldText.Problem(holder, Text["HolderLabel"], FieldLimits.AccountHolder) is { } problem)
         {
             errors[nameof(form.AccountHolder)] = problem;
         }
@@ -71,7 +75,7 @@ internal sealed class MandateService(
         {
             // The name goes into the bank's direct-debit file, which takes Latin letters only.
             errors[nameof(form.AccountHolder)] =
-                $"{string.Join(" and ", unwritable.Take(5).Select(c => $"« {c} »"))} cannot be written in a SEPA bank file. Write the holder's name in Latin letters, as the bank knows it.";
+                Text["HolderNotLatin", string.Join(Text["And"], unwritable.Take(5).Select(c => $"« {c} »"))];
         }
 
         var iban = Iban.Validate(form.Iban);
@@ -82,7 +86,7 @@ internal sealed class MandateService(
 
         if (!form.Authorised)
         {
-            errors[nameof(form.Authorised)] = "Tick the box to authorise the direct debit.";
+            errors[nameof(form.Authorised)] = Text["AuthoriseRequired"];
         }
 
         return errors;
@@ -94,13 +98,13 @@ internal sealed class MandateService(
         var actor = Actor.From(user);
         if (actor.IsImpersonating)
         {
-            return CommandResult.Invalid("Support staff cannot change a SEPA mandate while acting for an admin. Nothing was changed.");
+            return CommandResult.Invalid(Text["NotWhileImpersonating"]);
         }
 
         var errors = Validate(form);
         if (errors.Count > 0)
         {
-            return CommandResult.Invalid("The mandate could not be saved. Nothing was changed.", errors);
+            return CommandResult.Invalid(Text["NotSaved"], errors);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

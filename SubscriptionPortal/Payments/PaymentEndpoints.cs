@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Localization;
 
 namespace SubscriptionPortal.Payments;
 
@@ -15,7 +16,8 @@ internal static class PaymentEndpoints
     /// Serves exactly the bytes stored when the file was produced. Anyone but a support agent gets a 404,
     /// as for a file that does not exist: these files hold every platform's bank details.
     /// </summary>
-    internal static async Task<IResult> DownloadAsync(int id, ClaimsPrincipal user, DirectDebitDesk desk, ILoggerFactory loggers, CancellationToken ct)
+    internal static async Task<IResult> DownloadAsync(int id, ClaimsPrincipal user, DirectDebitDesk desk, ILoggerFactory loggers,
+        IStringLocalizerFactory localizers, CancellationToken ct)
     {
         var file = await desk.GetFileAsync(user, id, ct);
         if (file is null)
@@ -27,7 +29,7 @@ internal static class PaymentEndpoints
         {
             loggers.CreateLogger("SubscriptionPortal.Payments.Files")
                 .DebitFileFailedIntegrityCheck(file.MessageId);
-            return Results.Problem(title: "This file failed its integrity check and cannot be downloaded. The problem has been logged.",
+            return Results.Problem(title: localizers.Create(typeof(PaymentEndpoints))["IntegrityFailed"],
                 statusCode: StatusCodes.Status500InternalServerError);
         }
 

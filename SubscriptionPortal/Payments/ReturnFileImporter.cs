@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments.Sepa;
 using SubscriptionPortal.Support;
@@ -12,7 +12,7 @@ namespace SubscriptionPortal.Payments;
 /// with its reason code, ACSC collected; other statuses (accepted, pending) change nothing. A report read
 /// twice changes nothing the second time. An unreadable report, or one for an unknown file, changes nothing.
 /// </summary>
-internal sealed class ReturnFileImporter(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider clock)
+internal sealed class ReturnFileImporter(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider clock, IStringLocalizer<ReturnFileImporter> localizer)
 {
     public async Task<ReturnFileImport> ImportAsync(ClaimsPrincipal user, byte[] content, CancellationToken ct = default)
     {
@@ -32,7 +32,7 @@ internal sealed class ReturnFileImporter(IDbContextFactory<ApplicationDbContext>
         var file = await db.DirectDebitFiles.AsNoTracking().SingleOrDefaultAsync(f => f.MessageId == report.OriginalMessageId, ct);
         if (file is null)
         {
-            return Refused(CommandResult.Invalid($"This report answers file {report.OriginalMessageId}, which was never sent from here. Nothing was changed."));
+            return Refused(CommandResult.Invalid(localizer["UnknownFile", report.OriginalMessageId]));
         }
 
         var debits = await db.DirectDebits.Where(d => d.FileId == file.Id).ToListAsync(ct);
@@ -46,7 +46,7 @@ internal sealed class ReturnFileImporter(IDbContextFactory<ApplicationDbContext>
         {
             if (!byEndToEnd.TryGetValue(line.EndToEndId, out var debit))
             {
-                tally.Problems.Add($"{line.EndToEndId} is not in file {file.MessageId}.");
+                tally.Problems.Add(localizer["NotInFile", line.EndToEndId, file.MessageId]);
                 continue;
             }
 
@@ -62,11 +62,12 @@ internal sealed class ReturnFileImporter(IDbContextFactory<ApplicationDbContext>
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Refused(CommandResult.Conflict(DirectDebitDesk.RaceMessage + " Nothing was changed by this import."));
+            return Refused(CommandResult.Conflict(localizer["Race"]));
         }
 
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Return file for {file.MessageId}: {tally.Collected} collected, {tally.Failed} failed, {tally.Unchanged} unchanged{(tally.Problems.Count > 0 ? $", {tally.Problems.Count} not applied" : "")}.");
+        string summary = tally.Problems.Count > 0
+            ? localizer["SummaryWithProblems", file.MessageId, tally.Collected, tally.Failed, tally.Unchanged, tally.Problems.Count]
+            : localizer["Summary", file.MessageId, tally.Collected, tally.Failed, tally.Unchanged];
         return new ReturnFileImport(new CommandResult(CommandStatus.Ok, summary), tally.Collected, tally.Failed, tally.Unchanged, tally.Problems);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using SubscriptionPortal.Payments.Dunning;
 
 namespace SubscriptionPortal.Payments;
@@ -15,8 +16,16 @@ namespace SubscriptionPortal.Payments;
 /// True for a final reason: presenting the debit again on the same mandate would fail the same way (closed
 /// account, no mandate...), so it is presented again only once the admin has signed a new one.
 /// </param>
-public sealed record SepaReturnReason(string Code, string Description, string WhatToDo, bool NeedsNewMandate)
+public sealed record SepaReturnReason(string Code, PlainWords English, PlainWords French, bool NeedsNewMandate)
 {
+    /// <summary>What the bank says, in the reader's language (the current UI culture).</summary>
+    public string Description => Words.WhatHappened;
+
+    /// <summary>The admin's next step, in the reader's language (the current UI culture).</summary>
+    public string WhatToDo => Words.WhatToDo;
+
+    private PlainWords Words => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" ? French : English;
+
     /// <summary>The codes support can record by hand, in the order they are offered.</summary>
     public static readonly IReadOnlyList<SepaReturnReason> Known = [.. ReturnReasonTable.Rows.Select(Of)];
 
@@ -43,5 +52,5 @@ public sealed record SepaReturnReason(string Code, string Description, string Wh
     }
 
     private static SepaReturnReason Of(ReturnReasonRow row) =>
-        new(row.Code, row.English.WhatHappened, row.English.WhatToDo, row.Kind == ReasonKind.Final);
+        new(row.Code, row.English, row.French, row.Kind == ReasonKind.Final);
 }

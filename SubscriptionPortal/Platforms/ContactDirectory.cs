@@ -18,7 +18,7 @@ internal sealed class ContactDirectory(IDbContextFactory<ApplicationDbContext> d
     public async Task<ContactPage> SearchAsync(ClaimsPrincipal user, string? search, bool archived, int pageIndex, int pageSize, CancellationToken ct = default)
     {
         search = FieldText.Clean(search);
-        if (FieldText.Problem(search, "A search", FieldLimits.SearchTerm) is not null)
+        if (FieldText.Problem(search, "", FieldLimits.SearchTerm) is not null)
         {
             return new ContactPage([], 0);
         }

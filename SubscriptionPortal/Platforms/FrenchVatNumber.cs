@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace SubscriptionPortal.Platforms;
 
@@ -8,6 +9,8 @@ namespace SubscriptionPortal.Platforms;
 /// </summary>
 internal static class FrenchVatNumber
 {
+    private static readonly IStringLocalizer Text = ResourceText.For(typeof(FrenchVatNumber));
+
     /// <summary>
     /// Checks a VAT number as typed: spaces are ignored and letters may be lower case ("fr 32 912 345 678").
     /// </summary>
@@ -17,18 +20,18 @@ internal static class FrenchVatNumber
         var compact = string.Concat((input ?? "").Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
         if (compact.Length != 13 || !compact.StartsWith("FR", StringComparison.Ordinal) || !compact[2..].All(char.IsAsciiDigit))
         {
-            return CheckResult.Invalid("A French VAT number is FR, a 2-digit key and the 9-digit SIREN, such as FR32 912345678");
+            return CheckResult.Invalid(Text["Format"]);
         }
 
         var siren = compact[4..];
         if (!Siren.Validate(siren).IsValid)
         {
-            return CheckResult.Invalid("The SIREN inside this VAT number fails its check digit — please check for a typo");
+            return CheckResult.Invalid(Text["SirenCheckDigit"]);
         }
 
         return int.Parse(compact[2..4], CultureInfo.InvariantCulture) == Key(siren)
             ? CheckResult.Valid(compact)
-            : CheckResult.Invalid("This VAT number's key does not match its SIREN — please check for a typo");
+            : CheckResult.Invalid(Text["KeyMismatch"]);
     }
 
     /// <summary>The key of the VAT number of a 9-digit SIREN.</summary>

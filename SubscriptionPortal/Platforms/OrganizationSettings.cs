@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Emails;
@@ -13,9 +14,13 @@ namespace SubscriptionPortal.Platforms;
 /// <summary>Reads and updates the current platform's organisation details, validated before anything is saved.</summary>
 internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue, EmailOutbox emails, TimeProvider clock)
 {
-    public const string UnsupportedBillingLanguageMessage = "Choose French (fr-FR) or English (en-GB) as the billing language.";
+    private static readonly IStringLocalizer Text = ResourceText.For(typeof(OrganizationSettings));
 
-    public const string ClosedMessage = "This platform is closed: its details can no longer be changed. Nothing was saved.";
+    /// <summary>The refusal of a billing language other than fr-FR and en-GB, in the reader's language.</summary>
+    public static string UnsupportedBillingLanguageMessage => Text["UnsupportedBillingLanguage"];
+
+    /// <summary>The refusal when the platform is closed, in the reader's language.</summary>
+    public static string ClosedMessage => Text["Closed"];
 
     /// <summary>The current platform's details, and whether it is closed (then read-only).</summary>
     public async Task<OrganizationView?> GetAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -50,7 +55,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         var identifiers = ValidateTaxIdentifiers(form, siren, errors);
         if (errors.Count > 0)
         {
-            return CommandResult.Invalid("Some details need correcting. Nothing was saved.", errors);
+            return CommandResult.Invalid(Text["NeedsCorrecting"], errors);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -110,22 +115,22 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         siren = null;
         if (form.Name.Length == 0)
         {
-            errors[nameof(form.Name)] = "The association's name is required.";
+            errors[nameof(form.Name)] = Text["NameRequired"];
         }
 
-        Check(errors, nameof(form.Name), DocumentText.Problem(form.Name, "The association's name", FieldLimits.PlatformName));
-        Check(errors, nameof(form.AddressLine), DocumentText.Problem(form.AddressLine, "The address", FieldLimits.AddressLine, FieldLimits.AddressLines));
-        Check(errors, nameof(form.PostalCode), DocumentText.Problem(form.PostalCode, "The postal code", FieldLimits.PostalCode));
-        Check(errors, nameof(form.City), DocumentText.Problem(form.City, "The city", FieldLimits.City));
-        Check(errors, nameof(form.Country), DocumentText.Problem(form.Country, "The country", FieldLimits.Country));
+        Check(errors, nameof(form.Name), DocumentText.Problem(form.Name, Text["NameLabel"], FieldLimits.PlatformName));
+        Check(errors, nameof(form.AddressLine), DocumentText.Problem(form.AddressLine, Text["AddressLabel"], FieldLimits.AddressLine, FieldLimits.AddressLines));
+        Check(errors, nameof(form.PostalCode), DocumentText.Problem(form.PostalCode, Text["PostalCodeLabel"], FieldLimits.PostalCode));
+        Check(errors, nameof(form.City), DocumentText.Problem(form.City, Text["CityLabel"], FieldLimits.City));
+        Check(errors, nameof(form.Country), DocumentText.Problem(form.Country, Text["CountryLabel"], FieldLimits.Country));
 
-        if (FieldText.Problem(form.BillingEmail, "The billing email", FieldLimits.Email) is { } emailProblem)
+        if (FieldText.Problem(form.BillingEmail, Text["BillingEmailLabel"], FieldLimits.Email) is { } emailProblem)
         {
             errors[nameof(form.BillingEmail)] = emailProblem;
         }
         else if (!IsEmail(form.BillingEmail))
         {
-            errors[nameof(form.BillingEmail)] = "Enter a valid email address, such as treasurer@example.org.";
+            errors[nameof(form.BillingEmail)] = Text["InvalidEmail"];
         }
 
         if (!BillingLanguage.IsSupported(form.BillingLanguage))
@@ -174,7 +179,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             }
             else if (siren is not null && FrenchVatNumber.SirenOf(check.Value) != siren)
             {
-                errors[nameof(form.VatNumber)] = "This VAT number does not carry the association's SIREN";
+                errors[nameof(form.VatNumber)] = Text["VatNumberNotOfSiren"];
             }
             else
             {

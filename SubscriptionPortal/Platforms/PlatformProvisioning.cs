@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Data;
@@ -11,8 +12,10 @@ namespace SubscriptionPortal.Platforms;
 /// <summary>Creates new, empty, 100 % free (Liberty) platforms; the creator becomes their admin.</summary>
 internal sealed class PlatformProvisioning(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider clock)
 {
-    public const string ImpersonationRefusedMessage =
-        "Support staff cannot create a platform while acting for an admin: only the admin can. Nothing was created.";
+    private static readonly IStringLocalizer Text = ResourceText.For(typeof(PlatformProvisioning));
+
+    /// <summary>The refusal to create a platform while impersonating, in the reader's language.</summary>
+    public static string ImpersonationRefusedMessage => Text["NotWhileImpersonating"];
 
     /// <summary>
     /// A registration's first platform: only a name, the rest is filled in later in Settings › Organization.
@@ -35,8 +38,8 @@ internal sealed class PlatformProvisioning(IDbContextFactory<ApplicationDbContex
     {
         var cleaned = FieldText.Clean(name);
         return cleaned.Length == 0
-            ? "The association's name is required."
-            : DocumentText.Problem(cleaned, "The association's name", FieldLimits.PlatformName);
+            ? Text["NameRequired"]
+            : DocumentText.Problem(cleaned, Text["NameLabel"], FieldLimits.PlatformName);
     }
 
     /// <summary>
@@ -49,7 +52,7 @@ internal sealed class PlatformProvisioning(IDbContextFactory<ApplicationDbContex
     {
         if (user.IsSupportAgent())
         {
-            return new PlatformCreation(CommandResult.Invalid("Support accounts do not administer platforms. Nothing was created."), null);
+            return new PlatformCreation(CommandResult.Invalid(Text["NotForSupport"]), null);
         }
 
         if (ImpersonationSession.From(user) is not null)
@@ -62,7 +65,7 @@ internal sealed class PlatformProvisioning(IDbContextFactory<ApplicationDbContex
         var errors = OrganizationSettings.Validate(form, out var siren);
         if (errors.Count > 0)
         {
-            return new PlatformCreation(CommandResult.Invalid("Some details need correcting. Nothing was created.", errors), null);
+            return new PlatformCreation(CommandResult.Invalid(Text["NeedsCorrecting"], errors), null);
         }
 
         var userId = user.UserId();

@@ -1,8 +1,12 @@
+using Microsoft.Extensions.Localization;
+
 namespace SubscriptionPortal.Platforms;
 
 /// <summary>The RNA number, the association's entry in France's répertoire national des associations: W and 9 digits.</summary>
 internal static class Rna
 {
+    private static readonly IStringLocalizer Text = ResourceText.For(typeof(Rna));
+
     /// <summary>Checks an RNA number as typed: spaces are ignored and the W may be lower case.</summary>
     /// <returns>Valid with the normalised number ("W751234567"), or invalid with a message for the user.</returns>
     public static CheckResult Validate(string? input)
@@ -10,6 +14,6 @@ internal static class Rna
         var compact = string.Concat((input ?? "").Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
         return compact.Length == 10 && compact[0] == 'W' && compact[1..].All(char.IsAsciiDigit)
             ? CheckResult.Valid(compact)
-            : CheckResult.Invalid("An RNA number is W followed by 9 digits, such as W751234567");
+            : CheckResult.Invalid(Text["Format"]);
     }
 }

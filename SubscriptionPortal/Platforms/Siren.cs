@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Common;
 
 namespace SubscriptionPortal.Platforms;
@@ -11,6 +12,8 @@ internal static class Siren
     /// <summary>Number of digits in a SIREN.</summary>
     public const int Length = 9;
 
+    private static readonly IStringLocalizer Text = ResourceText.For(typeof(Siren));
+
     /// <summary>
     /// Checks a SIREN as typed: spaces are ignored ("732 829 320"), then exactly 9 digits passing the Luhn check.
     /// </summary>
@@ -20,12 +23,12 @@ internal static class Siren
         var siren = TypedIdentifier.Compact(input);
         if (siren.Length != Length || !siren.All(char.IsAsciiDigit))
         {
-            return CheckResult.Invalid("A SIREN has 9 digits");
+            return CheckResult.Invalid(Text["NineDigits"]);
         }
 
         return PassesLuhn(siren)
             ? CheckResult.Valid(siren)
-            : CheckResult.Invalid("This SIREN fails its check digit — please check for a typo");
+            : CheckResult.Invalid(Text["CheckDigit"]);
     }
 
     /// <summary>The usual written form, in groups of three: "732829320" → "732 829 320". Other input is returned as is.</summary>

@@ -299,7 +299,7 @@ internal sealed class SubscriptionChanges(
                 DocumentKind.CreditNote, quote.PlatformId, state.Subscription.Id, $"quote:{quote.Id:N}:credit-note", date, nowUtc,
                 credit.CreditedPeriod, DocumentBuyers.Of(state.Platform), credit.Lines, credit.Totals, 0m, 0m,
                 new CorrectedDocument(opening.Id, opening.Number, opening.IssueDate),
-                $"Change of subscription on {date:dd/MM/yyyy}: the unused part of the period is credited.",
+                LineText.ChangeCredited(state.Platform.BillingLanguage, date),
                 DirectDebit: null,
                 CreditedToBalance: Math.Max(0m, credit.Totals.IncludingVat - (calc.Invoice?.Totals.IncludingVat ?? 0m)),
                 AppliedToInvoice: invoiceNumber is not null && imputed > 0 ? new CreditNoteImputation(invoiceNumber, date, imputed) : null), ct);
@@ -371,7 +371,7 @@ internal sealed class SubscriptionChanges(
         }
 
         return QuoteCalculator.Calculate(new QuoteInput(current, new QuoteTarget(offer, target.TierMaxContacts, target.Commitment), date,
-            state.ContactsInUse, Money.FromCents(state.Platform.BalanceCents), state.VatRate, state.CollectionDelayDays));
+            state.ContactsInUse, Money.FromCents(state.Platform.BalanceCents), state.VatRate, state.CollectionDelayDays, state.Platform.BillingLanguage));
     }
 
     private static QuoteView ToView(Quote quote, SubscriptionState state, OfferPricing offer, QuoteCalculation calc) => new(

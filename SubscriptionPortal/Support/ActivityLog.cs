@@ -51,7 +51,12 @@ internal sealed class ActivityLog(IDbContextFactory<ApplicationDbContext> dbFact
             .Select(a => new ActivityRow(a.AtUtc, a.ActorEmail, a.OnBehalfOfEmail, a.Action, a.Details))
             .ToListAsync(ct);
         var labels = localizers.Create(typeof(AuditActions));
+        var details = localizers.Create(typeof(AuditDetails));
         return new PlatformActivity(platformId, platform.Name, platform.TimeZoneId,
-            [.. rows.Select(row => row with { ActionLabel = AuditActions.Label(row.Action, labels) })]);
+            [.. rows.Select(row => row with
+            {
+                ActionLabel = AuditActions.Label(row.Action, labels),
+                Details = AuditDetails.Localize(row.Action, row.Details, details),
+            })]);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Data;
 
 namespace SubscriptionPortal.Support;
@@ -10,9 +11,11 @@ internal sealed class SupportDirectory(IDbContextFactory<ApplicationDbContext> d
 {
     public const int MaxResults = 50;
 
+    private static readonly IStringLocalizer Text = ResourceText.For(typeof(SupportDirectory));
+
     /// <summary>Why <paramref name="query"/> cannot be searched for, or null when it can (an empty query lists every platform).</summary>
     public static string? QueryProblem(string? query) =>
-        FieldText.Problem(FieldText.Clean(query), "A search", FieldLimits.SearchTerm);
+        FieldText.Problem(FieldText.Clean(query), Text["SearchLabel"], FieldLimits.SearchTerm);
 
     /// <remarks>
     /// Callers are support agents; the page and endpoints require the Support role. A query that

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using SubscriptionPortal.Components.Shared;
-using UglyToad.PdfPig;
+using SubscriptionPortal.Tests.Unit.Billing.Pdf;
 using static Microsoft.Playwright.Assertions;
 
 namespace SubscriptionPortal.Tests.E2E.Settings;
@@ -56,6 +56,7 @@ public sealed class ChangeFlowInFrenchTests(BrowserFixture browser) : PortalPage
         await Expect(Page.GetByTestId("quote-amount-due")).ToHaveTextAsync($"Montant prélevé : {dueText}");
         await Expect(Page.GetByTestId("quote-debit-date")).ToHaveTextAsync($"Prélevé par prélèvement SEPA le {debitDate}");
         await Expect(Page.GetByTestId("quote-invoice")).ToContainTextAsync("Total TTC");
+        await Screenshots.SaveAsync(Page, "change-flow-french");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Valider l'offre" }).ClickAsync();
         await Expect(Page.GetByTestId("confirm-amount")).ToContainTextAsync($"{dueText} seront prélevés le {debitDate}");
@@ -66,11 +67,13 @@ public sealed class ChangeFlowInFrenchTests(BrowserFixture browser) : PortalPage
         var link = Page.GetByTestId("new-invoice-link");
         await Expect(link).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Facture F-\d{4}-\d{6} \(PDF\)$"));
         var download = await Page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
-        using (var pdf = PdfDocument.Open(await download.PathAsync()))
-        {
-            var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
-            Assert.Contains(download.SuggestedFilename[..^4], text);
-        }
+        var invoicePdf = PdfReadBack.Of(await File.ReadAllBytesAsync(await download.PathAsync())).Flat;
+        Assert.Contains(download.SuggestedFilename[..^4], invoicePdf);
+        Assert.All(
+            ["Facture", "Total HT", "TVA", "Total TTC", "indemnité forfaitaire pour frais de recouvrement de 40 €"],
+            mention => Assert.Contains(mention, invoicePdf, StringComparison.Ordinal));
+        // The demo platform bills in French: the new invoice's line is written in French.
+        Assert.Contains("Professional—jusqu'à250contacts—mensuel", string.Concat(invoicePdf.Where(c => !char.IsWhiteSpace(c))), StringComparison.Ordinal);
 
         await ChooseLanguageAsync("Menu utilisateur", "English");
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Platforms.Export;
 using SubscriptionPortal.Tests.Integration.Support;
@@ -87,6 +88,23 @@ public sealed class DataExportDownloadTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
         Assert.Equal(0, await ExportsRecordedAsync());
+    }
+
+    [Fact]
+    public async Task Export_RefusalsToAReaderWhoChoseFrench_AreWrittenInFrench()
+    {
+        client.Cookies.Add(PortalClient.BaseAddress, new Cookie(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture("fr-FR")), "/"));
+
+        using var withoutToken = await StartAsync(client, platformId, withToken: false);
+        using var unknownTicket = await client.GetAsync("exports/not-a-ticket");
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Equal("Ce formulaire a expiré ou ne vient pas du portail. Rechargez la page et réessayez. Rien n'a été exporté.",
+            await withoutToken.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unknownTicket.StatusCode);
+        Assert.Equal("Ce lien de téléchargement a déjà servi ou a expiré. Relancez l'export depuis Paramètres › Export des données.",
+            await unknownTicket.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed partial class PortalClient : IDisposable
     public const string IdentityCookieName = ".AspNetCore.Identity.Application";
     public const string TokenField = "__RequestVerificationToken";
 
-    private static readonly Uri BaseAddress = new("http://localhost/");
+    public static readonly Uri BaseAddress = new("http://localhost/");
     private readonly HttpClient http;
 
     public PortalClient(PortalApp app)

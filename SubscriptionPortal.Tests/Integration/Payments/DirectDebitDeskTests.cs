@@ -123,6 +123,29 @@ public sealed class DirectDebitDeskTests
     }
 
     [Fact]
+    public async Task Retry_AfterAClosedAccount_ReadInFrench_SaysInFrenchThatANewMandateIsNeeded()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, admin) = await database.PaidPlatformAsync("Chorale", Today);
+        var desk = database.Get<DirectDebitDesk>();
+        await database.Get<DirectDebitSubmission>().SubmitDueAsync();
+        var failed = await database.DebitOfAsync(platformId);
+        await desk.RecordFailedAsync(DirectDebitWorld.Agent, failed.Id, "AC04");
+        using var french = CultureScope.French();
+
+        var refused = await desk.RetryAsync(DirectDebitWorld.Agent, failed.Id);
+        var row = (await desk.GetAsync(DirectDebitWorld.Agent, DirectDebitStatus.Failed))!.Debits.Single();
+        var notice = (await database.Get<PlatformNotices>().GetAsync(admin))!.FailedDebits.Single();
+
+        Assert.Equal(CommandStatus.Invalid, refused.Status);
+        Assert.Equal("La banque a refusé ce prélèvement (AC04 : le compte est clôturé). Le présenter à nouveau sur le même mandat échouerait : "
+            + "l'administrateur doit d'abord signer un nouveau mandat.", refused.Message);
+        Assert.Equal(refused.Message, row.RetryBlockedReason);
+        Assert.Equal("Le compte est clôturé", notice.Reason.Description);
+        Assert.StartsWith("Signez un nouveau mandat", notice.Reason.WhatToDo, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportReturnFile_AppliesRejectionsAndSettlements_AndReadingItAgainChangesNothing()
     {
         await using var database = await TestDatabase.CreateAsync(Now);
@@ -145,6 +168,27 @@ public sealed class DirectDebitDeskTests
         Assert.Equal(DocumentStatus.DebitFailed, await database.InvoiceStatusAsync(rejectedAdmin, rejected.InvoiceId));
         Assert.Equal(DocumentStatus.Paid, await database.InvoiceStatusAsync(settledAdmin, settled.InvoiceId));
         Assert.Equal("MS02", (await database.DebitOfAsync(rejectedId)).ReasonCode);
+    }
+
+    [Fact]
+    public async Task ImportReturnFile_ReadInFrench_RefusesAFileNeverSentAndAnUnreadableOneInFrench()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, _) = await database.PaidPlatformAsync("Chorale", Today);
+        await database.Get<DirectDebitSubmission>().SubmitDueAsync();
+        var debit = await database.DebitOfAsync(platformId);
+        var desk = database.Get<DirectDebitDesk>();
+        using var french = CultureScope.French();
+
+        var neverSent = await desk.ImportReturnFileAsync(DirectDebitWorld.Agent,
+            DirectDebitWorld.ReturnFile("SPDD-20990101-000009", (await database.InvoiceNumberAsync(debit.InvoiceId), "RJCT", "AM04")));
+        var empty = await desk.ImportReturnFileAsync(DirectDebitWorld.Agent, []);
+        var collected = await desk.RecordCollectedAsync(DirectDebitWorld.Agent, debit.Id);
+
+        Assert.Equal("Ce rapport répond au fichier SPDD-20990101-000009, qui n'a jamais été envoyé d'ici. Rien n'a été modifié.", neverSent.Result.Message);
+        Assert.Equal("Le fichier est vide ou dépasse 5 Mo : ce n'est pas un rapport d'état bancaire.", empty.Result.Message);
+        Assert.Equal("La facture " + await database.InvoiceNumberAsync(debit.InvoiceId) + " est payée : son prélèvement est enregistré comme encaissé.", collected.Message);
+        Assert.Equal(DirectDebitStatus.Collected, (await database.DebitOfAsync(platformId)).Status);
     }
 
     [Fact]

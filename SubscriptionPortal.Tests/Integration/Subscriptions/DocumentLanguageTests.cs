@@ -73,4 +73,29 @@ public sealed class DocumentLanguageTests
             Assert.Equal(invoice.PdfSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(invoice.Pdf)));
         }
     }
+
+    [Fact]
+    public async Task Change_OnAFrenchPlatform_WritesTheLinesAndTheCreditNoteReasonInFrench()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (_, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart);
+        var quote = await database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Professional, 1000, Commitment.Annual));
+
+        var applied = Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+
+        await using var db = database.CreateContext();
+        var creditNote = await db.Documents.AsNoTracking().Include(d => d.Lines).SingleAsync(d => d.Id == applied.CreditNoteId!.Value);
+        var invoice = await db.Documents.AsNoTracking().Include(d => d.Lines).SingleAsync(d => d.Id == applied.InvoiceId!.Value);
+        Assert.Equal("Professional — jusqu'à 1\u00A0000 contacts — annuel", Assert.Single(invoice.Lines).Description);
+        Assert.Equal("Serenity — jusqu'à 250 contacts — mensuel — 21 jours non utilisés sur 31", Assert.Single(creditNote.Lines).Description);
+        Assert.Equal("Changement d'abonnement le 20/03/2026 : la part non utilisée de la période est créditée.", creditNote.Reason);
+        Assert.Contains(Squeezed("Professional — jusqu'à 1 000 contacts — annuel"), Squeezed(PdfReadBack.Of(invoice.Pdf).Flat), StringComparison.Ordinal);
+        var creditText = Squeezed(PdfReadBack.Of(creditNote.Pdf).Flat);
+        Assert.Contains(Squeezed("Serenity — jusqu'à 250 contacts — mensuel — 21 jours non utilisés sur 31"), creditText, StringComparison.Ordinal);
+        Assert.Contains(Squeezed("Changement d'abonnement le 20/03/2026 : la part non utilisée de la période est créditée."), creditText, StringComparison.Ordinal);
+        Assert.DoesNotContain("unused", creditText, StringComparison.Ordinal);
+    }
+
+    // Wrapping may split a line's text anywhere: compared without whitespace.
+    private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

@@ -49,6 +49,29 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Activity_ReadInFrench_TellsThePortalsSentencesInFrench_AndShowsWhatItDoesNotKnowAsStored()
+    {
+        using (var agent = app.CreatePortalClient())
+        {
+            await agent.ImpersonateAsync(app, "serenity@demo.test");
+        }
+
+        using var admin = app.CreatePortalClient();
+        await admin.SignInAsync("serenity@demo.test");
+        var principal = app.ReadIdentityCookie(admin.IdentityCookie!)!.Principal;
+        using var scope = app.Services.CreateScope();
+        using var french = CultureScope.French();
+
+        var activity = await scope.ServiceProvider.GetRequiredService<ActivityLog>().ForCurrentPlatformAsync(principal);
+
+        var rows = activity!.Rows.ToDictionary(r => r.Action);
+        Assert.Equal("Connexion avec un mot de passe.", rows[AuditActions.SignedIn].Details);
+        Assert.Equal($"Motif : {Impersonating.Reason}", rows[AuditActions.ImpersonationStarted].Details);
+        // The demo's opening change, written by the seed: offer, tier and commitment in French, amounts in French format.
+        Assert.Matches(@"^Liberty → Serenity 250 contacts mensuel; facture F-\d{4}-\d{6} \(\d+,\d{2} € TTC\)", rows[AuditActions.SubscriptionChanged].Details);
+    }
+
+    [Fact]
     public async Task AnAuditEntry_CannotBeChangedOrDeleted()
     {
         using var client = app.CreatePortalClient();

@@ -286,4 +286,30 @@ public sealed class IbanTests
     {
         Assert.Equal("FR76 •345 6", Iban.Mask("FR7623456"));
     }
+
+    [Fact]
+    public void Validate_ReadInFrench_ExplainsEachRefusalInFrench()
+    {
+        using var french = CultureScope.French();
+
+        Assert.Equal("Saisissez un IBAN", Iban.Validate("").Error);
+        Assert.Equal("La clé de contrôle de l'IBAN est fausse : vérifiez s'il y a une faute de frappe", Iban.Validate("FR7630006000011234567890188").Error);
+        Assert.Equal("L'IBAN est trop court : les IBAN FR ont 27 caractères (pays FR)", Iban.Validate("FR76300060000112345678901").Error);
+        Assert.Equal("Les IBAN RU ne peuvent pas être utilisés : ce pays est hors de la zone de prélèvement SEPA (RU)",
+            Iban.Validate("RU0204452560040702810412345678901").Error);
+    }
+
+    [Fact]
+    public void MandateForm_ReadInFrench_ListsEveryMistakeInFrench()
+    {
+        using var french = CultureScope.French();
+
+        var errors = MandateService.Validate(new MandateForm { AccountHolder = "", Iban = "", Authorised = false });
+
+        Assert.Equal("Saisissez le nom du titulaire du compte.", errors[nameof(MandateForm.AccountHolder)]);
+        Assert.Equal("Saisissez un IBAN", errors[nameof(MandateForm.Iban)]);
+        Assert.Equal("Cochez la case pour autoriser le prélèvement.", errors[nameof(MandateForm.Authorised)]);
+        Assert.Equal("Le nom du titulaire du compte : 70 caractères au plus (71 saisis).",
+            MandateService.Validate(new MandateForm { AccountHolder = new string('a', 71), Iban = "", Authorised = true })[nameof(MandateForm.AccountHolder)]);
+    }
 }

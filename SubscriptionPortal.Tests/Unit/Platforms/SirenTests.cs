@@ -57,4 +57,36 @@ public sealed class SirenTests
     {
         Assert.Equal("732 829 320", Siren.Format("732829320"));
     }
+
+    [Fact]
+    public void Validate_ReadInFrench_ExplainsTheRefusalInFrench()
+    {
+        using var french = CultureScope.French();
+
+        Assert.Equal("Un SIREN a 9 chiffres", Siren.Validate("1234").Error);
+        Assert.Equal("Ce SIREN a une clé de contrôle fausse : vérifiez s'il y a une faute de frappe", Siren.Validate("123456788").Error);
+        Assert.Equal("Un numéro RNA est un W suivi de 9 chiffres, par exemple W751234567", Rna.Validate("X").Error);
+        Assert.StartsWith("Un numéro de TVA français est FR", FrenchVatNumber.Validate("DE123").Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OrganizationForm_ReadInFrench_NamesEachFieldInFrench()
+    {
+        using var french = CultureScope.French();
+        var form = new OrganizationForm
+        {
+            Name = "", AddressLine = "1 rue", PostalCode = "75001", City = new string('a', FieldLimits.City + 1), Country = "France",
+            BillingEmail = "nobody", BillingLanguage = "de-DE"
+        };
+
+        var errors = OrganizationSettings.Validate(form, out _);
+
+        Assert.Equal("Le nom de l'association est obligatoire.", errors[nameof(OrganizationForm.Name)]);
+        Assert.Equal($"La ville : {FieldLimits.City} caractères au plus ({FieldLimits.City + 1} saisis).", errors[nameof(OrganizationForm.City)]);
+        Assert.Equal("Saisissez une adresse e-mail valide, par exemple tresorier@example.org.", errors[nameof(OrganizationForm.BillingEmail)]);
+        Assert.Equal("Choisissez le français (fr-FR) ou l'anglais (en-GB) comme langue de facturation.", errors[nameof(OrganizationForm.BillingLanguage)]);
+        Assert.Equal("Le nom de l'association est obligatoire.", PlatformProvisioning.NameProblem(" "));
+        Assert.Equal("Le nom de l'association : « 漢 » ne peut pas être imprimé sur les factures. Utilisez des lettres latines, grecques ou cyrilliques, "
+            + "des chiffres et la ponctuation courante.", PlatformProvisioning.NameProblem("Chorale 漢"));
+    }
 }

@@ -23,6 +23,17 @@ internal static class DocumentLabels
     public static readonly DocumentLabel CorrectsInvoice = new("Rectifie la facture {0} du {1}", "Corrects invoice {0} dated {1}");
     public static readonly DocumentLabel Reason = new("Motif", "Reason");
 
+    // Line texts and reasons written when a document is calculated, in the document's language only.
+    public static readonly DocumentLabel SubscriptionLine = new("{0} — jusqu'à {1} contacts — {2}", "{0} — up to {1} contacts — {2}");
+    public static readonly DocumentLabel Monthly = new("mensuel", "monthly");
+    public static readonly DocumentLabel Annual = new("annuel", "annual");
+    public static readonly DocumentLabel UnusedPart = new("{0} — {1} jours non utilisés sur {2}", "{0} — unused {1} of {2} days");
+    public static readonly DocumentLabel WrittenOff = new("Montant impayé de la facture {0} passé en perte", "Unpaid amount of invoice {0} written off");
+    public static readonly DocumentLabel WriteOffReason = new("Créance abandonnée : {0}", "Debt written off: {0}");
+    public static readonly DocumentLabel ChangeCredited = new(
+        "Changement d'abonnement le {0} : la part non utilisée de la période est créditée.",
+        "Change of subscription on {0}: the unused part of the period is credited.");
+
     public static readonly DocumentLabel Description = new("Désignation", "Description");
     public static readonly DocumentLabel Period = new("Période", "Period");
     public static readonly DocumentLabel Quantity = new("Quantité", "Qty");

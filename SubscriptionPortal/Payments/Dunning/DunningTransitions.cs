@@ -50,7 +50,7 @@ internal static class DunningTransitions
         {
             OverdueState.Active => $"Active again ({Name(from).ToLowerInvariant()} before): nothing is unpaid any more.",
             OverdueState.PaymentFailed => $"Payment failed: invoice {oldest!.Number} is unpaid ({amount:0.00} € due) since its direct debit failed on {oldest.DayZero:dd/MM/yyyy}"
-                + (oldest.Reason is { } r ? $" ({r.Code} {r.Description})." : ".") + next,
+                + (oldest.Reason is { } r ? $" ({r.Code} {r.English.WhatHappened})." : ".") + next,
             OverdueState.Restricted => $"Restricted: invoice {oldest!.Number} unpaid for {oldest.Days} days ({amount:0.00} € due). Plan changes are blocked until it is paid." + next,
             _ => $"Suspended: invoice {oldest!.Number} unpaid for {oldest.Days} days ({amount:0.00} € due). The platform is read-only until it is paid; invoices, data export and the payment method stay open.",
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Common;
@@ -20,11 +21,10 @@ internal sealed class OverdueDesk(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     DocumentIssuer issuer,
     IOptions<DunningOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    IStringLocalizer<OverdueDesk> localizer)
 {
     public const int MaxTextLength = 140;
-
-    private const string NotUnpaidMessage = "This invoice is not unpaid after a failed debit (it was paid or settled meanwhile). Nothing was changed.";
 
     /// <summary>Every platform with something unpaid after a failed debit, oldest debt first; null for a user who is not support.</summary>
     public async Task<IReadOnlyList<OverdueRow>?> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -74,22 +74,22 @@ internal sealed class OverdueDesk(
         var errors = new Dictionary<string, string>();
         if (amount is not { } a || a <= 0 || !Money.IsWholeCents(a))
         {
-            errors["Amount"] = "Enter the amount received, in euros with at most two decimals.";
+            errors["Amount"] = localizer["EnterAmount"];
         }
 
         if (receivedOn is null)
         {
-            errors["ReceivedOn"] = "Enter the day the transfer was received.";
+            errors["ReceivedOn"] = localizer["EnterReceivedOn"];
         }
 
         if (text.Length is 0 or > MaxTextLength)
         {
-            errors["Reference"] = $"Enter the transfer's bank reference (at most {MaxTextLength} characters).";
+            errors["Reference"] = localizer["EnterReference", MaxTextLength];
         }
 
         if (errors.Count > 0)
         {
-            return Task.FromResult(CommandResult.Invalid(string.Join(" ", errors.Values) + " Nothing was recorded.", errors));
+            return Task.FromResult(CommandResult.Invalid(string.Join(" ", [.. errors.Values, localizer["NothingRecorded"].Value]), errors));
         }
 
         return SettleAsync(user, platformId, invoiceId, async (db, invoice, unpaid, actor, now, today) =>
@@ -97,20 +97,19 @@ internal sealed class OverdueDesk(
             var cents = Money.ToCents(amount!.Value);
             if (cents != unpaid.UnpaidCents)
             {
-                return CommandResult.Invalid(string.Create(CultureInfo.InvariantCulture,
-                    $"Invoice {invoice.Number} has {Money.FromCents(unpaid.UnpaidCents):0.00} € unpaid; the transfer recorded must be that amount ({amount:0.00} € was entered). Nothing was recorded."));
+                return CommandResult.Invalid(localizer["WrongAmount", invoice.Number, Money.FromCents(unpaid.UnpaidCents), amount]);
             }
 
             if (receivedOn!.Value > today || receivedOn.Value < invoice.IssueDate)
             {
-                return CommandResult.Invalid($"The transfer must have been received between the invoice's date ({invoice.IssueDate:dd/MM/yyyy}) and today. Nothing was recorded.");
+                return CommandResult.Invalid(localizer["ReceivedOnOutOfRange", invoice.IssueDate]);
             }
 
             db.InvoiceSettlements.Add(InvoiceSettlement.Transfer(platformId, invoice.Id, cents, receivedOn.Value, text, actor.Email, now));
             db.AuditEntries.Add(actor.Entry(now, platformId, AuditActions.TransferRecorded, string.Create(CultureInfo.InvariantCulture,
                 $"Bank transfer of {amount:0.00} € received on {receivedOn:dd/MM/yyyy} (reference {text}) recorded: invoice {invoice.Number} is paid.")));
             await Task.CompletedTask;
-            return new CommandResult(CommandStatus.Ok, $"Invoice {invoice.Number} is paid by the transfer {text}.");
+            return new CommandResult(CommandStatus.Ok, localizer["PaidByTransfer", invoice.Number, text]);
         }, "a bank transfer recorded by support", ct);
     }
 
@@ -128,8 +127,8 @@ internal sealed class OverdueDesk(
         var text = reason?.Trim() ?? "";
         if (text.Length is 0 or > MaxTextLength)
         {
-            return Task.FromResult(CommandResult.Invalid($"Give the reason for writing the debt off (at most {MaxTextLength} characters). Nothing was changed.",
-                new Dictionary<string, string> { ["Reason"] = "Enter a reason." }));
+            return Task.FromResult(CommandResult.Invalid(localizer["GiveWriteOffReason", MaxTextLength],
+                new Dictionary<string, string> { ["Reason"] = localizer["EnterReason"] }));
         }
 
         return SettleAsync(user, platformId, invoiceId, async (db, invoice, unpaid, actor, now, today) =>
@@ -137,7 +136,7 @@ internal sealed class OverdueDesk(
             var platform = await db.Platforms.SingleAsync(p => p.Id == platformId, ct);
             var rate = invoice.VatRateBasisPoints / 10000m;
             var split = WriteOffAmounts.Split(Money.FromCents(unpaid.UnpaidCents), rate);
-            var description = $"Unpaid amount of invoice {invoice.Number} written off";
+            var description = LineText.WrittenOff(platform.BillingLanguage, invoice.Number);
             var period = new BillingPeriod(invoice.PeriodStart, invoice.PeriodEnd);
             var creditNote = await issuer.IssueAsync(db, new DocumentDraft(
                 DocumentKind.CreditNote, platformId, invoice.SubscriptionId, $"write-off:{invoice.Id}", today, now,
@@ -145,12 +144,12 @@ internal sealed class OverdueDesk(
                 [new BillingLine(description, period, 1, split.ExcludingVat, split.ExcludingVat)],
                 VatAmounts.FromSplit(split.ExcludingVat, rate, split.Vat), 0m, 0m,
                 new CorrectedDocument(invoice.Id, invoice.Number, invoice.IssueDate),
-                $"Debt written off: {text}",
+                LineText.WriteOffReason(platform.BillingLanguage, text),
                 DirectDebit: null), ct);
             db.InvoiceSettlements.Add(InvoiceSettlement.WriteOff(platformId, invoice.Id, unpaid.UnpaidCents, today, text, creditNote.Id, actor.Email, now));
             db.AuditEntries.Add(actor.Entry(now, platformId, AuditActions.DebtWrittenOff, string.Create(CultureInfo.InvariantCulture,
                 $"Unpaid {split.IncludingVat:0.00} € of invoice {invoice.Number} written off with credit note {creditNote.Number}: {text}.")));
-            return new CommandResult(CommandStatus.Ok, $"Invoice {invoice.Number} is written off by credit note {creditNote.Number}.");
+            return new CommandResult(CommandStatus.Ok, localizer["WrittenOff", invoice.Number, creditNote.Number]);
         }, "a write-off by support", ct);
     }
 
@@ -165,7 +164,7 @@ internal sealed class OverdueDesk(
         var text = reason?.Trim() ?? "";
         if (text.Length is 0 or > MaxTextLength || until is null)
         {
-            return CommandResult.Invalid($"Give the day dunning resumes and the reason for the pause (at most {MaxTextLength} characters). Nothing was changed.");
+            return CommandResult.Invalid(localizer["GivePause", MaxTextLength]);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -179,14 +178,14 @@ internal sealed class OverdueDesk(
         var today = PeriodMath.LocalDate(now, platform.TimeZone);
         if (until.Value <= today || until.Value > today.AddDays(365))
         {
-            return CommandResult.Invalid("A pause ends after today and within a year. Nothing was changed.");
+            return CommandResult.Invalid(localizer["PauseRange"]);
         }
 
         var record = await DunningTransitions.RecordOfAsync(db, platformId, ct);
         record.EndPauseIfOver(today);
         if ((await DunningLoader.LoadAsync(db, [platformId], now, ct))[platformId].UnpaidInvoices.Count == 0)
         {
-            return CommandResult.Invalid($"{platform.Name} has nothing unpaid: there is no dunning to pause.");
+            return CommandResult.Invalid(localizer["NothingToPause", platform.Name]);
         }
 
         record.Pause(today, until.Value, text);
@@ -194,7 +193,7 @@ internal sealed class OverdueDesk(
             $"Reminders and new attempts paused until {until:dd/MM/yyyy}: {text}."));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new CommandResult(CommandStatus.Ok, $"Dunning of {platform.Name} is paused until {until:dd/MM/yyyy}.");
+        return new CommandResult(CommandStatus.Ok, localizer["Paused", platform.Name, until]);
     }
 
     private delegate Task<CommandResult> Settlement(ApplicationDbContext db, BillingDocument invoice, InvoiceDunning unpaid, Actor actor, DateTime now, DateOnly today);
@@ -231,12 +230,12 @@ internal sealed class OverdueDesk(
             var before = DunningAssessment.Assess(facts, options.Value);
             if (before.Invoices.SingleOrDefault(i => i.InvoiceId == invoiceId) is not { } unpaid)
             {
-                return CommandResult.Invalid(NotUnpaidMessage);
+                return CommandResult.Invalid(localizer["NotUnpaid"]);
             }
 
             if (unpaid.LatestDebit.Status == DirectDebitStatus.Submitted)
             {
-                return CommandResult.Conflict($"A direct debit of invoice {invoice.Number} is at the bank: wait for its answer (Support › Direct debits) before settling it otherwise. Nothing was changed.");
+                return CommandResult.Conflict(localizer["DebitAtBank", invoice.Number]);
             }
 
             var actor = Actor.From(user);
@@ -267,7 +266,7 @@ internal sealed class OverdueDesk(
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation() || ex is DbUpdateConcurrencyException)
         {
-            return CommandResult.Conflict("This invoice was settled at the same moment by someone else. Reload the list to see it. Nothing more was changed.");
+            return CommandResult.Conflict(localizer["SettledMeanwhile"]);
         }
     }
 }

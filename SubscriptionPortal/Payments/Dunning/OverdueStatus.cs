@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Common;
@@ -14,6 +14,8 @@ namespace SubscriptionPortal.Payments.Dunning;
 /// </summary>
 internal sealed class OverdueStatus(IOptions<DunningOptions> options, TimeProvider clock)
 {
+    private static readonly IStringLocalizer Text = ResourceText.For(typeof(OverdueStatus));
+
     public DunningOptions Options => options.Value;
 
     public async Task<DunningAssessment> AssessAsync(ApplicationDbContext db, int platformId, CancellationToken ct = default)
@@ -35,14 +37,12 @@ internal sealed class OverdueStatus(IOptions<DunningOptions> options, TimeProvid
     public static string? PlanChangeRefusal(DunningAssessment assessment) => assessment.State switch
     {
         OverdueState.Suspended => ReadOnlyRefusal(assessment),
-        OverdueState.Restricted => string.Create(CultureInfo.InvariantCulture,
-            $"Invoice {assessment.Oldest!.Number} has been unpaid for {assessment.Oldest.Days} days ({Money.FromCents(assessment.UnpaidCents):0.00} € due): the subscription cannot change until it is paid. Update the payment method or pay by bank transfer. Nothing was changed."),
+        OverdueState.Restricted => Text["Restricted", assessment.Oldest!.Number, assessment.Oldest.Days, Money.FromCents(assessment.UnpaidCents)],
         _ => null,
     };
 
     public static string? ReadOnlyRefusal(DunningAssessment assessment) => assessment.State == OverdueState.Suspended
-        ? string.Create(CultureInfo.InvariantCulture,
-            $"This platform is suspended: invoice {assessment.Oldest!.Number} has been unpaid for {assessment.Oldest.Days} days ({Money.FromCents(assessment.UnpaidCents):0.00} € due). It is read-only until it is paid; invoices, data export and the payment method stay open. Nothing was changed.")
+        ? Text["Suspended", assessment.Oldest!.Number, assessment.Oldest.Days, Money.FromCents(assessment.UnpaidCents)].Value
         : null;
 
     /// <summary>The actor dunning records its own steps under.</summary>

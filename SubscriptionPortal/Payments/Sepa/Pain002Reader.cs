@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using Microsoft.Extensions.Localization;
 
 namespace SubscriptionPortal.Payments.Sepa;
 
@@ -24,6 +25,8 @@ internal sealed record BankStatusReportRead(BankStatusReport? Report, string? Er
 /// </summary>
 internal static class Pain002Reader
 {
+    private static readonly IStringLocalizer Text = ResourceText.For(typeof(Pain002Reader));
+
     /// <summary>Return files are small; anything bigger is not one.</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
 
@@ -34,7 +37,7 @@ internal static class Pain002Reader
     {
         if (content.Length == 0 || content.Length > MaxBytes)
         {
-            return Invalid("The file is empty or larger than 5 MB: it is not a bank status report.");
+            return Invalid(Text["EmptyOrTooLarge"]);
         }
 
         XDocument document;
@@ -47,14 +50,14 @@ internal static class Pain002Reader
         }
         catch (XmlException ex)
         {
-            return Invalid($"The file is not well-formed XML ({ex.Message}).");
+            return Invalid(Text["NotXml", ex.Message]);
         }
 
         var root = document.Root;
         var ns = root?.Name.Namespace ?? XNamespace.None;
         if (root?.Name.LocalName != "Document" || !ns.NamespaceName.StartsWith("urn:iso:std:iso:20022:tech:xsd:pain.002.", StringComparison.Ordinal))
         {
-            return Invalid("This is not a pain.002 payment status report: its root must be a pain.002 Document.");
+            return Invalid(Text["NotPain002"]);
         }
 
         var report = root.Element(ns + "CstmrPmtStsRpt");
@@ -62,7 +65,7 @@ internal static class Pain002Reader
         var messageId = group?.Element(ns + "OrgnlMsgId")?.Value.Trim();
         if (report is null || string.IsNullOrEmpty(messageId))
         {
-            return Invalid("The report does not say which file it answers (OrgnlGrpInfAndSts/OrgnlMsgId is missing).");
+            return Invalid(Text["NoOriginalFile"]);
         }
 
         var lines = new List<BankAnswerLine>();
@@ -72,7 +75,7 @@ internal static class Pain002Reader
             var status = tx.Element(ns + "TxSts")?.Value.Trim();
             if (string.IsNullOrEmpty(endToEnd) || string.IsNullOrEmpty(status))
             {
-                return Invalid("A transaction of the report has no OrgnlEndToEndId or no TxSts.");
+                return Invalid(Text["TransactionIncomplete"]);
             }
 
             lines.Add(new BankAnswerLine(endToEnd, status, ReasonOf(tx, ns)));
@@ -81,7 +84,7 @@ internal static class Pain002Reader
         var groupStatus = group!.Element(ns + "GrpSts")?.Value.Trim();
         if (lines.Count == 0 && groupStatus != Rejected)
         {
-            return Invalid("The report answers no debit: it has no transaction status and does not reject the whole file.");
+            return Invalid(Text["AnswersNothing"]);
         }
 
         return new BankStatusReportRead(new BankStatusReport(messageId, groupStatus, ReasonOf(group, ns), lines), null);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Platforms.Export;
@@ -23,11 +24,12 @@ internal static class ExportEndpoints
     /// progress entry, when the export was started from Settings › Data export.
     /// </summary>
     internal static async Task<IResult> StartAsync(int platformId, HttpContext context, ClaimsPrincipal user, IAntiforgery antiforgery,
-        PlatformExport export, ExportTickets tickets, ILoggerFactory loggers, CancellationToken ct)
+        PlatformExport export, ExportTickets tickets, ILoggerFactory loggers, IStringLocalizerFactory localizers, CancellationToken ct)
     {
+        var messages = localizers.Create(typeof(ExportEndpoints));
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Results.Text("This form has expired or did not come from the portal. Reload the page and try again. Nothing was exported.",
+            return Results.Text(messages["FormExpired"],
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
@@ -40,7 +42,7 @@ internal static class ExportEndpoints
                 // The caller's mistake, not the server's: logged as a bad request.
                 loggers.CreateLogger("SubscriptionPortal.Platforms.Export")
                     .MalformedExportProgressId();
-                return Results.Text("The progress id is not valid. Nothing was exported.", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Text(messages["BadProgressId"], statusCode: StatusCodes.Status400BadRequest);
             }
 
             progress = id;
@@ -56,11 +58,12 @@ internal static class ExportEndpoints
     }
 
     /// <summary>Streams the export a ticket allows, once. A used, expired, forged or someone else's ticket is a 404.</summary>
-    internal static async Task<IResult> DownloadAsync(string ticket, ClaimsPrincipal user, PlatformExport export, ExportTickets tickets, CancellationToken ct)
+    internal static async Task<IResult> DownloadAsync(string ticket, ClaimsPrincipal user, PlatformExport export, ExportTickets tickets,
+        IStringLocalizerFactory localizers, CancellationToken ct)
     {
         if (tickets.Redeem(ticket, user.UserId()) is not { } allowed)
         {
-            return Results.Text("This download link was already used or has expired. Start the export again from Settings › Data export.",
+            return Results.Text(localizers.Create(typeof(ExportEndpoints))["LinkUsed"],
                 statusCode: StatusCodes.Status404NotFound);
         }
 

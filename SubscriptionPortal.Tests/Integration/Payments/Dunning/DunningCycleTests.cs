@@ -280,8 +280,10 @@ public sealed class DunningCycleTests
         var pdf = Unit.Billing.Pdf.PdfReadBack.Of(creditNote.Pdf).Flat;
         var invoice = await database.InvoiceNumberAsync(failed.InvoiceId);
         Assert.Contains("A-2026-000002", pdf);
-        Assert.Contains($"Unpaid amount of invoice {invoice} written off", pdf);
-        Assert.Contains("Association dissolved", pdf);
+        // The platform bills in French: the line and the reason are written in French, the agent's words as typed.
+        Assert.Contains($"Montant impayé de la facture {invoice} passé en perte", pdf);
+        Assert.Contains("Créance abandonnée : Association dissolved", pdf);
+        Assert.DoesNotContain("written off", pdf, StringComparison.Ordinal);
         Assert.Contains("48,00", pdf); // the platform bills in French, its default
         Assert.Equal(creditNote.PdfSha256, StoredBytes.Sha256(creditNote.Pdf));
 

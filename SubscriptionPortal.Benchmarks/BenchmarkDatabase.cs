@@ -36,7 +36,8 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
 
     public FixedClock Clock { get; }
 
-    public static async Task<BenchmarkDatabase> CreateAsync(DateTimeOffset now)
+    /// <param name="settings">Configuration values on top of the defaults (the email delivery...).</param>
+    public static async Task<BenchmarkDatabase> CreateAsync(DateTimeOffset now, IDictionary<string, string?>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "sp-benchmarks", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -48,6 +49,7 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
                 ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(folder, "portal.db")}",
                 ["Seed:Demo"] = "false",
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var environment = new HostingEnvironment { ContentRootPath = folder, EnvironmentName = Environments.Production, ApplicationName = "SubscriptionPortal" };
         var clock = new FixedClock(now);

@@ -15,6 +15,9 @@ internal abstract class PeriodicJob(IServiceScopeFactory scopes, TimeProvider cl
 
     protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken ct);
 
+    /// <summary>Waits for the next run: the next tick, unless a job has its own reasons to run earlier.</summary>
+    protected virtual ValueTask<bool> WaitForNextRunAsync(PeriodicTimer timer, CancellationToken ct) => timer.WaitForNextTickAsync(ct);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = Interval < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : Interval;
@@ -40,6 +43,6 @@ internal abstract class PeriodicJob(IServiceScopeFactory scopes, TimeProvider cl
                 logger.JobFailed(ex, Name);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await WaitForNextRunAsync(timer, stoppingToken));
     }
 }

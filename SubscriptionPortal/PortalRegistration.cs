@@ -2,6 +2,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Components.Account;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Localization;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Payments.Dunning;
@@ -28,5 +29,6 @@ internal static class PortalRegistration
             .AddBilling(configuration)
             .AddPayments()
             .AddDunning()
-            .AddSupport();
+            .AddSupport()
+            .AddEmails(configuration);
 }

@@ -26,6 +26,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(folder, "portal.db");
 
+    /// <summary>Where the app's emails are written (pickup delivery), one <c>.eml</c> file per message.</summary>
+    public string MailFolder => Path.Combine(folder, "mail");
+
     public string BaseUrl
     {
         get
@@ -42,6 +45,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
         builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Email:Delivery", "Pickup");
+        builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings)
         {

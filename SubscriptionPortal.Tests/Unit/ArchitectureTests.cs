@@ -5,7 +5,7 @@ using NetArchTest.Rules;
 namespace SubscriptionPortal.Tests.Unit;
 
 /// <summary>
-/// Dependencies point one way: Components → features (Subscriptions, Platforms, Support) → Billing,
+/// Dependencies point one way: Components → features (Subscriptions, Platforms, Support, Emails) → Billing,
 /// Payments and Catalog → Common. A lower folder never uses a higher one, no domain folder uses the
 /// pages, and time is read from the injected clock only.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed class ArchitectureTests
 {
     private const string App = "SubscriptionPortal";
 
-    private static readonly string[] Features = [$"{App}.Subscriptions", $"{App}.Platforms", $"{App}.Support"];
+    private static readonly string[] Features = [$"{App}.Subscriptions", $"{App}.Platforms", $"{App}.Support", $"{App}.Emails"];
 
     [Fact]
     public void Common_UsesNoOtherFolderOfTheApp()
@@ -30,10 +30,10 @@ public sealed class ArchitectureTests
     [InlineData("Billing")]
     [InlineData("Payments")]
     [InlineData("Catalog")]
-    public void LowerFolder_DoesNotUseTheSubscriptionsFeatureOrThePages(string folder)
+    public void LowerFolder_DoesNotUseTheSubscriptionsOrEmailsFeaturesOrThePages(string folder)
     {
         var result = AppTypes().That().ResideInNamespace($"{App}.{folder}")
-            .ShouldNot().HaveDependencyOnAny($"{App}.Subscriptions", $"{App}.Components")
+            .ShouldNot().HaveDependencyOnAny($"{App}.Subscriptions", $"{App}.Emails", $"{App}.Components")
             .GetResult();
 
         AssertSuccess(result);

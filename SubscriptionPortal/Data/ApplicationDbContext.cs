@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
@@ -61,6 +62,8 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
     public DbSet<InvoiceSettlement> InvoiceSettlements => Set<InvoiceSettlement>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>ASP.NET Core Data Protection's key ring, shared by every instance so each accepts the others' cookies.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments.Sepa;
@@ -10,12 +12,28 @@ using SubscriptionPortal.Support;
 namespace SubscriptionPortal.Payments;
 
 /// <summary>The current platform's SEPA mandate: shown masked, replaced after validation (SPEC §5).</summary>
-internal sealed class MandateService(IDbContextFactory<ApplicationDbContext> dbFactory, TimeProvider clock)
+internal sealed class MandateService(
+    IDbContextFactory<ApplicationDbContext> dbFactory,
+    IPaymentNotifications notifications,
+    IOptions<CreditorOptions> creditor,
+    IOptions<SellerDetails> seller,
+    TimeProvider clock)
 {
-    public const string AuthorisationText =
-        "By signing this mandate, I authorise SubscriptionPortal to send instructions to my bank to debit my account, and my bank to debit it " +
-        "in accordance with those instructions. I am entitled to a refund from my bank under the terms of my agreement with it, " +
-        "claimed within 8 weeks of the date my account was debited.";
+    /// <summary>Calendar days before a collection by which its pre-notification (the invoice email) reaches the debtor, as the mandate agrees.</summary>
+    public const int PreNotificationDays = 2;
+
+    /// <summary>The mandate's terms, shown when signing and stored with the mandate.</summary>
+    public string AuthorisationText => Terms(creditor.Value, seller.Value);
+
+    /// <summary>What the terms name, in their order: the creditor, its address, its identifier, the pre-notification days.</summary>
+    public object[] TermsArguments => [creditor.Value.Name, string.Join(", ", seller.Value.AddressLines), creditor.Value.Identifier, PreNotificationDays];
+
+    /// <summary>The terms: who the creditor is (name, address, identifier), the refund right, and the agreed pre-notification period.</summary>
+    public static string Terms(CreditorOptions creditor, SellerDetails seller) =>
+        $"By signing this mandate, I authorise {creditor.Name} ({string.Join(", ", seller.AddressLines)}; SEPA creditor identifier {creditor.Identifier}) " +
+        "to send instructions to my bank to debit my account, and my bank to debit it in accordance with those instructions. " +
+        "I am entitled to a refund from my bank under the terms of my agreement with it, claimed within 8 weeks of the date my account was debited. " +
+        $"I agree that the pre-notification of each debit (the invoice email, stating its amount and date) reaches me at least {PreNotificationDays} calendar days before the collection.";
 
     private static readonly IStringLocalizer Text = ResourceText.For(typeof(MandateService));
 
@@ -36,7 +54,7 @@ internal sealed class MandateService(IDbContextFactory<ApplicationDbContext> dbF
         var mandate = await ActiveAsync(db, platformId, ct);
         var closed = await db.Platforms.AnyAsync(p => p.Id == platformId && p.Status == PlatformStatus.Closed, ct);
         return new PaymentMethodView(
-            mandate is null ? null : new MandateSummary(mandate.AccountHolder, Iban.Mask(mandate.Iban), mandate.Reference, mandate.SignedOn),
+            mandate is null ? null : new MandateSummary(mandate.AccountHolder, Iban.Mask(mandate.Iban), mandate.Reference, mandate.SignedOn, mandate.AgreementText),
             closed);
     }
 
@@ -108,8 +126,9 @@ internal sealed class MandateService(IDbContextFactory<ApplicationDbContext> dbF
         previous.ForEach(m => m.Revoke(now.UtcDateTime));
         var sequence = await db.Mandates.CountAsync(m => m.PlatformId == platformId, ct) + 1;
         var mandate = new SepaMandate(platformId, FieldText.Clean(form.AccountHolder), Iban.Validate(form.Iban).Value!,
-            MandateReference.Create(platformId, today, sequence), today, now.UtcDateTime);
+            MandateReference.Create(platformId, today, sequence), today, now.UtcDateTime).WithAgreement(AuthorisationText);
         db.Mandates.Add(mandate);
+        await notifications.MandateSignedAsync(db, mandate, replaced: previous.Count > 0, ct);
         db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, AuditActions.MandateSigned,
             $"SEPA mandate {mandate.Reference} signed for {Iban.Mask(mandate.Iban)}{(previous.Count > 0 ? $", replacing {previous[0].Reference}" : "")}."));
         await db.SaveChangesAsync(ct);

@@ -35,7 +35,20 @@ public sealed class SepaMandate
 
     public DateTime? RevokedAtUtc { get; private set; }
 
+    /// <summary>
+    /// The terms the account holder agreed to, word for word as shown when signing: the creditor's name, address
+    /// and identifier, and the pre-notification period. Empty for mandates signed before the terms were stored.
+    /// </summary>
+    public string AgreementText { get; private set; } = "";
+
     public bool IsActive => RevokedAtUtc is null;
+
+    /// <summary>Keeps the terms shown when the mandate was signed.</summary>
+    public SepaMandate WithAgreement(string text)
+    {
+        AgreementText = text;
+        return this;
+    }
 
     public void Revoke(DateTime atUtc) => RevokedAtUtc ??= atUtc;
 }

@@ -5,13 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Platforms;
 
 /// <summary>Reads and updates the current platform's organisation details, validated before anything is saved.</summary>
-internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue, TimeProvider clock)
+internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue, EmailOutbox emails, TimeProvider clock)
 {
     private static readonly IStringLocalizer Text = ResourceText.For(typeof(OrganizationSettings));
 
@@ -74,6 +75,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             return CommandResult.Invalid(suspended);
         }
 
+        var previousEmail = platform.BillingEmail;
         platform.UpdateDetails(form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, siren, form.BillingEmail);
         platform.SetTaxIdentifiers(identifiers.VatNumber, identifiers.Rna);
         platform.SetBillingLanguage(form.BillingLanguage);
@@ -91,6 +93,12 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             form.BillingLanguage,
         });
         db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, AuditActions.OrganizationUpdated, details));
+        if (!string.Equals(previousEmail, platform.BillingEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, AuditActions.BillingEmailChanged,
+                $"Billing email changed from {(previousEmail.Length == 0 ? "(none)" : previousEmail)} to {platform.BillingEmail}; both addresses were told."));
+            await emails.BillingEmailChangedAsync(db, platformId, platform.Name, previousEmail, platform.BillingEmail, ct);
+        }
         await db.SaveChangesAsync(ct);
         return CommandResult.Ok;
     }

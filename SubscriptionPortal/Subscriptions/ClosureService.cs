@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
 
@@ -14,6 +15,7 @@ namespace SubscriptionPortal.Subscriptions;
 /// </summary>
 internal sealed class ClosureService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
+    EmailOutbox emails,
     TimeProvider clock,
     ILogger<ClosureService> logger)
 {
@@ -72,6 +74,7 @@ internal sealed class ClosureService(
             platform.Close(now.UtcDateTime);
             db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, AuditActions.PlatformClosed,
                 $"The cancelled subscription ended on {period.LastDay:dd/MM/yyyy}: the platform is closed and read-only. Invoices and data export remain available."));
+            await emails.PlatformClosedAsync(db, platform.Id, subscription.Id, platform.Name, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             logger.PlatformClosed(platform.Id);

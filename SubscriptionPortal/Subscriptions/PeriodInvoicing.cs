@@ -1,6 +1,7 @@
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
 
@@ -9,13 +10,15 @@ namespace SubscriptionPortal.Subscriptions;
 /// <summary>
 /// What a change and a renewal both do when they bill a subscription: the buyer as the platform
 /// reads today, and an invoice issued together with the direct
-/// debit that collects what it leaves due. One path, so the two kinds of invoice cannot drift apart.
+/// debit that collects what it leaves due, and the invoice email queued with them. One path, so the
+/// two kinds of invoice cannot drift apart.
 /// </summary>
-internal sealed class PeriodInvoicing(DocumentIssuer issuer)
+internal sealed class PeriodInvoicing(DocumentIssuer issuer, EmailOutbox emails)
 {
     /// <summary>
     /// Issues the invoice of <paramref name="billed"/> inside the caller's transaction and, when an
-    /// amount is due and the platform has an active mandate, adds its direct debit to <paramref name="db"/>.
+    /// amount is due and the platform has an active mandate, adds its direct debit to <paramref name="db"/>;
+    /// the invoice email (the debit's pre-notification) is queued in the same transaction.
     /// </summary>
     /// <param name="charge">Euros: the balance applied and the amount left due, with the collection date of a debit.</param>
     /// <param name="settledByCreditNote">The credit note issued with a change, and the euros of it that settle this invoice.</param>
@@ -42,13 +45,14 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer)
             billed.Period, DocumentBuyers.Of(platform), billed.Lines, billed.Totals, charge.BalanceApplied, charge.AmountDue,
             Corrects: null, Reason: null, debitDraft,
             SettledByCreditNote: settledByCreditNote), number, ct);
-        if (debitDraft is null)
+        DirectDebit? debit = null;
+        if (debitDraft is not null)
         {
-            return new IssuedInvoice(invoice, null);
+            debit = new DirectDebit(platform.Id, invoice.Id, mandate!.Id, Money.ToCents(charge.AmountDue), debitDraft.CollectionDate, issuedAtUtc);
+            db.DirectDebits.Add(debit);
         }
 
-        var debit = new DirectDebit(platform.Id, invoice.Id, mandate!.Id, Money.ToCents(charge.AmountDue), debitDraft.CollectionDate, issuedAtUtc);
-        db.DirectDebits.Add(debit);
+        await emails.InvoiceIssuedAsync(db, invoice, debit, ct);
         return new IssuedInvoice(invoice, debit);
     }
 

@@ -9,6 +9,7 @@ using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
@@ -27,6 +28,7 @@ internal sealed class SubscriptionChanges(
     PeriodInvoicing invoicing,
     MandateService mandates,
     OverdueStatus overdue,
+    EmailOutbox emails,
     IOptions<BillingOptions> options,
     TimeProvider clock,
     ILogger<SubscriptionChanges> logger,
@@ -301,6 +303,8 @@ internal sealed class SubscriptionChanges(
                 DirectDebit: null,
                 CreditedToBalance: Math.Max(0m, credit.Totals.IncludingVat - (calc.Invoice?.Totals.IncludingVat ?? 0m)),
                 AppliedToInvoice: invoiceNumber is not null && imputed > 0 ? new CreditNoteImputation(invoiceNumber, date, imputed) : null), ct);
+            await emails.CreditNoteIssuedAsync(db, creditNote, invoiceNumber is null ? null : (invoiceNumber, imputed),
+                Math.Max(0m, credit.Totals.IncludingVat - (calc.Invoice?.Totals.IncludingVat ?? 0m)), ct: ct);
         }
 
         if (calc.Invoice is not { } billed)

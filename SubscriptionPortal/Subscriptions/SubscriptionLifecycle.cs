@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
@@ -18,6 +19,7 @@ internal sealed class SubscriptionLifecycle(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     PlatformNotices notices,
     OverdueStatus overdue,
+    EmailOutbox emails,
     TimeProvider clock,
     IStringLocalizer<SubscriptionLifecycle> localizer)
 {
@@ -101,6 +103,8 @@ internal sealed class SubscriptionLifecycle(
         {
             subscription.Cancel();
             details = $"Subscription cancelled: no renewal, no refund. It ends on {period.LastDay:dd/MM/yyyy}; the platform closes on {period.End:dd/MM/yyyy}.";
+            var offerName = await db.Offers.Where(o => o.Code == subscription.OfferCode).Select(o => o.Name).SingleAsync(ct);
+            await emails.SubscriptionCancelledAsync(db, platformId, offerName, period.End, ct);
         }
         else
         {

@@ -20,4 +20,7 @@ internal static partial class SubscriptionsLog
 
     [LoggerMessage(EventId = 306, Level = LogLevel.Information, Message = "Quote purge deleted {Count} expired quotes.")]
     public static partial void ExpiredQuotesPurged(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 307, Level = LogLevel.Information, Message = "The reminder of subscription {SubscriptionId} was queued by another run.")]
+    public static partial void ReminderQueuedByAnotherRun(this ILogger logger, int subscriptionId);
 }

@@ -11,8 +11,10 @@ internal static class SubscriptionsRegistration
         services.AddScoped<SubscriptionLifecycle>();
         services.AddScoped<RenewalService>();
         services.AddScoped<ClosureService>();
+        services.AddScoped<ReminderService>();
         services.AddHostedService<RenewalHostedService>();
         services.AddHostedService<ClosureHostedService>();
+        services.AddHostedService<ReminderHostedService>();
         services.AddHostedService<QuotePurgeHostedService>();
         return services;
     }

@@ -42,6 +42,12 @@ public static class AuditActions
     /// <summary>Support wrote an unpaid invoice off with a credit note.</summary>
     public const string DebtWrittenOff = "payment.written_off";
 
+    /// <summary>An admin changed the billing email, the address the portal's emails go to.</summary>
+    public const string BillingEmailChanged = "organization.billing_email_changed";
+
+    /// <summary>Support queued a failed email again.</summary>
+    public const string EmailSentAgain = "email.sent_again";
+
     // Each known code and the key of its label in this class's resources.
     private static readonly Dictionary<string, string> LabelKeys = new(StringComparer.Ordinal)
     {
@@ -60,6 +66,8 @@ public static class AuditActions
         [MandateSigned] = "MandateSigned",
         [SubscriptionChanged] = "SubscriptionChanged",
         [SubscriptionRenewed] = "SubscriptionRenewed",
+        [BillingEmailChanged] = "BillingEmailChanged",
+        [EmailSentAgain] = "EmailSentAgain",
     };
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 
 namespace SubscriptionPortal.Support;
 
@@ -13,6 +14,7 @@ internal sealed class ImpersonationService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     UserManager<ApplicationUser> users,
     IUserClaimsPrincipalFactory<ApplicationUser> principals,
+    EmailOutbox emails,
     TimeProvider clock)
 {
     public const int MaxReasonLength = FieldLimits.ImpersonationReason;
@@ -78,6 +80,7 @@ internal sealed class ImpersonationService(
         var principal = await principals.CreateAsync(admin);
         ((ClaimsIdentity)principal.Identity!).AddClaims(session.ToClaims());
         db.AuditEntries.Add(ActorOf(session).Entry(now.UtcDateTime, platformId, AuditActions.ImpersonationStarted, $"Reason: {reason}"));
+        await emails.ImpersonationStartedAsync(db, platformId, agentUser.DisplayName, admin.DisplayName, reason, now.UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         return new ImpersonationStart.Started(principal, ImpersonationSession.From(principal)!);
     }

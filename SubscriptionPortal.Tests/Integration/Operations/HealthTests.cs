@@ -20,7 +20,7 @@ public sealed class HealthTests
         Assert.Contains("\"name\":\"database\",\"status\":\"Healthy\"", body);
         Assert.Contains("\"name\":\"migrations\",\"status\":\"Healthy\"", body);
         Assert.Contains("\"name\":\"jobs\",\"status\":\"Healthy\"", body);
-        Assert.Contains("5 job(s) on time", body);
+        Assert.Contains("7 job(s) on time", body);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("health/live")).StatusCode);
     }
 

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Platforms;
@@ -62,6 +63,22 @@ public sealed class CrossTenantAccessTests(CrossTenantWorld world) : IClassFixtu
         new("Support platform page data (another platform)", SupportOnlyService,
             ["method SupportPlatformQueries.GetAsync"],
             async w => await Call(w, s => s.GetRequiredService<SupportPlatformQueries>().GetAsync(w.AdminPrincipal, w.OtherPlatformId)) is null ? "refused" : "shown"),
+
+        new("GET /support/emails/{id} (another platform's email)", SupportOnlyPage,
+            ["route /support/emails/{MessageId}"],
+            async w => await StatusAsync(w, () => w.Admin.GetAsync($"support/emails/{w.OtherEmailId}"))),
+
+        new("Support email view (another platform's email)", SupportOnlyService,
+            ["method EmailDesk.GetAsync"],
+            async w => await Call(w, s => s.GetRequiredService<EmailDesk>().GetAsync(w.AdminPrincipal, w.OtherEmailId)) is null ? "refused" : "shown"),
+
+        new("Send an email again (another platform's email)", NotFoundFromService,
+            ["method EmailDesk.SendAgainAsync"],
+            async w => await Call(w, s => s.GetRequiredService<EmailDesk>().SendAgainAsync(w.AdminPrincipal, w.OtherEmailId)) switch
+            {
+                SendAgainOutcome.NotFound => "not found",
+                var other => other.ToString(),
+            }),
 
         new("POST /support/impersonation/start (another platform's admin)", SupportOnlyEndpoint,
             ["method ImpersonationService.StartAsync"],

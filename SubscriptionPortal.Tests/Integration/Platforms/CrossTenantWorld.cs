@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms.Export;
 using SubscriptionPortal.Subscriptions;
@@ -44,6 +45,9 @@ public sealed class CrossTenantWorld : IAsyncLifetime
     /// <summary>A direct-debit file sent to the bank, holding the other platform's bank details.</summary>
     public int OtherDebitFileId { get; private set; }
 
+    /// <summary>A failed email of the other platform's outbox.</summary>
+    public Guid OtherEmailId { get; private set; }
+
     /// <summary>A one-time export download ticket issued to the other platform's admin.</summary>
     public string OtherExportTicket { get; private set; } = "";
 
@@ -75,8 +79,14 @@ public sealed class CrossTenantWorld : IAsyncLifetime
         OtherDebitId = await db.DirectDebits.Where(d => d.PlatformId == lyon.Id).Select(d => d.Id).FirstAsync();
         var file = new DirectDebitFile("SP-CROSS-TENANT", DateTime.UtcNow, "pain008-cross-tenant.xml", "application/xml", 1, 100, "<Document/>"u8.ToArray());
         db.DirectDebitFiles.Add(file);
+        var email = new OutboxMessage(Guid.NewGuid(), lyon.Id, EmailKind.InvoiceIssued, "fr-FR", "tresorier@club-nautique.test", "Facture", "<p>Facture</p>",
+            "Facture\n", null, null, DateTime.UtcNow);
+        db.OutboxMessages.Add(email);
         await db.SaveChangesAsync();
+        await db.OutboxMessages.Where(m => m.Id == email.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.LastError, "550 refused"));
         OtherDebitFileId = file.Id;
+        OtherEmailId = email.Id;
     }
 
     public static T Get<T>(IServiceScope scope)

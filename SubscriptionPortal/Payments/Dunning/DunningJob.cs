@@ -24,6 +24,7 @@ public sealed record DunningRun(int Platforms, int Retries, IReadOnlyList<Overdu
 internal sealed class DunningJob(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     IOptions<DunningOptions> options,
+    IPaymentNotifications notifications,
     TimeProvider clock,
     ILogger<DunningJob> logger)
 {
@@ -111,6 +112,7 @@ internal sealed class DunningJob(
         if (DunningTransitions.Record(db, record, assessment, actor, now.UtcDateTime, CauseOf(assessment, record.State)) is { } changed)
         {
             transitions.Add(changed);
+            await notifications.OverdueStateChangedAsync(db, changed, assessment, ct);
         }
 
         await db.SaveChangesAsync(ct);

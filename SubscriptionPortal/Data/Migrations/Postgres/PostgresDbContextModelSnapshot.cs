@@ -894,6 +894,91 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SubscriptionPortal.Emails.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AttachmentDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AttachmentFileName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<int>("PlatformId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttachmentDocumentId");
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique();
+
+                    b.HasIndex("PlatformId", "QueuedAtUtc");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("SubscriptionPortal.Payments.DirectDebit", b =>
                 {
                     b.Property<int>("Id")
@@ -1114,6 +1199,11 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(70)
                         .HasColumnType("character varying(70)")
+                        .UseCollation("C");
+
+                    b.Property<string>("AgreementText")
+                        .IsRequired()
+                        .HasColumnType("text")
                         .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -1614,6 +1704,20 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .WithMany("Tiers")
                         .HasForeignKey("OfferCode")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SubscriptionPortal.Emails.OutboxMessage", b =>
+                {
+                    b.HasOne("SubscriptionPortal.Billing.BillingDocument", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SubscriptionPortal.Platforms.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

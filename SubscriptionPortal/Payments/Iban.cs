@@ -193,7 +193,6 @@ internal static class Iban
     internal static bool IsSepaCountry(string countryCode) =>
         Countries.TryGetValue(countryCode, out var country) && country.Sepa;
 
-    /// <summary>The English name of an IBAN registry country, for messages; null when unknown.</summary>
     // The table holds English names only ("the British Virgin Islands"); the culture data names a country in
     // its own language, not the reader's. Other languages name the country by its code.
     private static string NameOf(string code, Country country) =>
@@ -201,6 +200,7 @@ internal static class Iban
             ? country.Name
             : code;
 
+    /// <summary>The English name of an IBAN registry country, for messages; null when unknown.</summary>
     internal static string? CountryName(string countryCode) =>
         Countries.TryGetValue(countryCode, out var country) ? country.Name : null;
 

@@ -300,6 +300,15 @@ public sealed class IbanTests
     }
 
     [Fact]
+    public void Validate_ReadInBritishEnglish_NamesTheCountryInEnglish()
+    {
+        using var english = CultureScope.English();
+
+        Assert.Equal("IBAN is too short for France (FR IBANs have 27 characters)", Iban.Validate("FR76300060000112345678901").Error);
+        Assert.Contains("Russia", Iban.Validate("RU0204452560040702810412345678901").Error);
+    }
+
+    [Fact]
     public void MandateForm_ReadInFrench_ListsEveryMistakeInFrench()
     {
         using var french = CultureScope.French();

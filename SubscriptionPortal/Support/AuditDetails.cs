@@ -47,6 +47,23 @@ internal static partial class AuditDetails
         new(AuditActions.DebtWrittenOff, $@"Unpaid {Amount} € of invoice (\S+) written off with credit note (\S+): (.*)\.", "DebtWrittenOff"),
     ];
 
+    // The causes the dunning job writes.
+    private static readonly Dictionary<string, string> Causes = new(StringComparer.Ordinal)
+    {
+        ["the unpaid invoices were paid by direct debit."] = "CausePaidByDebit",
+        ["the bank's answer to the direct debit."] = "CauseBankAnswer",
+        ["the days elapsed since the first failure."] = "CauseDaysElapsed",
+    };
+
+    // The state before, as DunningTransitions names it in lower case.
+    private static readonly Dictionary<string, string> States = new(StringComparer.Ordinal)
+    {
+        ["active"] = "StateActive",
+        ["payment failed"] = "StatePaymentFailed",
+        ["restricted"] = "StateRestricted",
+        ["suspended"] = "StateSuspended",
+    };
+
     /// <summary>The details in the reader's language (the current UI culture), or as stored when the sentence is not one the portal writes.</summary>
     public static string Localize(string action, string details, IStringLocalizer localizer)
     {
@@ -58,6 +75,11 @@ internal static partial class AuditDetails
         if (action == AuditActions.SubscriptionRenewed)
         {
             return Renewal(details, localizer) ?? details;
+        }
+
+        if (action == AuditActions.OverdueStateChanged)
+        {
+            return OverdueChange(details, localizer) ?? details;
         }
 
         foreach (var sentence in Sentences)
@@ -132,6 +154,50 @@ internal static partial class AuditDetails
         return text + localizer["EndOfSentence"];
     }
 
+    // Written by DunningTransitions: the new state and why, then the next attempt and the cause when there are some.
+    private static string? OverdueChange(string details, IStringLocalizer localizer)
+    {
+        if (OverduePattern().Match(details) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        var g = m.Groups;
+        string text;
+        if (g["active"].Success)
+        {
+            text = localizer["OverdueActive", localizer[States[g["before"].Value]]];
+        }
+        else if (g["failed"].Success)
+        {
+            var reason = g["code"].Success
+                ? localizer["OverdueBankReason", g["code"].Value, SepaReturnReason.Find(g["code"].Value)?.Description ?? g["what"].Value].Value
+                : "";
+            text = localizer["OverduePaymentFailed", g["invoice"].Value, AmountOf(g["amount"]), g["day"].Value, reason];
+        }
+        else
+        {
+            text = localizer[g["restricted"].Success ? "OverdueRestricted" : "OverdueSuspended", g["invoice"].Value, g["days"].Value, AmountOf(g["amount"])];
+        }
+
+        if (g["next"].Success)
+        {
+            text += localizer["OverdueNextAttempt", g["next"].Value];
+        }
+
+        if (g["cause"].Success)
+        {
+            var stored = g["cause"].Value;
+            var cause = Causes.TryGetValue(stored, out var key) ? localizer[key].Value
+                : DeskCausePattern().Match(stored) is { Success: true } desk
+                    ? localizer[desk.Groups["transfer"].Success ? "CauseTransfer" : "CauseWriteOff", desk.Groups["invoice"].Value].Value
+                    : stored;
+            text += localizer["OverdueCause", cause];
+        }
+
+        return text;
+    }
+
     // "Serenity 250 contacts monthly", or an offer's name alone (a free offer).
     private static string Plan(string plan, IStringLocalizer localizer)
     {
@@ -156,6 +222,16 @@ internal static partial class AuditDetails
 
     [GeneratedRegex(@"^(?<before>[^→]+?) → (?<after>[^;]+?)(?:; credit note (?<creditNote>\S+) \((?<creditNoteAmount>-?\d+[.,]\d{2}) € TTC\))?(?:; invoice (?<invoice>\S+) \((?<invoiceAmount>-?\d+[.,]\d{2}) € TTC\))?(?:; direct debit of (?<debit>-?\d+[.,]\d{2}) € on (?<debitOn>\d{2}/\d{2}/\d{4}))?(?:; balance (?<balance>-?\d+[.,]\d{2}) €)?$")]
     private static partial Regex ChangePattern();
+
+    [GeneratedRegex(@"^(?:(?<active>Active again) \((?<before>payment failed|restricted|suspended|active) before\): nothing is unpaid any more\."
+        + @"|(?<failed>Payment failed): invoice (?<invoice>\S+) is unpaid \((?<amount>-?\d+[.,]\d{2}) € due\) since its direct debit failed on (?<day>\d{2}/\d{2}/\d{4})(?: \((?<code>\w{4}) (?<what>[^)]*)\))?\."
+        + @"|(?:(?<restricted>Restricted)|Suspended): invoice (?<invoice>\S+) unpaid for (?<days>\d+) days \((?<amount>-?\d+[.,]\d{2}) € due\)\. (?:Plan changes are blocked until it is paid\.|The platform is read-only until it is paid; invoices, data export and the payment method stay open\.))"
+        + @"(?: Next attempt on (?<next>\d{2}/\d{2}/\d{4})\.)?(?: Cause: (?<cause>.+))?$", RegexOptions.Singleline)]
+    private static partial Regex OverduePattern();
+
+    // The causes the overdue desk writes when support settles an invoice.
+    [GeneratedRegex(@"^(?:(?<transfer>a bank transfer recorded by support)|a write-off by support) for invoice (?<invoice>\S+)\.$")]
+    private static partial Regex DeskCausePattern();
 
     [GeneratedRegex(@"^Renewed for (?<from>\d{2}/\d{2}/\d{4})–(?<to>\d{2}/\d{2}/\d{4}): invoice (?<invoice>\S+) \((?<amount>-?\d+[.,]\d{2}) € TTC\)(?:, (?<balance>-?\d+[.,]\d{2}) € from the balance)?(?:, direct debit of (?<debit>-?\d+[.,]\d{2}) € on (?<debitOn>\d{2}/\d{2}/\d{4}))?\.$")]
     private static partial Regex RenewalPattern();

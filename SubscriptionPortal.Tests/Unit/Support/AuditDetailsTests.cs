@@ -72,6 +72,35 @@ public sealed class AuditDetailsTests
         }
     }
 
+    [Theory]
+    [InlineData(
+        "Active again (payment failed before): nothing is unpaid any more. Cause: the unpaid invoices were paid by direct debit.",
+        "De nouveau actif (auparavant : paiement échoué) : plus rien n'est impayé. Cause : les factures impayées ont été réglées par prélèvement.")]
+    [InlineData(
+        "Active again (suspended before): nothing is unpaid any more. Cause: a bank transfer recorded by support for invoice F-2026-000003.",
+        "De nouveau actif (auparavant : suspendu) : plus rien n'est impayé. Cause : un virement enregistré par le support pour la facture F-2026-000003.")]
+    [InlineData(
+        "Payment failed: invoice F-2026-000003 is unpaid (48.00 € due) since its direct debit failed on 10/04/2026 (AM04 Insufficient funds on the account). Next attempt on 17/04/2026. Cause: the bank's answer to the direct debit.",
+        "Paiement échoué : la facture F-2026-000003 est impayée (48,00 € dus) depuis l'échec de son prélèvement le 10/04/2026 (AM04 Provision insuffisante sur le compte). Prochaine tentative le 17/04/2026. Cause : la réponse de la banque au prélèvement.")]
+    [InlineData(
+        "Restricted: invoice F-2026-000003 unpaid for 15 days (1440.00 € due). Plan changes are blocked until it is paid. Next attempt on 25/04/2026. Cause: the days elapsed since the first failure.",
+        "Restreint : facture F-2026-000003 impayée depuis 15 jours (1\u202F440,00 € dus). Les changements d'offre sont bloqués jusqu'à son paiement. Prochaine tentative le 25/04/2026. Cause : les jours écoulés depuis le premier échec.")]
+    [InlineData(
+        "Suspended: invoice F-2026-000003 unpaid for 30 days (48.00 € due). The platform is read-only until it is paid; invoices, data export and the payment method stay open.",
+        "Suspendu : facture F-2026-000003 impayée depuis 30 jours (48,00 € dus). La plateforme est en lecture seule jusqu'à son paiement ; les factures, l'export des données et le moyen de paiement restent ouverts.")]
+    public void OverdueStateChange_ReadInFrench_IsToldInFrench_AndReadInEnglish_AsStored(string stored, string french)
+    {
+        using (CultureScope.French())
+        {
+            Assert.Equal(french, AuditDetails.Localize(AuditActions.OverdueStateChanged, stored, Details));
+        }
+
+        using (CultureScope.English())
+        {
+            Assert.Equal(stored, AuditDetails.Localize(AuditActions.OverdueStateChanged, stored, Details));
+        }
+    }
+
     [Fact]
     public void Sentence_ReadInEnglish_ReadsAsStored()
     {

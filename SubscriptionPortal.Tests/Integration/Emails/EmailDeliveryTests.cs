@@ -10,41 +10,26 @@ using SubscriptionPortal.Subscriptions;
 namespace SubscriptionPortal.Tests.Integration.Emails;
 
 /// <summary>The billing emails, sent through a real SMTP server on 127.0.0.1 and read back as they arrived.</summary>
-public sealed class EmailDeliveryTests : IAsyncLifetime
+public sealed class EmailDeliveryTests : SmtpEmailTest
 {
-    private TestSmtpServer smtp = null!;
-    private TestDatabase database = null!;
-
-    public async Task InitializeAsync()
-    {
-        smtp = await TestSmtpServer.StartAsync();
-        database = await TestDatabase.CreateAsync(settings: smtp.Settings());
-    }
-
-    public async Task DisposeAsync()
-    {
-        await database.DisposeAsync();
-        await smtp.DisposeAsync();
-    }
-
     [Fact]
     public async Task Validate_Upgrade_EmailsTheInvoiceAsTheDebitPreNotification_WithItsPdf()
     {
-        var (platformId, admin) = await database.PaidPlatformAsync("Chorale du Marais", new DateOnly(2026, 3, 10));
-        var quote = await database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Professional, 1000, Commitment.Monthly));
-        var applied = Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+        var (platformId, admin) = await Database.PaidPlatformAsync("Chorale du Marais", new DateOnly(2026, 3, 10));
+        var quote = await Database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Professional, 1000, Commitment.Monthly));
+        var applied = Assert.IsType<ChangeOutcome.Applied>(await Database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
 
-        var run = await database.SendEmailsAsync();
+        var run = await Database.SendEmailsAsync();
 
         Assert.Equal(new SendRun(3, 0, 0), run);
-        var row = (await database.OutboxAsync(platformId)).Single(m => m.Kind == EmailKind.InvoiceIssued && m.AttachmentDocumentId == applied.InvoiceId);
+        var row = (await Database.OutboxAsync(platformId)).Single(m => m.Kind == EmailKind.InvoiceIssued && m.AttachmentDocumentId == applied.InvoiceId);
         Assert.Equal(OutboxStatus.Sent, row.Status);
-        var received = smtp.ReceivedFor(row);
-        var recipient = await database.BillingEmailAsync(platformId);
+        var received = Smtp.ReceivedFor(row);
+        var recipient = await Database.BillingEmailAsync(platformId);
         EmailWorld.AssertDelivered(received, row, recipient, $"Facture {applied.InvoiceNumber}");
         Assert.Equal("fr-FR", row.Language);
         DirectDebit debit;
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             debit = await db.DirectDebits.AsNoTracking().SingleAsync(d => d.InvoiceId == applied.InvoiceId);
         }
@@ -61,7 +46,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
             $"TEST-{platformId}",
             "FR72ZZZ123456",
             "Identifiant créancier SEPA (ICS)");
-        Assert.Equal(await database.PdfAsync(applied.InvoiceId!.Value), EmailWorld.AttachmentBytes(received.Message, $"{applied.InvoiceNumber}.pdf"));
+        Assert.Equal(await Database.PdfAsync(applied.InvoiceId!.Value), EmailWorld.AttachmentBytes(received.Message, $"{applied.InvoiceNumber}.pdf"));
         // The pre-notification reaches the debtor at least 2 calendar days before the collection, as the mandate agrees.
         Assert.True(debit.CollectionDate.ToDateTime(TimeOnly.MinValue) >= row.QueuedAtUtc.AddDays(MandateService.PreNotificationDays));
     }
@@ -69,39 +54,39 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Validate_Upgrade_EmailsTheCreditNoteAndWhereItsAmountWent_WithItsPdf()
     {
-        var (platformId, admin) = await database.PaidPlatformAsync("Chorale du Marais", new DateOnly(2026, 3, 10));
-        var quote = await database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Professional, 1000, Commitment.Monthly));
-        var applied = Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+        var (platformId, admin) = await Database.PaidPlatformAsync("Chorale du Marais", new DateOnly(2026, 3, 10));
+        var quote = await Database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Professional, 1000, Commitment.Monthly));
+        var applied = Assert.IsType<ChangeOutcome.Applied>(await Database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
 
-        await database.SendEmailsAsync();
+        await Database.SendEmailsAsync();
 
-        var row = (await database.OutboxAsync(platformId)).Single(m => m.Kind == EmailKind.CreditNoteIssued);
-        var received = smtp.ReceivedFor(row);
-        EmailWorld.AssertDelivered(received, row, await database.BillingEmailAsync(platformId), $"Avoir {applied.CreditNoteNumber}");
+        var row = (await Database.OutboxAsync(platformId)).Single(m => m.Kind == EmailKind.CreditNoteIssued);
+        var received = Smtp.ReceivedFor(row);
+        EmailWorld.AssertDelivered(received, row, await Database.BillingEmailAsync(platformId), $"Avoir {applied.CreditNoteNumber}");
         var creditNote = await ReadDocumentAsync(applied.CreditNoteId!.Value);
         var opening = await ReadDocumentAsync(creditNote.CorrectsDocumentId!.Value);
         EmailWorld.AssertBodiesSay(received.Message,
             $"L'avoir {applied.CreditNoteNumber} corrige la facture {opening.Number}",
             EmailWorld.French(() => Format.Eur(Money.FromCents(creditNote.TotalIncludingVatCents))),
             $"{EmailWorld.French(() => Format.Eur(Money.FromCents(creditNote.TotalIncludingVatCents)))} sont déduits de la facture {applied.InvoiceNumber}.");
-        Assert.Equal(await database.PdfAsync(applied.CreditNoteId!.Value), EmailWorld.AttachmentBytes(received.Message, $"{applied.CreditNoteNumber}.pdf"));
+        Assert.Equal(await Database.PdfAsync(applied.CreditNoteId!.Value), EmailWorld.AttachmentBytes(received.Message, $"{applied.CreditNoteNumber}.pdf"));
     }
 
     [Fact]
     public async Task Renew_DueSubscription_EmailsTheRenewalInvoiceWithItsDebit()
     {
         // The period 19 Feb – 18 Mar has ended; today is 20 Mar, so the debit is collected on 23 Mar.
-        var (platformId, _) = await database.PaidPlatformAsync("Chorale du Marais", new DateOnly(2026, 2, 19));
+        var (platformId, _) = await Database.PaidPlatformAsync("Chorale du Marais", new DateOnly(2026, 2, 19));
 
-        Assert.Equal(1, await database.Get<RenewalService>().RenewDueAsync());
-        await database.SendEmailsAsync();
+        Assert.Equal(1, await Database.Get<RenewalService>().RenewDueAsync());
+        await Database.SendEmailsAsync();
 
-        var rows = (await database.OutboxAsync(platformId)).Where(m => m.Kind == EmailKind.InvoiceIssued).ToList();
+        var rows = (await Database.OutboxAsync(platformId)).Where(m => m.Kind == EmailKind.InvoiceIssued).ToList();
         Assert.Equal(2, rows.Count);
         var renewal = rows[^1];
         var invoice = await ReadDocumentAsync(renewal.AttachmentDocumentId!.Value);
-        var received = smtp.ReceivedFor(renewal);
-        EmailWorld.AssertDelivered(received, renewal, await database.BillingEmailAsync(platformId), $"Facture {invoice.Number}");
+        var received = Smtp.ReceivedFor(renewal);
+        EmailWorld.AssertDelivered(received, renewal, await Database.BillingEmailAsync(platformId), $"Facture {invoice.Number}");
         EmailWorld.AssertBodiesSay(received.Message, "Ce message vaut pré-notification du prélèvement SEPA", EmailWorld.French(() => Format.Date(new DateOnly(2026, 3, 23))));
         Assert.Equal(invoice.Pdf, EmailWorld.AttachmentBytes(received.Message, $"{invoice.Number}.pdf"));
     }
@@ -109,25 +94,25 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Email_PlatformWithoutBillingEmail_GoesToItsAdmins()
     {
-        var (platformId, admin) = await database.PaidPlatformAsync("Chorale du Marais", new DateOnly(2026, 3, 10));
-        await using (var db = database.CreateContext())
+        var (platformId, admin) = await Database.PaidPlatformAsync("Chorale du Marais", new DateOnly(2026, 3, 10));
+        await using (var db = Database.CreateContext())
         {
             await db.Platforms.Where(p => p.Id == platformId).ExecuteUpdateAsync(s => s.SetProperty(p => p.BillingEmail, ""));
         }
 
-        var quote = await database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Professional, 1000, Commitment.Monthly));
-        Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
-        await database.SendEmailsAsync();
+        var quote = await Database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Professional, 1000, Commitment.Monthly));
+        Assert.IsType<ChangeOutcome.Applied>(await Database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+        await Database.SendEmailsAsync();
 
         var adminEmail = admin.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? admin.Identity!.Name!;
-        var last = (await database.OutboxAsync(platformId)).Last(m => m.Kind == EmailKind.InvoiceIssued);
+        var last = (await Database.OutboxAsync(platformId)).Last(m => m.Kind == EmailKind.InvoiceIssued);
         Assert.Equal(adminEmail, last.Recipients);
-        Assert.Equal([adminEmail], smtp.ReceivedFor(last).EnvelopeTo);
+        Assert.Equal([adminEmail], Smtp.ReceivedFor(last).EnvelopeTo);
     }
 
     private async Task<BillingDocument> ReadDocumentAsync(int id)
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         return await db.Documents.AsNoTracking().SingleAsync(d => d.Id == id);
     }
 }

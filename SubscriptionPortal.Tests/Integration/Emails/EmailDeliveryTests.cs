@@ -83,8 +83,15 @@ public sealed class EmailDeliveryTests : SmtpEmailTest
 
         var rows = (await Database.OutboxAsync(platformId)).Where(m => m.Kind == EmailKind.InvoiceIssued).ToList();
         Assert.Equal(2, rows.Count);
-        var renewal = rows[^1];
-        var invoice = await ReadDocumentAsync(renewal.AttachmentDocumentId!.Value);
+        // Both rows were queued at the same instant of the test clock: the renewal is the one for the new period.
+        BillingDocument invoice;
+        await using (var db = Database.CreateContext())
+        {
+            invoice = await db.Documents.AsNoTracking()
+                .SingleAsync(d => d.PlatformId == platformId && d.Kind == DocumentKind.Invoice && d.PeriodStart == new DateOnly(2026, 3, 19));
+        }
+
+        var renewal = Assert.Single(rows, m => m.AttachmentDocumentId == invoice.Id);
         var received = Smtp.ReceivedFor(renewal);
         EmailWorld.AssertDelivered(received, renewal, await Database.BillingEmailAsync(platformId), $"Facture {invoice.Number}");
         EmailWorld.AssertBodiesSay(received.Message, "Ce message vaut pré-notification du prélèvement SEPA", EmailWorld.French(() => Format.Date(new DateOnly(2026, 3, 23))));
@@ -101,11 +108,11 @@ public sealed class EmailDeliveryTests : SmtpEmailTest
         }
 
         var quote = await Database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Professional, 1000, Commitment.Monthly));
-        Assert.IsType<ChangeOutcome.Applied>(await Database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+        var applied = Assert.IsType<ChangeOutcome.Applied>(await Database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
         await Database.SendEmailsAsync();
 
         var adminEmail = admin.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? admin.Identity!.Name!;
-        var last = (await Database.OutboxAsync(platformId)).Last(m => m.Kind == EmailKind.InvoiceIssued);
+        var last = (await Database.OutboxAsync(platformId)).Single(m => m.Kind == EmailKind.InvoiceIssued && m.AttachmentDocumentId == applied.InvoiceId);
         Assert.Equal(adminEmail, last.Recipients);
         Assert.Equal([adminEmail], Smtp.ReceivedFor(last).EnvelopeTo);
     }

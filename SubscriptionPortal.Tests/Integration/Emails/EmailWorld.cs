@@ -23,7 +23,7 @@ public static class EmailWorld
             query = query.Where(m => m.PlatformId == id);
         }
 
-        return (await query.ToListAsync()).OrderBy(m => m.QueuedAtUtc).ThenBy(m => m.Kind).ToList();
+        return (await query.ToListAsync()).OrderBy(m => m.QueuedAtUtc).ThenBy(m => m.Kind).ThenBy(m => m.AttachmentDocumentId).ThenBy(m => m.Id).ToList();
     }
 
     public static Task<SendRun> SendEmailsAsync(this TestDatabase database) => database.Get<EmailSender>().SendDueAsync();

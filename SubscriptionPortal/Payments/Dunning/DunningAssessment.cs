@@ -99,7 +99,7 @@ public sealed record DunningAssessment(
             step = newMandate ? DunningStep.PresentUnderNewMandate : DunningStep.WaitingForNewMandate;
             if (newMandate)
             {
-                next = DunningRules.DateOfDay(days, days, facts.Today, paused ? facts.PausedUntil : null);
+                next = DunningRules.DateOfDay(days, days, facts.Today, facts.PausedUntil);
                 dueNow = !paused;
             }
         }
@@ -108,7 +108,7 @@ public sealed record DunningAssessment(
             step = facts.ActiveMandateId is null ? DunningStep.WaitingForNewMandate : DunningStep.RetryScheduled;
             if (facts.ActiveMandateId is not null)
             {
-                next = DunningRules.DateOfDay(retryDay, days, facts.Today, paused ? facts.PausedUntil : null);
+                next = DunningRules.DateOfDay(retryDay, days, facts.Today, facts.PausedUntil);
                 dueNow = !paused && days >= retryDay;
             }
         }

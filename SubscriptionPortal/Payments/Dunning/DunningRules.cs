@@ -48,6 +48,7 @@ public static class DunningRules
     /// </summary>
     public static DateOnly DateOfDay(int targetDay, int effectiveToday, DateOnly today, DateOnly? pausedUntil)
     {
+        // Stryker disable once Equality : equivalent, a pause that ends today resumes today either way
         var resume = pausedUntil is { } until && until > today ? until : today;
         return resume.AddDays(Math.Max(0, targetDay - effectiveToday));
     }

@@ -44,6 +44,59 @@ public sealed class CiiInvoiceWriterTests
     }
 
     [Fact]
+    public void Write_AnyDocument_DeclaresItsFourNamespacesOnTheRootOnly_AndPrefixesEveryElementAsTheStandardDoes()
+    {
+        var prefixes = new Dictionary<string, string>
+        {
+            [Rsm.NamespaceName] = "rsm",
+            [Ram.NamespaceName] = "ram",
+            [Udt.NamespaceName] = "udt",
+            [Qdt.NamespaceName] = "qdt",
+        };
+        var everything = BillingDocumentSamples.Invoice() with
+        {
+            Buyer = BillingDocumentSamples.Buyer with
+            {
+                Email = "treasurer@chorale.example",
+                VatNumber = "FR12823456789",
+                Address = new PostalAddress { Line = "4 place des Vosges", PostalCode = "75004", City = "Paris", CountryCode = "FR" },
+                ServiceAddress = new PostalAddress { Line = "Salle des fêtes", PostalCode = "75003", City = "Paris" },
+            },
+        };
+
+        foreach (var model in new[] { everything, BillingDocumentSamples.CreditNote() })
+        {
+            using var reader = System.Xml.XmlReader.Create(new MemoryStream(CiiInvoiceWriter.Write(model)));
+            var declarations = new List<(int Depth, string Name, string Value)>();
+            var elements = 0;
+            while (reader.Read())
+            {
+                if (reader.NodeType != System.Xml.XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                elements++;
+                Assert.Equal(prefixes[reader.NamespaceURI], reader.Prefix);
+                while (reader.MoveToNextAttribute())
+                {
+                    if (reader.Name.StartsWith("xmlns", StringComparison.Ordinal))
+                    {
+                        declarations.Add((reader.Depth, reader.Name, reader.Value));
+                    }
+                }
+
+                reader.MoveToElement();
+            }
+
+            Assert.True(elements > 50, $"{model.Number}: {elements} elements read");
+            Assert.Equal(
+                [(1, "xmlns:qdt", Qdt.NamespaceName), (1, "xmlns:ram", Ram.NamespaceName), (1, "xmlns:rsm", Rsm.NamespaceName), (1, "xmlns:udt", Udt.NamespaceName)],
+                declarations.OrderBy(d => d.Name, StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Write_AnInvoice_WritesItsNotesInThePagesOrderWithTheirSubjectCodes()
     {
         var notes = Notes(Read(BillingDocumentSamples.Invoice()));
@@ -199,8 +252,13 @@ public sealed class CiiInvoiceWriterTests
             Buyer = BillingDocumentSamples.Buyer with { ServiceAddress = new PostalAddress { Line = "Salle des fêtes", PostalCode = "75003", City = "Paris" } },
         };
 
-        var delivery = Read(model).Root!.Element(Rsm + "SupplyChainTradeTransaction")!.Element(Ram + "ApplicableHeaderTradeDelivery")!;
+        var transaction = Read(model).Root!.Element(Rsm + "SupplyChainTradeTransaction")!;
+        var delivery = transaction.Element(Ram + "ApplicableHeaderTradeDelivery")!;
 
+        Assert.Equal(
+            ["IncludedSupplyChainTradeLineItem", "ApplicableHeaderTradeAgreement", "ApplicableHeaderTradeDelivery", "ApplicableHeaderTradeSettlement"],
+            transaction.Elements().Select(e => e.Name.LocalName));
+        Assert.Equal(["ShipToTradeParty"], delivery.Elements().Select(e => e.Name.LocalName));
         AssertAddress(delivery.Element(Ram + "ShipToTradeParty")!.Element(Ram + "PostalTradeAddress")!, ("PostcodeCode", "75003"), ("LineOne", "Salle des fêtes"),
             ("CityName", "Paris"), ("CountryID", "FR"));
     }
@@ -298,7 +356,8 @@ public sealed class CiiInvoiceWriterTests
         var model = BillingDocumentSamples.Invoice() with { Payment = null };
 
         Assert.Equal((0m, 48.00m), (CiiInvoiceWriter.PaidAmount(model), CiiInvoiceWriter.DueAmount(model)));
-        Assert.Equal("48.00", Settlement(Read(model)).Descendants(Ram + "DuePayableAmount").Single().Value);
+        var totals = Settlement(Read(model)).Element(Ram + "SpecifiedTradeSettlementHeaderMonetarySummation")!;
+        Assert.Equal(("0.00", "48.00"), (totals.Element(Ram + "TotalPrepaidAmount")!.Value, totals.Element(Ram + "DuePayableAmount")!.Value));
     }
 
     [Fact]

@@ -117,6 +117,8 @@ public sealed class DunningAssessmentTests
         var assessment = DunningAssessment.Assess(new DunningFacts(1, Day0, [], Mandate, 0, null, Day0.AddDays(3), "x"), Defaults);
 
         Assert.Equal((OverdueState.Active, false, (DateOnly?)null), (assessment.State, assessment.IsPaused, assessment.NextAttemptOn));
+        Assert.Null(assessment.Oldest);
+        Assert.Equal(0, assessment.UnpaidCents);
     }
 
     [Fact]

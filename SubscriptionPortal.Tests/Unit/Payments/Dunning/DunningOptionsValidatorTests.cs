@@ -13,6 +13,7 @@ public sealed class DunningOptionsValidatorTests
     [Theory]
     [InlineData(new[] { 5, 12 }, 3, 15, 30)]
     [InlineData(new[] { 12, 5 }, 2, 15, 30)]
+    [InlineData(new[] { 5, 5 }, 2, 15, 30)]
     [InlineData(new[] { 0, 5 }, 2, 15, 30)]
     [InlineData(new[] { 5, 12 }, -1, 15, 30)]
     [InlineData(new[] { 5, 12 }, 2, 30, 30)]

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Components.Layout;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Tests.Integration;
-using SubscriptionPortal.Tests.Integration.Payments.Dunning;
+using SubscriptionPortal.Tests.Integration.Payments;
 
 namespace SubscriptionPortal.Tests.Components.Layout;
 

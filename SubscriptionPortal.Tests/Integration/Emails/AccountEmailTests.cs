@@ -7,6 +7,7 @@ using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
+using SubscriptionPortal.Tests.Integration.Payments;
 using SubscriptionPortal.Tests.Integration.Payments.Dunning;
 
 namespace SubscriptionPortal.Tests.Integration.Emails;

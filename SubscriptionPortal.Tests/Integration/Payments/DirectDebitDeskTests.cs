@@ -75,9 +75,7 @@ public sealed class DirectDebitDeskTests
         await using var database = await TestDatabase.CreateAsync(Now);
         var (platformId, admin) = await database.PaidPlatformAsync("Chorale", Today);
         var desk = database.Get<DirectDebitDesk>();
-        await database.Get<DirectDebitSubmission>().SubmitDueAsync();
-        var failed = await database.DebitOfAsync(platformId);
-        await desk.RecordFailedAsync(DirectDebitWorld.Agent, failed.Id, "AM04");
+        var failed = await database.SubmitAndFailAsync(platformId, "AM04");
 
         var retries = await Task.WhenAll(desk.RetryAsync(DirectDebitWorld.Agent, failed.Id), desk.RetryAsync(DirectDebitWorld.Agent, failed.Id));
         var file = await database.Get<DirectDebitSubmission>().SubmitDueAsync();
@@ -102,9 +100,7 @@ public sealed class DirectDebitDeskTests
         await using var database = await TestDatabase.CreateAsync(Now);
         var (platformId, admin) = await database.PaidPlatformAsync("Chorale", Today);
         var desk = database.Get<DirectDebitDesk>();
-        await database.Get<DirectDebitSubmission>().SubmitDueAsync();
-        var failed = await database.DebitOfAsync(platformId);
-        await desk.RecordFailedAsync(DirectDebitWorld.Agent, failed.Id, "AC04");
+        var failed = await database.SubmitAndFailAsync(platformId, "AC04");
 
         var refused = await desk.RetryAsync(DirectDebitWorld.Agent, failed.Id);
         Assert.Equal(CommandStatus.Invalid, refused.Status);
@@ -128,9 +124,7 @@ public sealed class DirectDebitDeskTests
         await using var database = await TestDatabase.CreateAsync(Now);
         var (platformId, admin) = await database.PaidPlatformAsync("Chorale", Today);
         var desk = database.Get<DirectDebitDesk>();
-        await database.Get<DirectDebitSubmission>().SubmitDueAsync();
-        var failed = await database.DebitOfAsync(platformId);
-        await desk.RecordFailedAsync(DirectDebitWorld.Agent, failed.Id, "AC04");
+        var failed = await database.SubmitAndFailAsync(platformId, "AC04");
         using var french = CultureScope.French();
 
         var refused = await desk.RetryAsync(DirectDebitWorld.Agent, failed.Id);

@@ -20,6 +20,17 @@ public static class DirectDebitWorld
         return await db.DirectDebits.Where(d => d.PlatformId == platformId).OrderByDescending(d => d.Id).FirstAsync();
     }
 
+    /// <summary>Sends the scheduled debits in a file and records the bank's refusal of the platform's latest one.</summary>
+    public static async Task<DirectDebit> SubmitAndFailAsync(this TestDatabase database, int platformId, string reasonCode)
+    {
+        Assert.NotNull(await database.Get<DirectDebitSubmission>().SubmitDueAsync());
+        var debit = await database.DebitOfAsync(platformId);
+        Assert.Equal(DirectDebitStatus.Submitted, debit.Status);
+        var failed = await database.Get<DirectDebitDesk>().RecordFailedAsync(DirectDebitWorld.Agent, debit.Id, reasonCode);
+        Assert.True(failed.Succeeded, failed.Message);
+        return await database.DebitOfAsync(platformId);
+    }
+
     public static async Task<string> InvoiceNumberAsync(this TestDatabase database, int invoiceId)
     {
         await using var db = database.CreateContext();

@@ -9,17 +9,6 @@ namespace SubscriptionPortal.Tests.Integration.Payments.Dunning;
 /// <summary>Helpers for the dunning tests: the bank's refusal of what was just sent, the job, the days passing.</summary>
 public static class DunningWorld
 {
-    /// <summary>Sends the scheduled debits in a file and records the bank's refusal of the platform's latest one.</summary>
-    public static async Task<DirectDebit> SubmitAndFailAsync(this TestDatabase database, int platformId, string reasonCode)
-    {
-        Assert.NotNull(await database.Get<DirectDebitSubmission>().SubmitDueAsync());
-        var debit = await database.DebitOfAsync(platformId);
-        Assert.Equal(DirectDebitStatus.Submitted, debit.Status);
-        var failed = await database.Get<DirectDebitDesk>().RecordFailedAsync(DirectDebitWorld.Agent, debit.Id, reasonCode);
-        Assert.True(failed.Succeeded, failed.Message);
-        return await database.DebitOfAsync(platformId);
-    }
-
     /// <summary>Moves the clock to 09:00 UTC (10:00 or 11:00 in Paris) on <paramref name="day"/> and runs the dunning job.</summary>
     public static async Task<DunningRun> RunDunningOnAsync(this TestDatabase database, DateOnly day)
     {

@@ -14,7 +14,9 @@ internal sealed class CatalogReader(IDbContextFactory<ApplicationDbContext> dbFa
 
     public static async Task<IReadOnlyList<OfferPricing>> LoadAsync(ApplicationDbContext db, CancellationToken ct = default)
     {
-        var offers = await db.Offers.AsNoTracking().Include(o => o.Tiers).Include(o => o.Features).ToListAsync(ct);
+        // Three small queries: one joined query would return every tier times every feature of each offer
+        // (122 rows for 43), and it runs twice in every plan change (quote, then validation).
+        var offers = await db.Offers.AsNoTracking().Include(o => o.Tiers).Include(o => o.Features).AsSplitQuery().ToListAsync(ct);
         return offers
             .OrderBy(o => o.Rank).ThenBy(o => o.Name)
             .Select(ToPricing)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Support;
 
@@ -8,7 +9,7 @@ namespace SubscriptionPortal.Operations;
 
 /// <summary>
 /// Feeds <see cref="PortalMetrics"/> from what is written to the database, so that no feature carries
-/// metrics code and every path that issues a document or moves a debit is counted. What is saved inside
+/// metrics code and every path that issues a document, moves a debit or queues an email is counted. What is saved inside
 /// a transaction is counted only once the transaction commits: a rolled-back change counts nothing.
 /// </summary>
 internal sealed class BusinessEventCounter(PortalMetrics metrics) : AfterCommitInterceptor<BusinessEventCounter.Event>
@@ -21,6 +22,7 @@ internal sealed class BusinessEventCounter(PortalMetrics metrics) : AfterCommitI
         Renewal,
         DebitSubmitted,
         DebitFailed,
+        EmailQueued,
     }
 
     protected override void Stage(DbContext context, List<Event> staged)
@@ -43,6 +45,9 @@ internal sealed class BusinessEventCounter(PortalMetrics metrics) : AfterCommitI
                     break;
                 case AuditEntry audit when entry.State == EntityState.Added && audit.Action == "subscription.renewed":
                     staged.Add(Event.Renewal);
+                    break;
+                case OutboxMessage when entry.State == EntityState.Added:
+                    staged.Add(Event.EmailQueued);
                     break;
                 case DirectDebit debit when entry.State == EntityState.Modified && entry.Property(nameof(DirectDebit.Status)).IsModified:
                     if (debit.Status == DirectDebitStatus.Submitted)
@@ -83,6 +88,9 @@ internal sealed class BusinessEventCounter(PortalMetrics metrics) : AfterCommitI
                     break;
                 case Event.DebitFailed:
                     metrics.DebitsFailed(count);
+                    break;
+                case Event.EmailQueued:
+                    metrics.EmailsQueued(count);
                     break;
             }
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SubscriptionPortal.Tests.E2E;
@@ -14,11 +15,14 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "sp-e2e", Guid.NewGuid().ToString("N"));
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
     /// <param name="settings">Configuration values on top of the test defaults.</param>
-    public PortalServer(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces some of the app's services (a fake clock), after the app registered its own.</param>
+    public PortalServer(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         this.settings = settings ?? new Dictionary<string, string?>();
+        this.services = services;
         Directory.CreateDirectory(folder);
         // Kestrel instead of the in-memory test server, so a browser can connect.
         UseKestrel(0);
@@ -51,6 +55,11 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

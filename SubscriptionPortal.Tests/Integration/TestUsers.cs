@@ -10,6 +10,11 @@ public static class TestUsers
     public static async Task<ClaimsPrincipal> PrincipalAsync(this TestDatabase database, string email)
     {
         await using var db = database.CreateContext();
+        return await PrincipalAsync(db, email);
+    }
+
+    public static async Task<ClaimsPrincipal> PrincipalAsync(ApplicationDbContext db, string email)
+    {
         var user = await db.Users.SingleAsync(u => u.Email == email);
         var roles = await db.UserRoles.Where(r => r.UserId == user.Id)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)

@@ -21,8 +21,11 @@ internal sealed class EmailSender(
     IMailTransport transport,
     IOptions<EmailOptions> options,
     TimeProvider clock,
+    IEnumerable<IOutboxObserver> observers,
     ILogger<EmailSender> logger)
 {
+    private readonly IOutboxObserver[] observers = [.. observers];
+
     /// <summary>How long a claimed message is kept from other senders while this one works on it.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
@@ -191,6 +194,10 @@ internal sealed class EmailSender(
         var now = clock.GetUtcNow().UtcDateTime;
         await db.OutboxMessages.Where(m => m.Id == message.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAtUtc, now).SetProperty(m => m.LastError, (string?)null), ct);
+        foreach (var observer in observers)
+        {
+            observer.Sent();
+        }
     }
 
     /// <returns>Whether the message is now failed for good.</returns>
@@ -207,6 +214,18 @@ internal sealed class EmailSender(
                 .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Queued)
                 .SetProperty(m => m.NextAttemptAtUtc, next)
                 .SetProperty(m => m.LastError, text), CancellationToken.None);
+        foreach (var observer in observers)
+        {
+            if (giveUp)
+            {
+                observer.Failed();
+            }
+            else
+            {
+                observer.RetryScheduled();
+            }
+        }
+
         return giveUp;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 
 namespace SubscriptionPortal.Operations;
 
@@ -25,6 +26,8 @@ internal static class OperationsRegistration
 
         services.AddSingleton<PortalMetrics>();
         services.AddSingleton<IInterceptor, BusinessEventCounter>();
+        services.AddSingleton<IOutboxObserver, EmailDeliveryCounter>();
+        services.AddSingleton<OutboxAgeGauge>();
         services.AddSingleton<OpenCircuits>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCounter>());
         services.AddSingleton<MetricsAccess>();
@@ -32,6 +35,8 @@ internal static class OperationsRegistration
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddMeter(PortalMetrics.MeterName)
+            // Created with the meter provider, so the outbox's age is there from the first scrape.
+            .AddInstrumentation(sp => sp.GetRequiredService<OutboxAgeGauge>())
             // Every scrape reads the counters as they are now.
             .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;

@@ -4,8 +4,8 @@ using SubscriptionPortal.Billing;
 namespace SubscriptionPortal.Operations;
 
 /// <summary>
-/// The portal's own meter: what the business did (changes, documents, renewals, debits) and how many
-/// people are connected. Exported on <c>/metrics</c> with the ASP.NET Core and runtime meters.
+/// The portal's own meter: what the business did (changes, documents, renewals, debits), what became of its
+/// emails, and how many people are connected. Exported on <c>/metrics</c> with the ASP.NET Core and runtime meters.
 /// </summary>
 internal sealed class PortalMetrics
 {
@@ -16,6 +16,10 @@ internal sealed class PortalMetrics
     private readonly Counter<long> renewals;
     private readonly Counter<long> debitsSubmitted;
     private readonly Counter<long> debitsFailed;
+    private readonly Counter<long> emailsQueued;
+    private readonly Counter<long> emailsSent;
+    private readonly Counter<long> emailsFailed;
+    private readonly Counter<long> emailRetriesScheduled;
     private readonly UpDownCounter<long> activeCircuits;
 
     public PortalMetrics(IMeterFactory meters)
@@ -26,6 +30,10 @@ internal sealed class PortalMetrics
         renewals = meter.CreateCounter<long>("portal.renewals", description: "Subscription periods renewed.");
         debitsSubmitted = meter.CreateCounter<long>("portal.debits.submitted", description: "Direct debits sent to the bank.");
         debitsFailed = meter.CreateCounter<long>("portal.debits.failed", description: "Direct debits the bank returned unpaid.");
+        emailsQueued = meter.CreateCounter<long>("portal.emails.queued", description: "Emails queued in the outbox, counted when the change that queues them commits.");
+        emailsSent = meter.CreateCounter<long>("portal.emails.sent", description: "Emails handed to the mail server (or written to the pickup folder).");
+        emailsFailed = meter.CreateCounter<long>("portal.emails.failed", description: "Emails failed for good: refused permanently, or undelivered after the last retry.");
+        emailRetriesScheduled = meter.CreateCounter<long>("portal.emails.retries_scheduled", description: "Failed sending attempts after which the email stays queued for a later retry.");
         activeCircuits = meter.CreateUpDownCounter<long>("portal.circuits.active", description: "Interactive (Blazor Server) circuits open now.");
     }
 
@@ -39,6 +47,14 @@ internal sealed class PortalMetrics
     public void DebitsSubmitted(long count) => debitsSubmitted.Add(count);
 
     public void DebitsFailed(long count) => debitsFailed.Add(count);
+
+    public void EmailsQueued(long count) => emailsQueued.Add(count);
+
+    public void EmailSent() => emailsSent.Add(1);
+
+    public void EmailFailed() => emailsFailed.Add(1);
+
+    public void EmailRetryScheduled() => emailRetriesScheduled.Add(1);
 
     public void CircuitOpened() => activeCircuits.Add(1);
 

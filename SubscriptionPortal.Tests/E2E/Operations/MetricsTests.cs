@@ -1,9 +1,8 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SubscriptionPortal.Tests.E2E.Settings;
 using SubscriptionPortal.Tests.Integration.Http;
 using static Microsoft.Playwright.Assertions;
+using static SubscriptionPortal.Tests.Integration.Operations.MetricsScrape;
 
 namespace SubscriptionPortal.Tests.E2E.Operations;
 
@@ -12,7 +11,7 @@ namespace SubscriptionPortal.Tests.E2E.Operations;
 /// the same time would add its own counts (one app per process, as in production, has no such issue).
 /// </summary>
 [Collection(MetricsCollection.Name)]
-public sealed partial class MetricsTests(BrowserFixture browser) : PortalPageTest(browser)
+public sealed class MetricsTests(BrowserFixture browser) : PortalPageTest(browser)
 {
     [Fact]
     public async Task Metrics_AfterAPlanChangeInTheBrowser_CountTheChangeItsDocumentsAndTheOpenCircuit()
@@ -36,15 +35,6 @@ public sealed partial class MetricsTests(BrowserFixture browser) : PortalPageTes
         Assert.Contains("http_server_request_duration_seconds", after);
         Assert.Contains("dotnet_gc_collections", after);
     }
-
-    /// <summary>The sum of a metric's samples in Prometheus' text format, over the series whose labels contain <paramref name="label"/>.</summary>
-    private static double Sum(string exposition, string metric, string label = "") =>
-        Sample().Matches(exposition)
-            .Where(m => m.Groups["name"].Value == metric && m.Groups["labels"].Value.Contains(label, StringComparison.Ordinal))
-            .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
-
-    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(?<labels>\{[^}]*\})? (?<value>\S+)", RegexOptions.Multiline)]
-    private static partial Regex Sample();
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -85,7 +85,7 @@ public sealed class OrganizationPageTests : DatabaseComponentTest
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Nothing was saved", cut.Find("[role=alert]").TextContent));
-        Assert.Contains("A service address needs its address, postal code and city", cut.Find("[data-testid=service-address]").TextContent);
+        Assert.Contains("Needed for a service address, or leave every service address field empty.", cut.Find("[data-testid=service-address]").TextContent);
         await using var db = Database.CreateContext();
         var platform = await db.Platforms.AsNoTracking().SingleAsync(p => p.Name == "Chorale du Marais");
         Assert.Null(platform.ServiceAddress);

@@ -5,7 +5,7 @@ namespace SubscriptionPortal.Tests.Unit.Platforms;
 public sealed class ServiceAddressValidationTests
 {
     private const string Incomplete =
-        "A service address needs its address, postal code and city: fill this in, or empty every service address field to use the postal address.";
+"Needed for a service address, or leave every service address field empty.";
 
     [Fact]
     public void ValidateServiceAddress_EveryFieldEmpty_IsNoServiceAddressAndNoError()

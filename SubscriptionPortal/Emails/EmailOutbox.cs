@@ -70,16 +70,20 @@ internal sealed class EmailOutbox(
         }, invoice, ct);
     }
 
-    /// <summary>Email 2: the credit note, and where its amount went.</summary>
+    /// <summary>Email 2: the credit note of a plan change, and where its amount went.</summary>
+    /// <param name="corrected">The number of the invoice it corrects.</param>
     /// <param name="appliedTo">The invoice it was deducted from, and how much.</param>
     /// <param name="creditedToBalance">What went to the account balance (euros).</param>
-    /// <param name="settledDebt">True when it writes off what remained unpaid of the invoice it corrects.</param>
-    public async Task CreditNoteIssuedAsync(ApplicationDbContext db, BillingDocument creditNote, (string Number, decimal Amount)? appliedTo, decimal creditedToBalance,
-        bool settledDebt = false, CancellationToken ct = default)
-    {
-        var corrected = creditNote.CorrectsDocumentId is { } id
-            ? db.Documents.Local.FirstOrDefault(d => d.Id == id)?.Number ?? await db.Documents.Where(d => d.Id == id).Select(d => d.Number).SingleAsync(ct)
-            : "";
+    public Task CreditNoteIssuedAsync(ApplicationDbContext db, BillingDocument creditNote, string corrected, (string Number, decimal Amount)? appliedTo,
+        decimal creditedToBalance, CancellationToken ct = default) =>
+        QueueCreditNoteAsync(db, creditNote, corrected, appliedTo, creditedToBalance, settledDebt: false, ct);
+
+    /// <summary>Email 2 for a write-off: the credit note settles what remained unpaid of the invoice it corrects.</summary>
+    public Task DebtWrittenOffAsync(ApplicationDbContext db, BillingDocument creditNote, string invoiceNumber, CancellationToken ct = default) =>
+        QueueCreditNoteAsync(db, creditNote, invoiceNumber, appliedTo: null, creditedToBalance: 0m, settledDebt: true, ct);
+
+    private async Task QueueCreditNoteAsync(ApplicationDbContext db, BillingDocument creditNote, string corrected, (string Number, decimal Amount)? appliedTo,
+        decimal creditedToBalance, bool settledDebt, CancellationToken ct) =>
         await QueueAsync(db, creditNote.PlatformId, EmailKind.CreditNoteIssued, (L, body) =>
         {
             var total = Money.FromCents(creditNote.TotalIncludingVatCents);
@@ -107,7 +111,6 @@ internal sealed class EmailOutbox(
             body.Link(L["SeeInvoices"], Url("settings/invoices"));
             return L["CreditNoteIssuedSubject", creditNote.Number];
         }, creditNote, ct);
-    }
 
     /// <summary>
     /// Email 3 and the later steps of dunning: a debit failed (the bank's reason, what happens next), the

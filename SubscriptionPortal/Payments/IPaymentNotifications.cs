@@ -1,3 +1,4 @@
+using SubscriptionPortal.Billing;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Payments.Dunning;
 
@@ -15,4 +16,7 @@ internal interface IPaymentNotifications
 
     /// <summary>The platform's overdue state changed (payment failed, restricted, suspended, active again).</summary>
     Task OverdueStateChangedAsync(ApplicationDbContext db, OverdueStateChanged change, DunningAssessment assessment, CancellationToken ct = default);
+
+    /// <summary>Support wrote off what remained unpaid of invoice <paramref name="invoiceNumber"/> with <paramref name="creditNote"/>.</summary>
+    Task DebtWrittenOffAsync(ApplicationDbContext db, BillingDocument creditNote, string invoiceNumber, CancellationToken ct = default);
 }

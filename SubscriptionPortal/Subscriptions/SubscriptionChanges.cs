@@ -303,7 +303,7 @@ internal sealed class SubscriptionChanges(
                 DirectDebit: null,
                 CreditedToBalance: Math.Max(0m, credit.Totals.IncludingVat - (calc.Invoice?.Totals.IncludingVat ?? 0m)),
                 AppliedToInvoice: invoiceNumber is not null && imputed > 0 ? new CreditNoteImputation(invoiceNumber, date, imputed) : null), ct);
-            await emails.CreditNoteIssuedAsync(db, creditNote, invoiceNumber is null ? null : (invoiceNumber, imputed),
+            await emails.CreditNoteIssuedAsync(db, creditNote, opening.Number, invoiceNumber is null ? null : (invoiceNumber, imputed),
                 Math.Max(0m, credit.Totals.IncludingVat - (calc.Invoice?.Totals.IncludingVat ?? 0m)), ct: ct);
         }
 

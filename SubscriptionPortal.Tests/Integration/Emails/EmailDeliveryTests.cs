@@ -5,7 +5,9 @@ using SubscriptionPortal.Common;
 using SubscriptionPortal.Components.Shared;
 using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
+using SubscriptionPortal.Payments.Dunning;
 using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Tests.Integration.Payments;
 
 namespace SubscriptionPortal.Tests.Integration.Emails;
 
@@ -70,6 +72,32 @@ public sealed class EmailDeliveryTests : SmtpEmailTest
             EmailWorld.French(() => Format.Eur(Money.FromCents(creditNote.TotalIncludingVatCents))),
             $"{EmailWorld.French(() => Format.Eur(Money.FromCents(creditNote.TotalIncludingVatCents)))} sont déduits de la facture {applied.InvoiceNumber}.");
         Assert.Equal(await Database.PdfAsync(applied.CreditNoteId!.Value), EmailWorld.AttachmentBytes(received.Message, $"{applied.CreditNoteNumber}.pdf"));
+    }
+
+    [Fact]
+    public async Task WriteOff_UnpaidInvoice_EmailsTheCreditNoteSayingNothingMoreIsOwed_WithItsPdf()
+    {
+        var (platformId, _) = await Database.PaidPlatformAsync("Chorale du Marais", new DateOnly(2026, 3, 10));
+        var failed = await Database.SubmitAndFailAsync(platformId, "AM04");
+
+        var written = await Database.Get<OverdueDesk>().WriteOffAsync(DirectDebitWorld.Agent, platformId, failed.InvoiceId, "Association dissolved");
+        Assert.True(written.Succeeded, written.Message);
+        await Database.SendEmailsAsync();
+
+        var row = Assert.Single(await Database.OutboxAsync(platformId), m => m.Kind == EmailKind.CreditNoteIssued);
+        BillingDocument creditNote;
+        await using (var db = Database.CreateContext())
+        {
+            creditNote = await db.Documents.AsNoTracking().SingleAsync(d => d.PlatformId == platformId && d.Kind == DocumentKind.CreditNote);
+        }
+
+        var invoice = await ReadDocumentAsync(failed.InvoiceId);
+        var received = Smtp.ReceivedFor(row);
+        EmailWorld.AssertDelivered(received, row, await Database.BillingEmailAsync(platformId), $"Avoir {creditNote.Number}");
+        EmailWorld.AssertBodiesSay(received.Message,
+            $"L'avoir {creditNote.Number} corrige la facture {invoice.Number}",
+            $"{EmailWorld.French(() => Format.Eur(Money.FromCents(creditNote.TotalIncludingVatCents)))} soldent ce qui restait impayé sur la facture {invoice.Number}");
+        Assert.Equal(creditNote.Pdf, EmailWorld.AttachmentBytes(received.Message, $"{creditNote.Number}.pdf"));
     }
 
     [Fact]

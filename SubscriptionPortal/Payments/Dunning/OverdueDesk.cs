@@ -20,6 +20,7 @@ namespace SubscriptionPortal.Payments.Dunning;
 internal sealed class OverdueDesk(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     DocumentIssuer issuer,
+    IPaymentNotifications notifications,
     IOptions<DunningOptions> options,
     TimeProvider clock,
     IStringLocalizer<OverdueDesk> localizer)
@@ -147,6 +148,7 @@ internal sealed class OverdueDesk(
                 LineText.WriteOffReason(platform.BillingLanguage, text),
                 DirectDebit: null), ct);
             db.InvoiceSettlements.Add(InvoiceSettlement.WriteOff(platformId, invoice.Id, unpaid.UnpaidCents, today, text, creditNote.Id, actor.Email, now));
+            await notifications.DebtWrittenOffAsync(db, creditNote, invoice.Number, ct);
             db.AuditEntries.Add(actor.Entry(now, platformId, AuditActions.DebtWrittenOff, string.Create(CultureInfo.InvariantCulture,
                 $"Unpaid {split.IncludingVat:0.00} € of invoice {invoice.Number} written off with credit note {creditNote.Number}: {text}.")));
             return new CommandResult(CommandStatus.Ok, localizer["WrittenOff", invoice.Number, creditNote.Number]);

@@ -8,8 +8,8 @@ namespace SubscriptionPortal.Billing;
 internal static class DocumentBuyers
 {
     /// <summary>
-    /// The buyer block of a document: the platform's name, postal address, SIREN, VAT number, RNA and
-    /// billing email as they are now.
+    /// The buyer block of a document: the platform's name, postal address, SIREN, VAT number, RNA,
+    /// billing email and service address (when it differs from the postal address) as they are now.
     /// </summary>
     public static DocumentBuyer Of(Platform platform)
     {
@@ -35,8 +35,35 @@ internal static class DocumentBuyers
             CountryCode = CountryCodes.Of(platform.Country),
         };
         return new DocumentBuyer(platform.Name, address, platform.Siren, platform.VatNumber, platform.Rna, NullIfBlank(platform.BillingEmail), postal,
-            platform.BillingLanguage);
+            platform.BillingLanguage, ServiceAddressOf(platform.ServiceAddress, postal));
     }
+
+    /// <summary>
+    /// The service address in the e-invoice's parts, or null when there is none or it is the postal address typed
+    /// again: compared part by part, ignoring case, spacing and how the country is written ("France" or "FR").
+    /// </summary>
+    public static PostalAddress? ServiceAddressOf(ServiceAddress? service, PostalAddress postal)
+    {
+        if (service is null)
+        {
+            return null;
+        }
+
+        var address = new PostalAddress
+        {
+            Line = NullIfBlank(service.AddressLine),
+            PostalCode = NullIfBlank(service.PostalCode),
+            City = NullIfBlank(service.City),
+            CountryCode = CountryCodes.Of(service.Country),
+        };
+        var same = Same(address.Line, postal.Line) && Same(address.PostalCode, postal.PostalCode) && Same(address.City, postal.City)
+                   && address.CountryCode == postal.CountryCode;
+        return same ? null : address;
+    }
+
+    private static bool Same(string? a, string? b) => string.Equals(Squash(a), Squash(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string Squash(string? value) => string.Join(' ', (value ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

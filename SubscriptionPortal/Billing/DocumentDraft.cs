@@ -27,6 +27,7 @@ public sealed record DocumentDraft(
 /// <summary>
 /// The buyer as the document shows it; the identifiers are already normalised (compact VAT number, RNA).
 /// <paramref name="Language"/> is the buyer's billing language (<see cref="BillingLanguage"/>), the one the document is issued in.
+/// <paramref name="ServiceAddress"/> is where the service is delivered, only when it differs from <paramref name="Address"/>.
 /// </summary>
 public sealed record DocumentBuyer(
     string Name,
@@ -36,7 +37,8 @@ public sealed record DocumentBuyer(
     string? Rna = null,
     string? Email = null,
     PostalAddress? Address = null,
-    string Language = BillingLanguage.Default);
+    string Language = BillingLanguage.Default,
+    PostalAddress? ServiceAddress = null);
 
 public sealed record CorrectedDocument(int Id, string Number, DateOnly IssueDate);
 

@@ -72,6 +72,7 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
                 Rna = draft.Buyer.Rna,
                 Email = draft.Buyer.Email,
                 Address = draft.Buyer.Address,
+                ServiceAddress = draft.Buyer.ServiceAddress,
             },
             ServicePeriod = draft.Period,
             Lines = draft.Lines,

@@ -22,6 +22,15 @@ public sealed class OrganizationForm
 
     public string BillingEmail { get; set; } = "";
 
+    /// <summary>The service address's lines, like <see cref="AddressLine"/>; every service field empty means the postal address.</summary>
+    public string ServiceAddressLine { get; set; } = "";
+
+    public string ServicePostalCode { get; set; } = "";
+
+    public string ServiceCity { get; set; } = "";
+
+    public string ServiceCountry { get; set; } = "";
+
     /// <summary>The language documents are issued in from now on: <c>fr-FR</c> or <c>en-GB</c> (<see cref="Billing.BillingLanguage"/>).</summary>
     public string BillingLanguage { get; set; } = Billing.BillingLanguage.Default;
 
@@ -37,6 +46,10 @@ public sealed class OrganizationForm
         VatNumber = VatNumber is null ? null : FieldText.Clean(VatNumber),
         Rna = Rna is null ? null : FieldText.Clean(Rna),
         BillingEmail = FieldText.Clean(BillingEmail),
+        ServiceAddressLine = FieldText.CleanLines(ServiceAddressLine),
+        ServicePostalCode = FieldText.Clean(ServicePostalCode),
+        ServiceCity = FieldText.Clean(ServiceCity),
+        ServiceCountry = FieldText.Clean(ServiceCountry),
         BillingLanguage = BillingLanguage,
     };
 }

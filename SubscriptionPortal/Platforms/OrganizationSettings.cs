@@ -14,6 +14,8 @@ namespace SubscriptionPortal.Platforms;
 /// <summary>Reads and updates the current platform's organisation details, validated before anything is saved.</summary>
 internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue, EmailOutbox emails, TimeProvider clock)
 {
+    private const string DefaultCountry = "France";
+
     private static readonly IStringLocalizer Text = ResourceText.For(typeof(OrganizationSettings));
 
     /// <summary>The refusal of a billing language other than fr-FR and en-GB, in the reader's language.</summary>
@@ -44,6 +46,10 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             Rna = p.Rna,
             BillingEmail = p.BillingEmail,
             BillingLanguage = p.BillingLanguage,
+            ServiceAddressLine = p.ServiceAddress?.AddressLine ?? "",
+            ServicePostalCode = p.ServiceAddress?.PostalCode ?? "",
+            ServiceCity = p.ServiceAddress?.City ?? "",
+            ServiceCountry = p.ServiceAddress?.Country ?? "",
         };
         return new OrganizationView(form, p.Status == PlatformStatus.Closed, await overdue.ReadOnlyRefusalAsync(db, platformId, ct));
     }
@@ -53,6 +59,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         form = form.Cleaned();
         var errors = Validate(form, out var siren);
         var identifiers = ValidateTaxIdentifiers(form, siren, errors);
+        var serviceAddress = ValidateServiceAddress(form, errors);
         if (errors.Count > 0)
         {
             return CommandResult.Invalid(Text["NeedsCorrecting"], errors);
@@ -78,6 +85,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         var previousEmail = platform.BillingEmail;
         platform.UpdateDetails(form.Name, form.AddressLine, form.PostalCode, form.City, form.Country, siren, form.BillingEmail);
         platform.SetTaxIdentifiers(identifiers.VatNumber, identifiers.Rna);
+        platform.SetServiceAddress(serviceAddress);
         platform.SetBillingLanguage(form.BillingLanguage);
         var details = JsonSerializer.Serialize(new
         {
@@ -91,6 +99,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
             identifiers.Rna,
             form.BillingEmail,
             form.BillingLanguage,
+            ServiceAddress = serviceAddress is null ? null : new { serviceAddress.AddressLine, serviceAddress.PostalCode, serviceAddress.City, serviceAddress.Country },
         });
         db.AuditEntries.Add(Actor.From(user).Entry(clock.GetUtcNow().UtcDateTime, platformId, AuditActions.OrganizationUpdated, details));
         if (!string.Equals(previousEmail, platform.BillingEmail, StringComparison.OrdinalIgnoreCase))
@@ -201,6 +210,43 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
         }
 
         return (vatNumber, rna);
+    }
+
+    /// <summary>
+    /// Checks the optional service address on the cleaned values (<see cref="OrganizationForm.Cleaned"/>), with the
+    /// postal address's limits, adding a message per invalid field to <paramref name="errors"/>. Every field empty is
+    /// no service address (null); otherwise its address, postal code and city are all needed, and a blank country is France.
+    /// </summary>
+    public static ServiceAddress? ValidateServiceAddress(OrganizationForm form, Dictionary<string, string> errors)
+    {
+        form = form.Cleaned();
+        string[] parts = [form.ServiceAddressLine, form.ServicePostalCode, form.ServiceCity, form.ServiceCountry];
+        if (parts.All(p => p.Length == 0))
+        {
+            return null;
+        }
+
+        var before = errors.Count;
+        Check(errors, nameof(form.ServiceAddressLine), DocumentText.Problem(form.ServiceAddressLine, Text["ServiceAddressLabel"], FieldLimits.AddressLine, FieldLimits.AddressLines));
+        Check(errors, nameof(form.ServicePostalCode), DocumentText.Problem(form.ServicePostalCode, Text["ServicePostalCodeLabel"], FieldLimits.PostalCode));
+        Check(errors, nameof(form.ServiceCity), DocumentText.Problem(form.ServiceCity, Text["ServiceCityLabel"], FieldLimits.City));
+        Check(errors, nameof(form.ServiceCountry), DocumentText.Problem(form.ServiceCountry, Text["ServiceCountryLabel"], FieldLimits.Country));
+        foreach (var (field, value) in new[]
+                 {
+                     (nameof(form.ServiceAddressLine), form.ServiceAddressLine),
+                     (nameof(form.ServicePostalCode), form.ServicePostalCode),
+                     (nameof(form.ServiceCity), form.ServiceCity),
+                 })
+        {
+            if (value.Length == 0)
+            {
+                Check(errors, field, Text["ServiceAddressIncomplete"]);
+            }
+        }
+
+        return errors.Count > before
+            ? null
+            : new ServiceAddress(form.ServiceAddressLine, form.ServicePostalCode, form.ServiceCity, form.ServiceCountry.Length == 0 ? DefaultCountry : form.ServiceCountry);
     }
 
     private static bool IsEmail(string value) =>

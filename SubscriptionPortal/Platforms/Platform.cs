@@ -39,6 +39,9 @@ public sealed class Platform
     /// <summary>RNA number (W + 9 digits), when the association is registered in the répertoire national des associations.</summary>
     public string? Rna { get; private set; }
 
+    /// <summary>Where the service is delivered when it is not the postal address above; null when it is.</summary>
+    public ServiceAddress? ServiceAddress { get; private set; }
+
     public string BillingEmail { get; private set; } = "";
 
     /// <summary>
@@ -79,6 +82,12 @@ public sealed class Platform
     {
         VatNumber = vatNumber;
         Rna = rna;
+    }
+
+    /// <summary>Sets where the service is delivered, already checked and cleaned; null for the postal address.</summary>
+    public void SetServiceAddress(ServiceAddress? serviceAddress)
+    {
+        ServiceAddress = serviceAddress;
     }
 
     /// <summary>Sets the language of the documents issued from now on; an unsupported language is a bug in the caller.</summary>

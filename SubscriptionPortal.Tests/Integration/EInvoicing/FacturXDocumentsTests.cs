@@ -41,7 +41,7 @@ public sealed class FacturXDocumentsTests : IAsyncLifetime
         // Serenity 250 monthly from 10/03, upgraded to Professional on 20/03, renewed on 20/04.
         upgrade = await TestDatabase.CreateAsync(new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
         var (upgraded, admin) = await upgrade.FreePlatformAsync("Chorale du Marais", withMandate: true);
-        await IdentifyAsync(upgrade, admin);
+        await IdentifyAsync(upgrade, admin, serviceAddress: true);
         Assert.IsType<ChangeOutcome.Applied>(await upgrade.Get<SubscriptionChanges>()
             .ApplyAsync(upgraded, new ChangeTarget(CatalogSeed.Serenity, 250, Commitment.Monthly), new DateOnly(2026, 3, 10), Actor.From(admin)));
         var quote = await upgrade.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Professional, 250, Commitment.Monthly));
@@ -205,6 +205,32 @@ public sealed class FacturXDocumentsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void IssuedDocuments_OfAPlatformServedElsewhere_PrintTheServiceAddressUnderItsLabelAndShipToIt()
+    {
+        foreach (var (name, row) in documents)
+        {
+            var page = PdfReadBack.Of(row.Pdf).Flat;
+            var shipTo = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FacturXReadBack.Of(row.Pdf).Xml))
+                .Descendants(Ram + "ApplicableHeaderTradeDelivery").Single().Element(Ram + "ShipToTradeParty");
+            // The upgraded platform gave a service address; the downgraded one did not.
+            if (name is not ("upgrade-credit-note" or "upgrade-invoice" or "renewal-invoice"))
+            {
+                Assert.DoesNotContain("Adresse de réalisation", page);
+                Assert.True(shipTo is null, $"{name}: the platform has no service address");
+                continue;
+            }
+
+            // A French document: the French label, the address after it on the same row.
+            Assert.Contains("Adresse de réalisation de la prestation Salle des fêtes, 2 rue Debelleyme, 75003 Paris, FR", page);
+            Assert.DoesNotContain("Service address", page);
+            var address = shipTo!.Element(Ram + "PostalTradeAddress")!;
+            Assert.Equal(("75003", "Salle des fêtes, 2 rue Debelleyme", "Paris", "FR"),
+                (address.Element(Ram + "PostcodeCode")!.Value, address.Element(Ram + "LineOne")!.Value, address.Element(Ram + "CityName")!.Value,
+                    address.Element(Ram + "CountryID")!.Value));
+        }
+    }
+
+    [Fact]
     public void IssuedDocuments_ArePdfA3WithTheXmlAsAnAlternativeAssociatedFile()
     {
         foreach (var (name, row) in documents)
@@ -238,7 +264,8 @@ public sealed class FacturXDocumentsTests : IAsyncLifetime
         }
     }
 
-    private static async Task IdentifyAsync(TestDatabase database, ClaimsPrincipal admin)
+    /// <param name="serviceAddress">Whether the service is delivered elsewhere than at the postal address.</param>
+    private static async Task IdentifyAsync(TestDatabase database, ClaimsPrincipal admin, bool serviceAddress = false)
     {
         var settings = database.Get<OrganizationSettings>();
         var form = (await settings.GetAsync(admin))!.Form;
@@ -250,6 +277,11 @@ public sealed class FacturXDocumentsTests : IAsyncLifetime
         form.VatNumber = "fr 44 732829320";
         form.Rna = "w751234567";
         form.BillingEmail = "treasurer@association.example";
+        if (serviceAddress)
+        {
+            (form.ServiceAddressLine, form.ServicePostalCode, form.ServiceCity, form.ServiceCountry) = ("Salle des fêtes, 2 rue Debelleyme", "75003", "Paris", "France");
+        }
+
         Assert.True((await settings.SaveAsync(admin, form)).Succeeded);
     }
 

@@ -17,7 +17,8 @@ internal sealed partial class PdfDocumentRenderer
         if (model.Buyer.ServiceAddress is { } service)
         {
             var city = $"{service.PostalCode} {service.City}".Trim();
-            var parts = new[] { service.Line, city, service.CountryCode }.Where(p => !string.IsNullOrWhiteSpace(p));
+            // An address of several lines is printed on one, its lines separated by commas.
+            var parts = (service.Line ?? "").Split('\n').Append(city).Append(service.CountryCode).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim());
             rows.Add((DocumentLabels.ServiceAddress, [string.Join(", ", parts)]));
         }
 

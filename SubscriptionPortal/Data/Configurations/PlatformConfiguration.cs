@@ -17,6 +17,13 @@ internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
         builder.Property(p => p.Siren).HasMaxLength(9);
         builder.Property(p => p.VatNumber).HasMaxLength(13);
         builder.Property(p => p.Rna).HasMaxLength(10);
+        builder.OwnsOne(p => p.ServiceAddress, address =>
+        {
+            address.Property(a => a.AddressLine).HasColumnName("ServiceAddressLine").HasMaxLength(FieldLimits.Address).IsRequired();
+            address.Property(a => a.PostalCode).HasColumnName("ServicePostalCode").HasMaxLength(16).IsRequired();
+            address.Property(a => a.City).HasColumnName("ServiceCity").HasMaxLength(100).IsRequired();
+            address.Property(a => a.Country).HasColumnName("ServiceCountry").HasMaxLength(100).IsRequired();
+        });
         builder.Property(p => p.BillingEmail).HasMaxLength(256);
         builder.Property(p => p.BillingLanguage).HasMaxLength(BillingLanguage.MaxLength);
         builder.Property(p => p.TimeZoneId).HasMaxLength(64);

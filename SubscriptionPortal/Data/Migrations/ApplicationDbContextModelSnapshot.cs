@@ -1667,6 +1667,48 @@ namespace SubscriptionPortal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SubscriptionPortal.Platforms.Platform", b =>
+                {
+                    b.OwnsOne("SubscriptionPortal.Platforms.ServiceAddress", "ServiceAddress", b1 =>
+                        {
+                            b1.Property<int>("PlatformId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AddressLine")
+                                .IsRequired()
+                                .HasMaxLength(302)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceAddressLine");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceCity");
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceCountry");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServicePostalCode");
+
+                            b1.HasKey("PlatformId");
+
+                            b1.ToTable("Platforms");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlatformId");
+                        });
+
+                    b.Navigation("ServiceAddress");
+                });
+
             modelBuilder.Entity("SubscriptionPortal.Platforms.PlatformMembership", b =>
                 {
                     b.HasOne("SubscriptionPortal.Platforms.Platform", null)

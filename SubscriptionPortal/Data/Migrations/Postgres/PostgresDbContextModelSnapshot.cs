@@ -1796,6 +1796,52 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SubscriptionPortal.Platforms.Platform", b =>
+                {
+                    b.OwnsOne("SubscriptionPortal.Platforms.ServiceAddress", "ServiceAddress", b1 =>
+                        {
+                            b1.Property<int>("PlatformId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("AddressLine")
+                                .IsRequired()
+                                .HasMaxLength(302)
+                                .HasColumnType("character varying(302)")
+                                .HasColumnName("ServiceAddressLine")
+                                .UseCollation("C");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("ServiceCity")
+                                .UseCollation("C");
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("ServiceCountry")
+                                .UseCollation("C");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("ServicePostalCode")
+                                .UseCollation("C");
+
+                            b1.HasKey("PlatformId");
+
+                            b1.ToTable("Platforms");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlatformId");
+                        });
+
+                    b.Navigation("ServiceAddress");
+                });
+
             modelBuilder.Entity("SubscriptionPortal.Platforms.PlatformMembership", b =>
                 {
                     b.HasOne("SubscriptionPortal.Platforms.Platform", null)

@@ -27,13 +27,7 @@ internal static class DocumentBuyers
             address.Add(platform.Country);
         }
 
-        var postal = new PostalAddress
-        {
-            Line = NullIfBlank(platform.AddressLine),
-            PostalCode = NullIfBlank(platform.PostalCode),
-            City = NullIfBlank(platform.City),
-            CountryCode = CountryCodes.Of(platform.Country),
-        };
+        var postal = PartsOf(platform.AddressLine, platform.PostalCode, platform.City, platform.Country);
         return new DocumentBuyer(platform.Name, address, platform.Siren, platform.VatNumber, platform.Rna, NullIfBlank(platform.BillingEmail), postal,
             platform.BillingLanguage, ServiceAddressOf(platform.ServiceAddress, postal));
     }
@@ -49,17 +43,20 @@ internal static class DocumentBuyers
             return null;
         }
 
-        var address = new PostalAddress
-        {
-            Line = NullIfBlank(service.AddressLine),
-            PostalCode = NullIfBlank(service.PostalCode),
-            City = NullIfBlank(service.City),
-            CountryCode = CountryCodes.Of(service.Country),
-        };
+        var address = PartsOf(service.AddressLine, service.PostalCode, service.City, service.Country);
         var same = Same(address.Line, postal.Line) && Same(address.PostalCode, postal.PostalCode) && Same(address.City, postal.City)
                    && address.CountryCode == postal.CountryCode;
         return same ? null : address;
     }
+
+    /// <summary>An address in the e-invoice's parts: blank parts left out, the country as its ISO code.</summary>
+    private static PostalAddress PartsOf(string line, string postalCode, string city, string country) => new()
+    {
+        Line = NullIfBlank(line),
+        PostalCode = NullIfBlank(postalCode),
+        City = NullIfBlank(city),
+        CountryCode = CountryCodes.Of(country),
+    };
 
     private static bool Same(string? a, string? b) => string.Equals(Squash(a), Squash(b), StringComparison.OrdinalIgnoreCase);
 

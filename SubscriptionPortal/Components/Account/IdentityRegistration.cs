@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SubscriptionPortal.Data;
 
 namespace SubscriptionPortal.Components.Account;
@@ -35,6 +36,9 @@ internal static class IdentityRegistration
             .AddSignInManager()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
+
+        services.AddScoped<SecurityStampValidator<ApplicationUser>>();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, OwnScopeSecurityStampValidator>());
 
         // OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);

@@ -26,6 +26,9 @@ internal static class FacturXPdf
 
     private static readonly byte[] XmpMarker = Encoding.ASCII.GetBytes("<pdfaid:part>3</pdfaid:part>");
 
+    // The output intent's profile is the same in every document: compressed once per process, not once per render.
+    private static readonly Lazy<byte[]> CompressedProfile = new(CompressProfile);
+
     /// <summary>Adds the XML, the output intent and the XMP to the document; call after drawing, before saving.</summary>
     public static void Prepare(PdfDocument document, BillingDocumentModel model, byte[] xml)
     {
@@ -64,7 +67,10 @@ internal static class FacturXPdf
         associated.Elements.Add(fileSpec.Reference!);
         catalog.Elements["/AF"] = associated;
 
-        var profile = AddStream(document, SrgbIccProfile.Bytes, compress: true);
+        var profile = new PdfDictionary(document);
+        profile.CreateStream(CompressedProfile.Value);
+        profile.Elements.SetName("/Filter", "/FlateDecode");
+        document.Internals.AddObject(profile);
         profile.Elements["/N"] = new PdfInteger(3);
         var intent = new PdfDictionary(document);
         intent.Elements.SetName("/Type", "/OutputIntent");
@@ -145,6 +151,17 @@ internal static class FacturXPdf
 
         document.Internals.AddObject(dictionary);
         return dictionary;
+    }
+
+    private static byte[] CompressProfile()
+    {
+        // At the documents' own compression level, so the bytes are those a render used to compress itself.
+        using var scratch = new PdfDocument();
+        scratch.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
+        var stream = new PdfDictionary(scratch);
+        stream.CreateStream(SrgbIccProfile.Bytes);
+        stream.Stream.Zip();
+        return stream.Stream.Value;
     }
 
     /// <summary>

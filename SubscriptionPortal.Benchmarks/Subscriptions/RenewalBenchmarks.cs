@@ -10,7 +10,8 @@ namespace SubscriptionPortal.Benchmarks.Subscriptions;
 /// Target: at least 300 renewals per second on 2 cores, PDFs included. One invocation moves the
 /// clock one month on and runs the renewal job once over <see cref="Due"/> monthly subscriptions
 /// that have all just come due: each gets its invoice (number, PDF, hash), a direct debit and an
-/// audit entry in its own transaction. Timings are per subscription, and Op/s is renewals per second.
+/// audit entry, in batches of the default size that share a transaction. Timings are per subscription,
+/// and Op/s is renewals per second.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]

@@ -20,20 +20,29 @@ internal static class DocumentNumbering
     public static string Format(string series, int year, int number) => $"{series}-{year:D4}-{number:D6}";
 
     // Stryker disable all : a database statement, run by the integration tests (gapless numbers on SQLite and PostgreSQL), not by the unit tests that mutation testing runs
-    public static async Task<string> NextAsync(ApplicationDbContext db, DocumentKind kind, int year, CancellationToken ct = default)
+    public static async Task<string> NextAsync(ApplicationDbContext db, DocumentKind kind, int year, CancellationToken ct = default) =>
+        (await NextAsync(db, kind, year, 1, ct))[0];
+
+    /// <summary>
+    /// Takes the next <paramref name="count"/> numbers at once, in order, for documents issued together: the same
+    /// one statement moves the counter by <paramref name="count"/>, and a rollback gives the whole block back.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> NextAsync(ApplicationDbContext db, DocumentKind kind, int year, int count, CancellationToken ct = default)
     {
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("A document number is taken inside the transaction that issues the document.");
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var series = SeriesOf(kind);
         var taken = await db.Database.SqlQuery<int>($"""
-            INSERT INTO "DocumentCounters" ("Series", "Year", "LastNumber") VALUES ({series}, {year}, 1)
-            ON CONFLICT ("Series", "Year") DO UPDATE SET "LastNumber" = "DocumentCounters"."LastNumber" + 1
+            INSERT INTO "DocumentCounters" ("Series", "Year", "LastNumber") VALUES ({series}, {year}, {count})
+            ON CONFLICT ("Series", "Year") DO UPDATE SET "LastNumber" = "DocumentCounters"."LastNumber" + {count}
             RETURNING "LastNumber" AS "Value"
             """).ToListAsync(ct);
-        return Format(series, year, taken.Single());
+        var last = taken.Single();
+        return [.. Enumerable.Range(last - count + 1, count).Select(n => Format(series, year, n))];
     }
     // Stryker restore all
 }

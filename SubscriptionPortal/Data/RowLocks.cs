@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace SubscriptionPortal.Data;
@@ -26,15 +27,56 @@ internal static class RowLocks
     public static Task<TEntity?> ClaimAsync<TEntity>(this ApplicationDbContext db, string property, object value, CancellationToken ct = default)
         where TEntity : class => SelectAsync<TEntity>(db, property, value, "FOR NO KEY UPDATE SKIP LOCKED", ct);
 
+    /// <summary>
+    /// Claims, in one statement, the rows whose <paramref name="property"/> is one of <paramref name="values"/>, for a
+    /// batch of a job's work: the rows another transaction holds are left out, as <see cref="ClaimAsync"/> leaves
+    /// out one row, so instances running the job together each take what the others have not. On SQLite the
+    /// transaction already holds the database's write lock, so every row found is claimed.
+    /// </summary>
+    public static async Task<List<TEntity>> ClaimAllAsync<TEntity, TValue>(this ApplicationDbContext db, string property, IReadOnlyCollection<TValue> values,
+        CancellationToken ct = default)
+        where TEntity : class
+    {
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Rows are locked inside the transaction that works on them.");
+        var (entity, column) = Column<TEntity>(db, property);
+        IReadOnlyCollection<TValue> claimed = values;
+        if (db.Database.IsNpgsql())
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction.GetDbTransaction();
+            command.CommandText = $"SELECT \"{column.GetColumnName()}\" FROM \"{entity.GetTableName()}\" WHERE \"{column.GetColumnName()}\" = ANY(@values) FOR NO KEY UPDATE SKIP LOCKED";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "values";
+            parameter.Value = values.ToArray();
+            command.Parameters.Add(parameter);
+            var locked = new List<TValue>();
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    locked.Add(reader.GetFieldValue<TValue>(0));
+                }
+            }
+
+            claimed = locked;
+        }
+
+        if (claimed.Count == 0)
+        {
+            return [];
+        }
+
+        // As for one row: read after the lock, in a new statement, so each row is its last committed state.
+        return await db.Set<TEntity>().Where(In<TEntity, TValue>(column.PropertyInfo!.Name, [.. claimed])).ToListAsync(ct);
+    }
+
     private static async Task<TEntity?> SelectAsync<TEntity>(ApplicationDbContext db, string property, object value, string lockClause, CancellationToken ct)
         where TEntity : class
     {
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("A row is locked inside the transaction that works on it.");
-        var entity = db.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
-        var column = entity.FindProperty(property) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} has no property {property}.");
-
+        var (entity, column) = Column<TEntity>(db, property);
         if (db.Database.IsNpgsql())
         {
             // The lock is taken by a plain command, then the row is read by an ordinary query: an
@@ -54,6 +96,23 @@ internal static class RowLocks
 
         // Read after the lock, in a new statement: under READ COMMITTED it sees the last committed state.
         return await db.Set<TEntity>().SingleOrDefaultAsync(Equal<TEntity>(column.PropertyInfo!.Name, column.ClrType, value), ct);
+    }
+
+    private static (IEntityType Entity, IProperty Column) Column<TEntity>(ApplicationDbContext db, string property)
+    {
+        var entity = db.Model.FindEntityType(typeof(TEntity))
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+        return (entity, entity.FindProperty(property) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} has no property {property}."));
+    }
+
+    /// <summary><c>e => values.Contains(e.Property)</c>, with the values as one query parameter.</summary>
+    private static Expression<Func<TEntity, bool>> In<TEntity, TValue>(string property, List<TValue> values)
+    {
+        var entity = Expression.Parameter(typeof(TEntity), "e");
+        var box = new Box<List<TValue>>(values);
+        var body = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TValue)],
+            Expression.Property(Expression.Constant(box), nameof(Box<int>.Value)), Expression.Property(entity, property));
+        return Expression.Lambda<Func<TEntity, bool>>(body, entity);
     }
 
     /// <summary><c>e => e.Property == value</c>, with the value as a query parameter so the query is compiled once.</summary>

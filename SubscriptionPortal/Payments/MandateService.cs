@@ -138,4 +138,10 @@ internal sealed class MandateService(
 
     public static Task<SepaMandate?> ActiveAsync(ApplicationDbContext db, int platformId, CancellationToken ct) =>
         db.Mandates.Where(m => m.PlatformId == platformId && m.RevokedAtUtc == null).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>The active mandate of each of <paramref name="platformIds"/> that has one, read in one query (a batch of renewals).</summary>
+    public static async Task<Dictionary<int, SepaMandate>> ActiveAsync(ApplicationDbContext db, IReadOnlyCollection<int> platformIds, CancellationToken ct) =>
+        (await db.Mandates.Where(m => platformIds.Contains(m.PlatformId) && m.RevokedAtUtc == null).ToListAsync(ct))
+            .GroupBy(m => m.PlatformId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(m => m.Id)!);
 }

@@ -37,18 +37,50 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer, EmailOutbox emails)
         string? number,
         CancellationToken ct)
     {
+        var draft = Draft(new InvoiceRequest(platform, subscriptionId, idempotencyKey, issueDate, issuedAtUtc, billed, charge, mandate), settledByCreditNote);
+        var invoice = await issuer.IssueAsync(db, draft, number, ct);
+        return await CollectAsync(db, invoice, draft, mandate, ct);
+    }
+
+    /// <summary>
+    /// Issues the invoices of <paramref name="requests"/> together inside the caller's transaction, numbered in
+    /// the order given (<see cref="DocumentIssuer.IssueAllAsync"/>), each with its debit and its email as
+    /// <see cref="IssueInvoiceAsync(ApplicationDbContext, Platform, int, string, DateOnly, DateTime, InvoiceCalculation, InvoiceCharge, SepaMandate?, ValueTuple{string, decimal}?, string?, CancellationToken)"/>
+    /// adds them. The debits and emails are added, not saved: the caller saves them with the rest of its work.
+    /// </summary>
+    public async Task<IReadOnlyList<IssuedInvoice>> IssueInvoicesAsync(ApplicationDbContext db, IReadOnlyList<InvoiceRequest> requests, CancellationToken ct)
+    {
+        var drafts = requests.Select(r => Draft(r, settledByCreditNote: null)).ToList();
+        var invoices = await issuer.IssueAllAsync(db, drafts, ct);
+        var issued = new List<IssuedInvoice>(invoices.Count);
+        for (var i = 0; i < invoices.Count; i++)
+        {
+            issued.Add(await CollectAsync(db, invoices[i], drafts[i], requests[i].Mandate, ct));
+        }
+
+        return issued;
+    }
+
+    private static DocumentDraft Draft(InvoiceRequest request, (string Number, decimal Amount)? settledByCreditNote)
+    {
+        var (platform, charge, mandate) = (request.Platform, request.Charge, request.Mandate);
         var debitDraft = charge.AmountDue > 0 && mandate is not null
             ? new DraftDirectDebit(Iban.Mask(mandate.Iban), mandate.Reference, charge.CollectionDate!.Value, charge.AmountDue)
             : null;
-        var invoice = await issuer.IssueAsync(db, new DocumentDraft(
-            DocumentKind.Invoice, platform.Id, subscriptionId, idempotencyKey, issueDate, issuedAtUtc,
-            billed.Period, DocumentBuyers.Of(platform), billed.Lines, billed.Totals, charge.BalanceApplied, charge.AmountDue,
+        return new DocumentDraft(
+            DocumentKind.Invoice, platform.Id, request.SubscriptionId, request.IdempotencyKey, request.IssueDate, request.IssuedAtUtc,
+            request.Billed.Period, DocumentBuyers.Of(platform), request.Billed.Lines, request.Billed.Totals, charge.BalanceApplied, charge.AmountDue,
             Corrects: null, Reason: null, debitDraft,
-            SettledByCreditNote: settledByCreditNote), number, ct);
+            SettledByCreditNote: settledByCreditNote);
+    }
+
+    /// <summary>The issued invoice's direct debit, when its draft has one, and its email.</summary>
+    private async Task<IssuedInvoice> CollectAsync(ApplicationDbContext db, BillingDocument invoice, DocumentDraft draft, SepaMandate? mandate, CancellationToken ct)
+    {
         DirectDebit? debit = null;
-        if (debitDraft is not null)
+        if (draft.DirectDebit is { } debitDraft)
         {
-            debit = new DirectDebit(platform.Id, invoice.Id, mandate!.Id, Money.ToCents(charge.AmountDue), debitDraft.CollectionDate, issuedAtUtc);
+            debit = new DirectDebit(invoice.PlatformId, invoice.Id, mandate!.Id, Money.ToCents(debitDraft.Amount), debitDraft.CollectionDate, draft.IssuedAtUtc);
             db.DirectDebits.Add(debit);
         }
 
@@ -65,6 +97,20 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer, EmailOutbox emails)
 
 /// <summary>How an invoice is paid, euros: from the balance first, then <see cref="AmountDue"/> by debit on <see cref="CollectionDate"/>.</summary>
 internal sealed record InvoiceCharge(decimal BalanceApplied, decimal AmountDue, DateOnly? CollectionDate);
+
+/// <summary>
+/// One invoice of a batch: the platform as the transaction holds it, what is billed and how it is paid, with the
+/// platform's active <paramref name="Mandate"/> (null when it has none: the invoice then awaits payment).
+/// </summary>
+internal sealed record InvoiceRequest(
+    Platform Platform,
+    int SubscriptionId,
+    string IdempotencyKey,
+    DateOnly IssueDate,
+    DateTime IssuedAtUtc,
+    InvoiceCalculation Billed,
+    InvoiceCharge Charge,
+    SepaMandate? Mandate);
 
 /// <summary>An invoice just issued, and its direct debit when one collects it.</summary>
 internal sealed record IssuedInvoice(BillingDocument Invoice, DirectDebit? Debit);

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
 
@@ -10,15 +12,18 @@ namespace SubscriptionPortal.Subscriptions;
 
 /// <summary>
 /// Renews paid subscriptions whose period has ended (SPEC §4): an invoice for the next full period,
-/// the balance applied first, a debit for the rest. Each renewal is one transaction, and the
-/// invoice's idempotency key (subscription and period start) is unique: running the job twice, or
-/// on two instances at once, never invoices a period twice. Each renewal first claims its
-/// subscription's row in the database (PostgreSQL: <c>FOR NO KEY UPDATE SKIP LOCKED</c>), so instances
-/// running the job together split the due subscriptions between them instead of colliding.
+/// the balance applied first, a debit for the rest. The invoice's idempotency key (subscription and
+/// period start) is unique: running the job twice, or on two instances at once, never invoices a period
+/// twice. The job renews the due subscriptions in batches of <see cref="BillingOptions.RenewalBatchSize"/>,
+/// one transaction each: a commit (a durable write on SQLite) per batch rather than per renewal, and the
+/// batch's PDFs rendered on every core. Each batch first claims its subscriptions' rows in the database
+/// (PostgreSQL: <c>FOR NO KEY UPDATE SKIP LOCKED</c>), so instances running the job together split the due
+/// subscriptions between them instead of colliding.
 /// </summary>
 internal sealed class RenewalService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
     PeriodInvoicing invoicing,
+    IOptions<BillingOptions> options,
     TimeProvider clock,
     ILogger<RenewalService> logger)
 {
@@ -40,12 +45,9 @@ internal sealed class RenewalService(
 
         var issued = 0;
         var catalog = new CatalogCache();
-        foreach (var subscriptionId in due)
+        foreach (var batch in due.Chunk(options.Value.RenewalBatchSize))
         {
-            while (await RenewOnceAsync(subscriptionId, catalog, ct))
-            {
-                issued++;
-            }
+            issued += await RenewBatchAsync(batch, catalog, ct);
         }
 
         return issued;
@@ -54,11 +56,35 @@ internal sealed class RenewalService(
     /// <summary>Renews one period of one subscription if it is due; false when there was nothing to do.</summary>
     public Task<bool> RenewOnceAsync(int subscriptionId, CancellationToken ct = default) => RenewOnceAsync(subscriptionId, new CatalogCache(), ct);
 
+    private async Task<int> RenewBatchAsync(int[] batch, CatalogCache catalog, CancellationToken ct)
+    {
+        try
+        {
+            return await RenewInTransactionAsync(batch, maxPeriods: int.MaxValue, catalog, ct);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
+        {
+            // Another run renewed one of them first, and the whole batch rolled back with it: renew the others
+            // one period at a time, in a transaction each, where such a conflict costs only its own renewal.
+            logger.RenewalBatchConflict(batch.Length);
+            var issued = 0;
+            foreach (var subscriptionId in batch)
+            {
+                while (await RenewOnceAsync(subscriptionId, catalog, ct))
+                {
+                    issued++;
+                }
+            }
+
+            return issued;
+        }
+    }
+
     private async Task<bool> RenewOnceAsync(int subscriptionId, CatalogCache catalog, CancellationToken ct)
     {
         try
         {
-            return await RenewInTransactionAsync(subscriptionId, catalog, ct);
+            return await RenewInTransactionAsync([subscriptionId], maxPeriods: 1, catalog, ct) == 1;
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
         {
@@ -68,45 +94,77 @@ internal sealed class RenewalService(
         }
     }
 
-    private async Task<bool> RenewInTransactionAsync(int subscriptionId, CatalogCache catalog, CancellationToken ct)
+    /// <summary>
+    /// Renews, in one transaction, the due periods of <paramref name="subscriptionIds"/> (at most
+    /// <paramref name="maxPeriods"/> each), in the order given and each subscription's periods in date order, which
+    /// is the order of their invoice numbers. Returns the invoices issued. Two saves: the invoices first, since
+    /// their debits, emails and the renewed plans refer to them by id, then everything else.
+    /// </summary>
+    private async Task<int> RenewInTransactionAsync(int[] subscriptionIds, int maxPeriods, CatalogCache catalog, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Held by another instance's renewal (or a change being validated): that one does the work, or the next run will.
-        if (await db.ClaimAsync<Subscription>(nameof(Subscription.Id), subscriptionId, ct) is not { } subscription)
+        // Those held by another instance's renewal (or a change being validated) are left out: that one does the work, or the next run will.
+        var claimed = await db.ClaimAllAsync<Subscription, int>(nameof(Subscription.Id), subscriptionIds, ct);
+        if (claimed.Count == 0)
         {
-            return false;
+            return 0;
         }
 
-        var platform = await db.Platforms.SingleAsync(p => p.Id == subscription.PlatformId, ct);
+        var platformIds = claimed.Select(s => s.PlatformId).Distinct().ToList();
+        var platforms = await db.Platforms.Where(p => platformIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var mandates = await MandateService.ActiveAsync(db, platformIds, ct);
         var now = clock.GetUtcNow();
-        var today = PeriodMath.LocalDate(now, platform.TimeZone);
-        if (subscription is not { Plan: { } plan, CancelAtPeriodEnd: false } || plan.PeriodEnd > today
-            || platform.Status == PlatformStatus.Closed)
+        var renewals = new List<(Subscription Subscription, RenewalCalculation Calc)>();
+        var requests = new List<InvoiceRequest>();
+        foreach (var subscription in claimed.OrderBy(s => Array.IndexOf(subscriptionIds, s.Id)))
         {
-            return false;
+            var platform = platforms[subscription.PlatformId];
+            var today = PeriodMath.LocalDate(now, platform.TimeZone);
+            if (subscription is not { Plan: { } plan, CancelAtPeriodEnd: false } || platform.Status == PlatformStatus.Closed)
+            {
+                continue;
+            }
+
+            var (offer, settings) = await catalog.GetAsync(db, subscription.OfferCode, ct);
+            // A missed period is priced from the one before it and paid from the balance that one left.
+            var period = plan.CurrentPeriod;
+            for (var periods = 0; periods < maxPeriods && period.End <= today; periods++)
+            {
+                var calc = QuoteCalculator.Renewal(new RenewalInput(offer, plan.TierMaxContacts, plan.Commitment,
+                    plan.AnchorDate, period, today, settings.VatRate, Money.FromCents(platform.BalanceCents), settings.CollectionDelayDays,
+                    platform.BillingLanguage));
+                platform.SetBalance(Money.ToCents(calc.BalanceAfter));
+                renewals.Add((subscription, calc));
+                requests.Add(new InvoiceRequest(platform, subscription.Id, $"renewal:{subscription.Id}:{calc.Period.Start:yyyy-MM-dd}", today, now.UtcDateTime,
+                    calc.Invoice, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), mandates.GetValueOrDefault(platform.Id)));
+                period = calc.Period;
+            }
         }
 
-        var (offer, settings) = await catalog.GetAsync(db, subscription.OfferCode, ct);
-        var calc = QuoteCalculator.Renewal(new RenewalInput(offer, plan.TierMaxContacts, plan.Commitment,
-            plan.AnchorDate, plan.CurrentPeriod, today, settings.VatRate, Money.FromCents(platform.BalanceCents), settings.CollectionDelayDays,
-            platform.BillingLanguage));
-        var (invoice, debit) = await invoicing.IssueInvoiceAsync(db, platform, subscription.Id, $"renewal:{subscription.Id}:{calc.Period.Start:yyyy-MM-dd}", today, now.UtcDateTime,
-            calc.Invoice, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), ct);
-        if (debit is null && calc.AmountDue > 0)
+        if (requests.Count == 0)
         {
-            logger.InvoiceAwaitsPaymentWithoutDebit(platform.Id, invoice.Number);
+            return 0;
         }
 
-        subscription.Renew(calc.Period, invoice.Id);
-        platform.SetBalance(Money.ToCents(calc.BalanceAfter));
-        db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, platform.Id, AuditActions.SubscriptionRenewed,
-            $"Renewed for {Format(calc.Period)}: invoice {invoice.Number} ({calc.Invoice.Totals.IncludingVat:0.00} € TTC)"
-            + (calc.BalanceApplied > 0 ? $", {calc.BalanceApplied:0.00} € from the balance" : "")
-            + (debit is null ? "" : $", direct debit of {calc.AmountDue:0.00} € on {calc.CollectionDate:dd/MM/yyyy}") + "."));
+        var issued = await invoicing.IssueInvoicesAsync(db, requests, ct);
+        foreach (var ((subscription, calc), (invoice, debit)) in renewals.Zip(issued))
+        {
+            if (debit is null && calc.AmountDue > 0)
+            {
+                logger.InvoiceAwaitsPaymentWithoutDebit(subscription.PlatformId, invoice.Number);
+            }
+
+            subscription.Renew(calc.Period, invoice.Id);
+            db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, subscription.PlatformId, AuditActions.SubscriptionRenewed,
+                $"Renewed for {Format(calc.Period)}: invoice {invoice.Number} ({calc.Invoice.Totals.IncludingVat:0.00} € TTC)"
+                + (calc.BalanceApplied > 0 ? $", {calc.BalanceApplied:0.00} € from the balance" : "")
+                + (debit is null ? "" : $", direct debit of {calc.AmountDue:0.00} € on {calc.CollectionDate:dd/MM/yyyy}") + "."));
+        }
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return true;
+        return issued.Count;
     }
 
     /// <summary>

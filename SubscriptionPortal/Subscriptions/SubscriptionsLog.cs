@@ -23,4 +23,7 @@ internal static partial class SubscriptionsLog
 
     [LoggerMessage(EventId = 307, Level = LogLevel.Information, Message = "The reminder of subscription {SubscriptionId} was queued by another run.")]
     public static partial void ReminderQueuedByAnotherRun(this ILogger logger, int subscriptionId);
+
+    [LoggerMessage(EventId = 308, Level = LogLevel.Information, Message = "A batch of {Count} renewals met another run's renewal and rolled back: renewing them one at a time.")]
+    public static partial void RenewalBatchConflict(this ILogger logger, int count);
 }

@@ -1,14 +1,21 @@
+using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Support;
+using SubscriptionPortal.Tests.Unit.Billing.EInvoicing;
+using SubscriptionPortal.Tests.Unit.Billing.Pdf;
 
 namespace SubscriptionPortal.Tests.Integration.Subscriptions;
 
 public sealed class RenewalServiceTests
 {
     private static readonly DateOnly Start = new(2026, 3, 10);
+    private static readonly DateTimeOffset RenewalTime = new(2026, 4, 10, 6, 0, 0, TimeSpan.Zero);
+    private static readonly XNamespace Rsm = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
+    private static readonly XNamespace Ram = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100";
 
     [Fact]
     public async Task RenewDue_RunTwice_IssuesOneInvoiceForTheNextPeriod()
@@ -97,4 +104,138 @@ public sealed class RenewalServiceTests
         database.Clock.SetUtcNow(new DateTimeOffset(2026, 4, 9, 22, 30, 0, TimeSpan.Zero));
         Assert.Equal(1, await database.Get<RenewalService>().RenewDueAsync());
     }
+
+    [Fact]
+    public async Task RenewDue_MoreSubscriptionsThanABatch_RenewsEachOnceWithGaplessNumbersAndItsOwnPdf()
+    {
+        await using var database = await SmallBatchesAsync(batchSize: 4, new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
+        var platformIds = new List<int>();
+        for (var i = 0; i < 10; i++)
+        {
+            platformIds.Add((await database.PaidPlatformAsync($"Association {i}", Start)).PlatformId);
+        }
+
+        database.Clock.SetUtcNow(RenewalTime);
+
+        Assert.Equal(10, await database.Get<RenewalService>().RenewDueAsync());
+
+        await using var db = database.CreateContext();
+        // The ten opening invoices, then the ten renewals: numbered in the order they were issued, without a gap.
+        var numbers = await db.Documents.Where(d => d.Kind == DocumentKind.Invoice).OrderBy(d => d.Id).Select(d => d.Number).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 20).Select(n => $"F-2026-{n:D6}"), numbers);
+        var renewals = await db.Documents.Where(d => d.IdempotencyKey.StartsWith("renewal:")).OrderBy(d => d.Id).ToListAsync();
+        Assert.Equal(platformIds.Order(), renewals.Select(d => d.PlatformId).Order());
+        foreach (var renewal in renewals)
+        {
+            Assert.Equal((new DateOnly(2026, 4, 10), new DateOnly(2026, 5, 10)), (renewal.PeriodStart, renewal.PeriodEnd));
+            Assert.Equal(renewal.PdfSha256, StoredBytes.Sha256(renewal.Pdf));
+            var text = PdfReadBack.Of(renewal.Pdf).Flat;
+            Assert.Contains(renewal.Number, text);
+            Assert.Contains(renewal.BuyerName, text);
+            var xml = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FacturXReadBack.Of(renewal.Pdf).Xml));
+            Assert.Equal(renewal.Number, xml.Root!.Element(Rsm + "ExchangedDocument")!.Element(Ram + "ID")!.Value);
+        }
+
+        var renewalIds = renewals.Select(d => d.Id).ToList();
+        Assert.Equal(renewalIds.Order(), (await db.Subscriptions.Select(s => s.Plan!.OpeningInvoiceId).ToListAsync()).Order());
+        Assert.Equal(10, await db.DirectDebits.CountAsync(d => renewalIds.Contains(d.InvoiceId)));
+        Assert.Equal(10, await db.OutboxMessages.CountAsync(m => m.AttachmentDocumentId != null && renewalIds.Contains(m.AttachmentDocumentId.Value)));
+        Assert.Equal(10, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.SubscriptionRenewed));
+    }
+
+    [Fact]
+    public async Task RenewDue_SeveralPeriodsMissedAcrossBatches_IssuesEachPeriodOnceInDateOrder()
+    {
+        await using var database = await SmallBatchesAsync(batchSize: 2, new DateTimeOffset(2026, 1, 10, 9, 0, 0, TimeSpan.Zero));
+        var platformIds = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            platformIds.Add((await database.PaidPlatformAsync($"Association {i}", new DateOnly(2026, 1, 10))).PlatformId);
+        }
+
+        // The job was down for three months: three periods are due for each subscription.
+        database.Clock.SetUtcNow(RenewalTime);
+
+        Assert.Equal(9, await database.Get<RenewalService>().RenewDueAsync());
+
+        await using var db = database.CreateContext();
+        var numbers = await db.Documents.Where(d => d.Kind == DocumentKind.Invoice).OrderBy(d => d.Id).Select(d => d.Number).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"F-2026-{n:D6}"), numbers);
+        foreach (var platformId in platformIds)
+        {
+            var renewals = await db.Documents.Where(d => d.PlatformId == platformId && d.IdempotencyKey.StartsWith("renewal:"))
+                .OrderBy(d => d.Number).ToListAsync();
+            Assert.Equal(
+                [(new DateOnly(2026, 2, 10), new DateOnly(2026, 3, 10)), (new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 10)), (new DateOnly(2026, 4, 10), new DateOnly(2026, 5, 10))],
+                renewals.Select(d => (d.PeriodStart, d.PeriodEnd)));
+            var subscription = await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId);
+            Assert.Equal((new BillingPeriod(new DateOnly(2026, 4, 10), new DateOnly(2026, 5, 10)), renewals[^1].Id), (subscription.CurrentPeriod!.Value, subscription.Plan!.OpeningInvoiceId));
+            var renewalIds = renewals.Select(d => d.Id).ToList();
+            Assert.Equal(3, await db.DirectDebits.CountAsync(d => renewalIds.Contains(d.InvoiceId)));
+        }
+    }
+
+    [Fact]
+    public async Task RenewDue_AnotherRunRenewedOneOfTheBatchFirst_FallsBackAndRenewsEachOnce()
+    {
+        await using var database = await SmallBatchesAsync(batchSize: 10, new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
+        for (var i = 0; i < 5; i++)
+        {
+            await database.PaidPlatformAsync($"Association {i}", Start);
+        }
+
+        database.Clock.SetUtcNow(RenewalTime);
+        int renewedElsewhere;
+        await using (var db = database.CreateContext())
+        {
+            renewedElsewhere = (await db.Subscriptions.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync())[2];
+        }
+
+        // Another run renewed one subscription, but this run reads it as it was before that run committed: the
+        // batch's invoice for it meets the one already issued and the whole batch rolls back.
+        Assert.True(await database.Get<RenewalService>().RenewOnceAsync(renewedElsewhere));
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Subscriptions" SET "PeriodStart" = {Start}, "PeriodEnd" = {Start.AddMonths(1)} WHERE "Id" = {renewedElsewhere}""");
+        }
+
+        Assert.Equal(4, await database.Get<RenewalService>().RenewDueAsync());
+
+        await using var check = database.CreateContext();
+        var renewals = await check.Documents.Where(d => d.IdempotencyKey.StartsWith("renewal:")).ToListAsync();
+        Assert.Equal(5, renewals.Select(d => d.SubscriptionId).Distinct().Count());
+        Assert.All(renewals, d => Assert.Equal(new DateOnly(2026, 4, 10), d.PeriodStart));
+        var numbers = await check.Documents.Where(d => d.Kind == DocumentKind.Invoice).Select(d => d.Number).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 10).Select(n => $"F-2026-{n:D6}"), numbers.Order());
+        Assert.Equal(5, await check.DirectDebits.CountAsync(d => renewals.Select(r => r.Id).Contains(d.InvoiceId)));
+    }
+
+    [Fact]
+    public async Task RenewDue_TwoInstancesAtOnceInSmallBatches_RenewEachSubscriptionOnceWithGaplessNumbers()
+    {
+        await using var database = await SmallBatchesAsync(batchSize: 3, new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
+        for (var i = 0; i < 12; i++)
+        {
+            await database.PaidPlatformAsync($"Association {i}", Start);
+        }
+
+        await using var other = await database.StartInstanceAsync("b");
+        database.Clock.SetUtcNow(RenewalTime);
+
+        var runs = await Task.WhenAll(
+            Task.Run(() => database.Get<RenewalService>().RenewDueAsync()),
+            Task.Run(() => other.Get<RenewalService>().RenewDueAsync()));
+
+        Assert.Equal(12, runs.Sum());
+        await using var db = database.CreateContext();
+        var renewals = await db.Documents.Where(d => d.IdempotencyKey.StartsWith("renewal:")).Select(d => d.SubscriptionId).ToListAsync();
+        Assert.Equal(12, renewals.Distinct().Count());
+        Assert.Equal(12, renewals.Count);
+        var numbers = await db.Documents.Where(d => d.Kind == DocumentKind.Invoice).Select(d => d.Number).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 24).Select(n => $"F-2026-{n:D6}"), numbers.Order());
+        Assert.Equal(12, await db.Subscriptions.CountAsync(s => s.Plan!.PeriodStart == new DateOnly(2026, 4, 10)));
+    }
+
+    private static Task<TestDatabase> SmallBatchesAsync(int batchSize, DateTimeOffset now) =>
+        TestDatabase.CreateAsync(now, settings: new Dictionary<string, string?> { ["Billing:RenewalBatchSize"] = $"{batchSize}" });
 }

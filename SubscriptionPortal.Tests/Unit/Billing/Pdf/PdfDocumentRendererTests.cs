@@ -352,6 +352,25 @@ public sealed class PdfDocumentRendererTests
     }
 
     [Fact]
+    public void Render_OneRendererFromManyThreads_GivesEachNumberItsOwnDocument()
+    {
+        // As a batch of renewals renders: one shared renderer, documents that differ by their number.
+        var models = Enumerable.Range(1, 24)
+            .Select(n => BillingDocumentSamples.Invoice() with { Number = $"F-2026-{n:D6}" })
+            .ToArray();
+        var expected = models.Select(renderer.Render).ToArray();
+
+        var actual = new byte[models.Length][];
+        Parallel.For(0, models.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i] = renderer.Render(models[i]));
+
+        for (var i = 0; i < models.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i]);
+            Assert.Contains(models[i].Number, PdfReadBack.Of(actual[i]).Flat);
+        }
+    }
+
+    [Fact]
     public void Seller_WithoutLogoFile_GetsADrawnMonogram()
     {
         var page = PdfReadBack.Of(renderer.Render(BillingDocumentSamples.Invoice())).Pages.Single();

@@ -23,6 +23,10 @@ public sealed class PortalApp(Action<IServiceCollection>? configure = null) : We
     /// <summary>Starts at the real "now" so the demo data is as a person would see it today.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>An app where Identity re-checks the sign-in cookie's security stamp every minute, instead of every 30.</summary>
+    public static PortalApp CheckingSecurityStampsEveryMinute() =>
+        new(services => services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1)));
+
     public PortalClient CreatePortalClient() => new(this);
 
     public ApplicationDbContext OpenDatabase() =>

@@ -17,8 +17,7 @@ public sealed class ImpersonationCookieTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        // Identity re-checks the security stamp every minute here, instead of every 30.
-        app = new PortalApp(services => services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1)));
+        app = PortalApp.CheckingSecurityStampsEveryMinute();
         client = app.CreatePortalClient();
         return Task.CompletedTask;
     }

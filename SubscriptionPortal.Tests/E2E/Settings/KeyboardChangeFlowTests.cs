@@ -84,7 +84,7 @@ public sealed class KeyboardChangeFlowTests(BrowserFixture browser) : PortalPage
         var stops = new List<string>();
         for (var i = 0; i < MaxTabs; i++)
         {
-            await Page.Keyboard.PressAsync("Tab");
+            await PressAndSettleAsync("Tab");
             stops.Add(await Page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 100) ?? 'nothing'"));
             if (await target.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)"))
             {
@@ -94,6 +94,24 @@ public sealed class KeyboardChangeFlowTests(BrowserFixture browser) : PortalPage
         }
 
         Assert.Fail($"{target} was not reached in {MaxTabs} presses of Tab. The focus went through:\n" + string.Join("\n", stops));
+    }
+
+    /// <summary>
+    /// Presses <paramref name="key"/>, then waits for the focus to rest on a control. Tabbing past either end of the
+    /// dialog lands on one of its focus trap's bumpers, and the trap moves the focus on to the other end only once
+    /// the server has answered that focus event. A key pressed before that would act where the focus is about to
+    /// leave, and the focus would then jump under it: a person at the keyboard sees it arrive first.
+    /// </summary>
+    private async Task PressAndSettleAsync(string key)
+    {
+        await Page.Keyboard.PressAsync(key);
+        await Page.WaitForFunctionAsync("""
+            () => {
+                const focused = document.activeElement;
+                return !(focused?.parentElement?.classList.contains('mud-focus-trap')
+                    && !focused.classList.contains('mud-focus-trap-child-container'));
+            }
+            """);
     }
 
     /// <summary>Inside a composite control (tabs, radio buttons), moves with <paramref name="key"/> until <paramref name="target"/> has the focus.</summary>
@@ -145,7 +163,7 @@ public sealed class KeyboardChangeFlowTests(BrowserFixture browser) : PortalPage
     {
         foreach (var key in Enumerable.Repeat("Tab", 8).Concat(Enumerable.Repeat("Shift+Tab", 8)))
         {
-            await Page.Keyboard.PressAsync(key);
+            await PressAndSettleAsync(key);
             Assert.True(await dialog.EvaluateAsync<bool>("d => d.contains(document.activeElement)"),
                 $"After {key} the focus left the dialog for "
                 + await Page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing'"));

@@ -40,11 +40,16 @@ internal sealed class BusinessEventCounter(PortalMetrics metrics) : AfterCommitI
                 case BillingDocument document when entry.State == EntityState.Added:
                     staged.Add(document.Kind == DocumentKind.Invoice ? Event.Invoice : Event.CreditNote);
                     break;
-                case AuditEntry audit when entry.State == EntityState.Added && audit.Action == "subscription.changed":
+                case AuditEntry audit when entry.State == EntityState.Added && audit.Action == AuditActions.SubscriptionChanged:
                     staged.Add(Event.ChangeValidated);
                     break;
-                case AuditEntry audit when entry.State == EntityState.Added && audit.Action == "subscription.renewed":
+                case AuditEntry audit when entry.State == EntityState.Added && audit.Action == AuditActions.SubscriptionRenewed:
                     staged.Add(Event.Renewal);
+                    break;
+                // A failed email queued again by support is updated in place, not added: its audit entry counts it,
+                // so that queued stays equal to sent, failed and still waiting together.
+                case AuditEntry audit when entry.State == EntityState.Added && audit.Action == AuditActions.EmailSentAgain:
+                    staged.Add(Event.EmailQueued);
                     break;
                 case OutboxMessage when entry.State == EntityState.Added:
                     staged.Add(Event.EmailQueued);

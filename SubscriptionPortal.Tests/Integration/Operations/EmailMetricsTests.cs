@@ -8,6 +8,7 @@ using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Emails;
 using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Support;
 using SubscriptionPortal.Tests.E2E;
 using SubscriptionPortal.Tests.Integration.Emails;
 using SubscriptionPortal.Tests.Integration.Http;
@@ -120,6 +121,31 @@ public sealed class EmailMetricsTests : IAsyncLifetime
         Assert.Equal(2, Sum(after, Failed) - Sum(before, Failed));
         Assert.Equal(0, Sum(after, Sent) - Sum(before, Sent));
         Assert.Equal(0, Sum(after, RetriesScheduled) - Sum(before, RetriesScheduled));
+    }
+
+    [Fact]
+    public async Task Scrape_FailedEmailSentAgainBySupport_CountsItQueuedAgainThenSent()
+    {
+        await StartAsync(mailServerUp: true);
+        smtp.Refuse(SerenityBillingEmail);
+        var before = await ScrapeAsync();
+        var rows = await UpgradeSerenityAsync();
+        await SettledAsync();
+        var failed = await ScrapeWhenAsync(text => Sum(text, Failed) - Sum(before, Failed) >= 2);
+        smtp.Accept(SerenityBillingEmail);
+
+        var agent = TestUsers.Principal(new ApplicationUser { Id = "agent-1", UserName = "camille@support.test", Email = "camille@support.test" }, [PortalRoles.Support]);
+        Assert.Equal(SendAgainOutcome.Queued, await server!.Services.GetRequiredService<EmailDesk>().SendAgainAsync(agent, rows[0].Id));
+        var queuedAgain = await ScrapeAsync();
+        await SettledAsync();
+        var after = await ScrapeWhenAsync(text => Sum(text, Sent) - Sum(before, Sent) >= 1);
+
+        Assert.Equal(2, Sum(failed, Queued) - Sum(before, Queued));
+        Assert.Equal(1, Sum(queuedAgain, Queued) - Sum(failed, Queued));
+        Assert.Equal(1, Sum(after, Sent) - Sum(before, Sent));
+        Assert.Equal(2, Sum(after, Failed) - Sum(before, Failed));
+        Assert.Equal(Sum(after, Queued) - Sum(before, Queued), Sum(after, Sent) + Sum(after, Failed) - Sum(before, Sent) - Sum(before, Failed));
+        smtp.ReceivedFor(rows[0]);
     }
 
     [Fact]

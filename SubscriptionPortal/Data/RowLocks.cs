@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -43,13 +44,7 @@ internal static class RowLocks
         IReadOnlyCollection<TValue> claimed = values;
         if (db.Database.IsNpgsql())
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = $"SELECT \"{column.GetColumnName()}\" FROM \"{entity.GetTableName()}\" WHERE \"{column.GetColumnName()}\" = ANY(@values) FOR NO KEY UPDATE SKIP LOCKED";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "values";
-            parameter.Value = values.ToArray();
-            command.Parameters.Add(parameter);
+            await using var command = LockCommand(db, transaction, entity, column, "= ANY(@value)", values.ToArray(), "FOR NO KEY UPDATE SKIP LOCKED");
             var locked = new List<TValue>();
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
@@ -81,13 +76,7 @@ internal static class RowLocks
         {
             // The lock is taken by a plain command, then the row is read by an ordinary query: an
             // entity query over raw SQL would be compiled anew for every value (about a millisecond each).
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = $"SELECT 1 FROM \"{entity.GetTableName()}\" WHERE \"{column.GetColumnName()}\" = @value {lockClause}";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "value";
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
+            await using var command = LockCommand(db, transaction, entity, column, "= @value", value, lockClause);
             if (await command.ExecuteScalarAsync(ct) is null)
             {
                 return null;
@@ -96,6 +85,24 @@ internal static class RowLocks
 
         // Read after the lock, in a new statement: under READ COMMITTED it sees the last committed state.
         return await db.Set<TEntity>().SingleOrDefaultAsync(Equal<TEntity>(column.PropertyInfo!.Name, column.ClrType, value), ct);
+    }
+
+    /// <summary>
+    /// <c>SELECT column FROM table WHERE column condition lock</c> in the caller's transaction, the condition's value
+    /// as the parameter <c>@value</c>. The table and column names come from the model, never from input.
+    /// </summary>
+    private static DbCommand LockCommand(ApplicationDbContext db, IDbContextTransaction transaction, IEntityType entity, IProperty column,
+        string condition, object value, string lockClause)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        var name = column.GetColumnName();
+        command.CommandText = $"SELECT \"{name}\" FROM \"{entity.GetTableName()}\" WHERE \"{name}\" {condition} {lockClause}";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "value";
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return command;
     }
 
     private static (IEntityType Entity, IProperty Column) Column<TEntity>(ApplicationDbContext db, string property)

@@ -91,7 +91,7 @@ internal sealed class DemoSeeder(
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             var platform = new Platform(demo.Name, demo.BillingEmail, now.UtcDateTime);
-            platform.UpdateDetails(demo.Name, demo.Address, demo.PostalCode, demo.City, "France", null, demo.BillingEmail);
+            platform.UpdateDetails(demo.Name, demo.Address, demo.PostalCode, demo.City, Platform.DefaultCountry, null, demo.BillingEmail);
             db.Platforms.Add(platform);
             await db.SaveChangesAsync();
             platformId = platform.Id;

@@ -14,8 +14,6 @@ namespace SubscriptionPortal.Platforms;
 /// <summary>Reads and updates the current platform's organisation details, validated before anything is saved.</summary>
 internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue, EmailOutbox emails, TimeProvider clock)
 {
-    private const string DefaultCountry = "France";
-
     private static readonly IStringLocalizer Text = ResourceText.For(typeof(OrganizationSettings));
 
     /// <summary>The refusal of a billing language other than fr-FR and en-GB, in the reader's language.</summary>
@@ -246,7 +244,7 @@ internal sealed class OrganizationSettings(IDbContextFactory<ApplicationDbContex
 
         return errors.Count > before
             ? null
-            : new ServiceAddress(form.ServiceAddressLine, form.ServicePostalCode, form.ServiceCity, form.ServiceCountry.Length == 0 ? DefaultCountry : form.ServiceCountry);
+            : new ServiceAddress(form.ServiceAddressLine, form.ServicePostalCode, form.ServiceCity, form.ServiceCountry.Length == 0 ? Platform.DefaultCountry : form.ServiceCountry);
     }
 
     private static bool IsEmail(string value) =>

@@ -28,7 +28,10 @@ public sealed class Platform
 
     public string City { get; private set; } = "";
 
-    public string Country { get; private set; } = "France";
+    /// <summary>The country of an address whose country was left blank: the platforms are French associations.</summary>
+    public const string DefaultCountry = "France";
+
+    public string Country { get; private set; } = DefaultCountry;
 
     /// <summary>French company identifier (9 digits), when the association has one.</summary>
     public string? Siren { get; private set; }

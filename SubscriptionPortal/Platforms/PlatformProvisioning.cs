@@ -108,7 +108,7 @@ internal sealed class PlatformProvisioning(IDbContextFactory<ApplicationDbContex
         var now = clock.GetUtcNow().UtcDateTime;
         var platform = new Platform(form.Name, form.BillingEmail, now, requestKey);
         platform.UpdateDetails(form.Name, form.AddressLine, form.PostalCode, form.City,
-            form.Country.Length == 0 ? "France" : form.Country, siren, form.BillingEmail);
+            form.Country.Length == 0 ? Platform.DefaultCountry : form.Country, siren, form.BillingEmail);
         db.Platforms.Add(platform);
         await db.SaveChangesAsync(ct);
 

@@ -7,7 +7,7 @@ using SubscriptionPortal.Subscriptions;
 namespace SubscriptionPortal.Benchmarks.Subscriptions;
 
 /// <summary>
-/// Target: at least 300 renewals per second on 2 cores, PDFs included. One invocation moves the
+/// Target: at least 1 500 renewals per second on 2 cores, PDFs included (not met: see the README). One invocation moves the
 /// clock one month on and runs the renewal job once over <see cref="Due"/> monthly subscriptions
 /// that have all just come due: each gets its invoice (number, PDF, hash), a direct debit and an
 /// audit entry, in batches of the default size that share a transaction. Timings are per subscription,

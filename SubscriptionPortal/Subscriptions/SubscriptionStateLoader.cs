@@ -20,10 +20,21 @@ internal static class SubscriptionStateLoader
         OpeningInvoice? opening = null;
         if (subscription.Plan?.OpeningInvoiceId is { } invoiceId)
         {
-            var invoice = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == invoiceId, ct);
-            var credited = await db.Documents.Where(d => d.CorrectsDocumentId == invoiceId).SumAsync(d => d.TotalExcludingVatCents, ct);
+            // Only the figures a credit note needs, with what earlier credit notes already took back: not the stored PDF.
+            var invoice = await db.Documents
+                .Where(d => d.Id == invoiceId)
+                .Select(d => new
+                {
+                    d.Id,
+                    d.Number,
+                    d.IssueDate,
+                    d.TotalExcludingVatCents,
+                    d.VatRateBasisPoints,
+                    CreditedCents = db.Documents.Where(c => c.CorrectsDocumentId == invoiceId).Sum(c => c.TotalExcludingVatCents),
+                })
+                .SingleAsync(ct);
             opening = new OpeningInvoice(invoice.Id, invoice.Number, invoice.IssueDate, Money.FromCents(invoice.TotalExcludingVatCents),
-                invoice.VatRateBasisPoints / 10000m, Money.FromCents(credited));
+                invoice.VatRateBasisPoints / 10000m, Money.FromCents(invoice.CreditedCents));
         }
 
         return new SubscriptionState(platform, subscription, catalog, settings.VatRate, settings.CollectionDelayDays, contacts, opening, hasMandate);

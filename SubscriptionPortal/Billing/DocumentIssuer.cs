@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Common;
@@ -15,23 +16,17 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
         IssueAsync(db, draft, number: null, ct);
 
     /// <summary>
-    /// Issues the draft under <paramref name="number"/> when the caller took it beforehand (a credit
-    /// note names the invoice issued with it, so that invoice's number is taken first), else the next one.
+    /// Issues the draft under <paramref name="number"/> when the caller took it beforehand, else the next one.
     /// </summary>
     public async Task<BillingDocument> IssueAsync(ApplicationDbContext db, DocumentDraft draft, string? number, CancellationToken ct = default)
     {
         number ??= await DocumentNumbering.NextAsync(db, draft.Kind, draft.IssueDate.Year, ct);
-        var document = NewDocument(number, draft);
-        document.AttachPdf(renderer.Render(ToModel(number, draft, seller.Value)));
-        db.Documents.Add(document);
-        await db.SaveChangesAsync(ct);
-        return document;
+        return (await IssueNumberedAsync(db, [new NumberedDraft(draft, number)], ct))[0];
     }
 
     /// <summary>
     /// Issues several drafts inside the caller's transaction, numbered in the order given: each series and year
-    /// takes its block of numbers in one statement, the PDFs are rendered in parallel (the renderer is
-    /// thread-safe, and a render is CPU work of about a millisecond and a half), and one save stores them all.
+    /// takes its block of numbers in one statement, then <see cref="IssueNumberedAsync"/> issues them.
     /// </summary>
     public async Task<IReadOnlyList<BillingDocument>> IssueAllAsync(ApplicationDbContext db, IReadOnlyList<DocumentDraft> drafts, CancellationToken ct = default)
     {
@@ -46,11 +41,32 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
             }
         }
 
-        var documents = drafts.Select((draft, i) => NewDocument(numbers[i], draft)).ToArray();
+        return await IssueNumberedAsync(db, drafts.Select((draft, i) => new NumberedDraft(draft, numbers[i])).ToList(), ct);
+    }
+
+    /// <summary>
+    /// Issues drafts under the numbers the caller took for them in this transaction (a plan change takes its
+    /// invoice's number first, because its credit note names that invoice): the PDFs are rendered in parallel
+    /// (the renderer is thread-safe, and a render is CPU work of about a millisecond and a half), and one save
+    /// stores them all.
+    /// </summary>
+    public async Task<IReadOnlyList<BillingDocument>> IssueNumberedAsync(ApplicationDbContext db, IReadOnlyList<NumberedDraft> drafts, CancellationToken ct = default)
+    {
+        var documents = drafts.Select(d => NewDocument(d.Number, d.Draft)).ToArray();
         var pdfs = new byte[drafts.Count][];
         // The documents are numbered and the counter's row stays locked until the commit: rendering them all at
-        // once, one per core, shortens the time every other issuer waits for it.
-        Parallel.For(0, drafts.Count, new ParallelOptions { CancellationToken = ct }, i => pdfs[i] = renderer.Render(ToModel(numbers[i], drafts[i], seller.Value)));
+        // once, one per core, shortens the time every other issuer waits for it, and the caller's own wait.
+        try
+        {
+            Parallel.For(0, drafts.Count, new ParallelOptions { CancellationToken = ct },
+                i => pdfs[i] = renderer.Render(ToModel(drafts[i].Number, drafts[i].Draft, seller.Value)));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            // One render failed: the caller sees its exception as if the documents had been rendered one by one.
+            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
         for (var i = 0; i < documents.Length; i++)
         {
             documents[i].AttachPdf(pdfs[i]);
@@ -128,3 +144,6 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
         };
     }
 }
+
+/// <summary>A draft and the number the caller took for it.</summary>
+internal sealed record NumberedDraft(DocumentDraft Draft, string Number);

@@ -16,37 +16,9 @@ namespace SubscriptionPortal.Subscriptions;
 internal sealed class PeriodInvoicing(DocumentIssuer issuer, EmailOutbox emails)
 {
     /// <summary>
-    /// Issues the invoice of <paramref name="billed"/> inside the caller's transaction and, when an
-    /// amount is due and the platform has an active mandate, adds its direct debit to <paramref name="db"/>;
-    /// the invoice email (the debit's pre-notification) is queued in the same transaction.
-    /// </summary>
-    /// <param name="charge">Euros: the balance applied and the amount left due, with the collection date of a debit.</param>
-    /// <param name="settledByCreditNote">The credit note issued with a change, and the euros of it that settle this invoice.</param>
-    /// <param name="number">The invoice's number when the caller took it beforehand, else the next one is taken.</param>
-    public async Task<IssuedInvoice> IssueInvoiceAsync(
-        ApplicationDbContext db,
-        Platform platform,
-        int subscriptionId,
-        string idempotencyKey,
-        DateOnly issueDate,
-        DateTime issuedAtUtc,
-        InvoiceCalculation billed,
-        InvoiceCharge charge,
-        SepaMandate? mandate,
-        (string Number, decimal Amount)? settledByCreditNote,
-        string? number,
-        CancellationToken ct)
-    {
-        var draft = Draft(new InvoiceRequest(platform, subscriptionId, idempotencyKey, issueDate, issuedAtUtc, billed, charge, mandate), settledByCreditNote);
-        var invoice = await issuer.IssueAsync(db, draft, number, ct);
-        return await CollectAsync(db, invoice, draft, mandate, ct);
-    }
-
-    /// <summary>
     /// Issues the invoices of <paramref name="requests"/> together inside the caller's transaction, numbered in
-    /// the order given (<see cref="DocumentIssuer.IssueAllAsync"/>), each with its debit and its email as
-    /// <see cref="IssueInvoiceAsync(ApplicationDbContext, Platform, int, string, DateOnly, DateTime, InvoiceCalculation, InvoiceCharge, SepaMandate?, ValueTuple{string, decimal}?, string?, CancellationToken)"/>
-    /// adds them. The debits and emails are added, not saved: the caller saves them with the rest of its work.
+    /// the order given (<see cref="DocumentIssuer.IssueAllAsync"/>), each with its debit and its email
+    /// (<see cref="CollectAsync"/>). The debits and emails are added, not saved: the caller saves them with the rest of its work.
     /// </summary>
     public async Task<IReadOnlyList<IssuedInvoice>> IssueInvoicesAsync(ApplicationDbContext db, IReadOnlyList<InvoiceRequest> requests, CancellationToken ct)
     {
@@ -61,7 +33,12 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer, EmailOutbox emails)
         return issued;
     }
 
-    private static DocumentDraft Draft(InvoiceRequest request, (string Number, decimal Amount)? settledByCreditNote)
+    /// <summary>
+    /// The invoice's draft: the buyer as the platform reads today and, when an amount is due and the platform has
+    /// an active mandate, its direct debit.
+    /// </summary>
+    /// <param name="settledByCreditNote">The credit note issued with a change, and the euros of it that settle this invoice.</param>
+    public static DocumentDraft Draft(InvoiceRequest request, (string Number, decimal Amount)? settledByCreditNote)
     {
         var (platform, charge, mandate) = (request.Platform, request.Charge, request.Mandate);
         var debitDraft = charge.AmountDue > 0 && mandate is not null
@@ -74,8 +51,11 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer, EmailOutbox emails)
             SettledByCreditNote: settledByCreditNote);
     }
 
-    /// <summary>The issued invoice's direct debit, when its draft has one, and its email.</summary>
-    private async Task<IssuedInvoice> CollectAsync(ApplicationDbContext db, BillingDocument invoice, DocumentDraft draft, SepaMandate? mandate, CancellationToken ct)
+    /// <summary>
+    /// Adds the issued invoice's direct debit to <paramref name="db"/>, when its draft has one, and queues its email
+    /// (the debit's pre-notification), to be saved in the caller's transaction.
+    /// </summary>
+    public async Task<IssuedInvoice> CollectAsync(ApplicationDbContext db, BillingDocument invoice, DocumentDraft draft, SepaMandate? mandate, CancellationToken ct)
     {
         DirectDebit? debit = null;
         if (draft.DirectDebit is { } debitDraft)
@@ -87,19 +67,13 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer, EmailOutbox emails)
         await emails.InvoiceIssuedAsync(db, invoice, debit, ct);
         return new IssuedInvoice(invoice, debit);
     }
-
-    /// <summary>The same, with the platform's active mandate, read inside the caller's transaction.</summary>
-    public async Task<IssuedInvoice> IssueInvoiceAsync(ApplicationDbContext db, Platform platform, int subscriptionId, string idempotencyKey,
-        DateOnly issueDate, DateTime issuedAtUtc, InvoiceCalculation billed, InvoiceCharge charge, CancellationToken ct) =>
-        await IssueInvoiceAsync(db, platform, subscriptionId, idempotencyKey, issueDate, issuedAtUtc, billed, charge,
-            await MandateService.ActiveAsync(db, platform.Id, ct), settledByCreditNote: null, number: null, ct);
 }
 
 /// <summary>How an invoice is paid, euros: from the balance first, then <see cref="AmountDue"/> by debit on <see cref="CollectionDate"/>.</summary>
 internal sealed record InvoiceCharge(decimal BalanceApplied, decimal AmountDue, DateOnly? CollectionDate);
 
 /// <summary>
-/// One invoice of a batch: the platform as the transaction holds it, what is billed and how it is paid, with the
+/// One invoice to issue (a change's, or one of a renewal batch): the platform as the transaction holds it, what is billed and how it is paid, with the
 /// platform's active <paramref name="Mandate"/> (null when it has none: the invoice then awaits payment).
 /// </summary>
 internal sealed record InvoiceRequest(

@@ -283,40 +283,68 @@ internal sealed class SubscriptionChanges(
             _ => new ChangeOutcome.NotFound(),
         };
 
-    /// <summary>The credit note of the unused part of the period, then the invoice of the new one with its debit.</summary>
+    /// <summary>
+    /// The credit note of the unused part of the period and the invoice of the new one with its debit, issued
+    /// together: both numbers are taken first, then both PDFs are rendered at once.
+    /// </summary>
     private async Task<ChangeDocuments> IssueDocumentsAsync(
         ApplicationDbContext db, Quote quote, RecalculatedChange change, SepaMandate? mandate, DateTime nowUtc, CancellationToken ct)
     {
         var (state, _, _, date, calc) = change;
         // The credit note says which invoice its money went to, so that invoice's number is taken first.
         var invoiceNumber = calc.Invoice is null ? null : await DocumentNumbering.NextAsync(db, DocumentKind.Invoice, date.Year, ct);
-        BillingDocument? creditNote = null;
+        var creditNoteNumber = calc.CreditNote is null ? null : await DocumentNumbering.NextAsync(db, DocumentKind.CreditNote, date.Year, ct);
+        var drafts = new List<NumberedDraft>(2);
+        DocumentDraft? creditNoteDraft = null;
         if (calc.CreditNote is { } credit)
         {
             var opening = state.OpeningInvoice!;
-            var imputed = calc.Invoice is { } next ? Math.Min(credit.Totals.IncludingVat, next.Totals.IncludingVat) : 0m;
-            creditNote = await issuer.IssueAsync(db, new DocumentDraft(
+            creditNoteDraft = new DocumentDraft(
                 DocumentKind.CreditNote, quote.PlatformId, state.Subscription.Id, $"quote:{quote.Id:N}:credit-note", date, nowUtc,
                 credit.CreditedPeriod, DocumentBuyers.Of(state.Platform), credit.Lines, credit.Totals, 0m, 0m,
                 new CorrectedDocument(opening.Id, opening.Number, opening.IssueDate),
                 LineText.ChangeCredited(state.Platform.BillingLanguage, date),
                 DirectDebit: null,
-                CreditedToBalance: Math.Max(0m, credit.Totals.IncludingVat - (calc.Invoice?.Totals.IncludingVat ?? 0m)),
-                AppliedToInvoice: invoiceNumber is not null && imputed > 0 ? new CreditNoteImputation(invoiceNumber, date, imputed) : null), ct);
-            await emails.CreditNoteIssuedAsync(db, creditNote, opening.Number, invoiceNumber is null ? null : (invoiceNumber, imputed),
-                Math.Max(0m, credit.Totals.IncludingVat - (calc.Invoice?.Totals.IncludingVat ?? 0m)), ct: ct);
+                CreditedToBalance: CreditedToBalance(calc),
+                AppliedToInvoice: invoiceNumber is not null && AppliedToInvoice(calc) > 0 ? new CreditNoteImputation(invoiceNumber, date, AppliedToInvoice(calc)) : null);
+            drafts.Add(new NumberedDraft(creditNoteDraft, creditNoteNumber!));
         }
 
-        if (calc.Invoice is not { } billed)
+        var invoiceRequest = calc.Invoice is { } billed
+            ? new InvoiceRequest(state.Platform, state.Subscription.Id, $"quote:{quote.Id:N}:invoice", date, nowUtc, billed,
+                new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), mandate)
+            : null;
+        var invoiceDraft = invoiceRequest is null ? null
+            : PeriodInvoicing.Draft(invoiceRequest, creditNoteNumber is null ? null : (creditNoteNumber, AppliedToInvoice(calc)));
+        if (invoiceDraft is not null)
+        {
+            drafts.Add(new NumberedDraft(invoiceDraft, invoiceNumber!));
+        }
+
+        var issued = await issuer.IssueNumberedAsync(db, drafts, ct);
+        var creditNote = creditNoteDraft is null ? null : issued[0];
+        if (creditNote is not null)
+        {
+            await emails.CreditNoteIssuedAsync(db, creditNote, state.OpeningInvoice!.Number, invoiceNumber is null ? null : (invoiceNumber, AppliedToInvoice(calc)),
+                CreditedToBalance(calc), ct: ct);
+        }
+
+        if (invoiceDraft is null)
         {
             return new ChangeDocuments(creditNote, null, null);
         }
 
-        var (invoice, debit) = await invoicing.IssueInvoiceAsync(db, state.Platform, state.Subscription.Id, $"quote:{quote.Id:N}:invoice", date, nowUtc,
-            billed, new InvoiceCharge(calc.BalanceApplied, calc.AmountDue, calc.CollectionDate), mandate,
-            creditNote is null ? null : (creditNote.Number, Math.Min(calc.CreditNote!.Totals.IncludingVat, billed.Totals.IncludingVat)), invoiceNumber, ct);
+        var (invoice, debit) = await invoicing.CollectAsync(db, issued[^1], invoiceDraft, mandate, ct);
         return new ChangeDocuments(creditNote, invoice, debit);
     }
+
+    /// <summary>Euros of the credit note that settle the new invoice: all of it, up to the invoice's total.</summary>
+    private static decimal AppliedToInvoice(QuoteCalculation calc) =>
+        calc.CreditNote is { } credit && calc.Invoice is { } invoice ? Math.Min(credit.Totals.IncludingVat, invoice.Totals.IncludingVat) : 0m;
+
+    /// <summary>Euros of the credit note left over once the new invoice is settled: they go to the account balance.</summary>
+    private static decimal CreditedToBalance(QuoteCalculation calc) =>
+        calc.CreditNote is { } credit ? Math.Max(0m, credit.Totals.IncludingVat - (calc.Invoice?.Totals.IncludingVat ?? 0m)) : 0m;
 
     /// <summary>Moves the subscription to the new offer and the platform's balance to what the change leaves.</summary>
     private static void Apply(RecalculatedChange change, ChangeDocuments documents)

@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Subscriptions;
+using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Tests.Integration.Subscriptions;
 
@@ -112,7 +115,7 @@ public sealed class SubscriptionChangesTests
     }
 
     [Fact]
-    public async Task Validate_FaultBetweenCreditNoteAndInvoice_PersistsNothingAndKeepsTheNextNumber()
+    public async Task Validate_FaultRenderingTheInvoice_PersistsNothingAndKeepsTheNextNumbers()
     {
         var renderer = new FailingRenderer();
         await using var database = await TestDatabase.CreateAsync(Now, configure: s => s.AddSingleton<IDocumentRenderer>(renderer));
@@ -124,21 +127,44 @@ public sealed class SubscriptionChangesTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
 
-        Assert.Equal(1, renderer.CreditNotesRendered);
-        Assert.Equal(invoicesBefore, await database.CounterAsync("F", 2026));
-        Assert.Equal(creditsBefore, await database.CounterAsync("A", 2026));
-        await using (var db = database.CreateContext())
-        {
-            Assert.Equal(0, await db.Documents.CountAsync(d => d.Kind == DocumentKind.CreditNote));
-            Assert.Equal(1, await db.Documents.CountAsync(d => d.PlatformId == platformId));
-            Assert.Equal(CatalogSeed.Serenity, (await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId)).OfferCode);
-            Assert.Null((await db.Quotes.SingleAsync(q => q.Id == quote.Id)).ValidatedAtUtc);
-        }
-
+        await AssertNothingPersistedAsync(database, platformId, quote.Id, invoicesBefore, creditsBefore);
         renderer.FailOnInvoice = false;
         var applied = Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
         Assert.Equal($"A-2026-{creditsBefore + 1:D6}", applied.CreditNoteNumber);
         Assert.Equal($"F-2026-{invoicesBefore + 1:D6}", applied.InvoiceNumber);
+    }
+
+    [Fact]
+    public async Task Validate_FaultAfterBothDocumentsAreSaved_RollsThemBackAndKeepsTheNextNumbers()
+    {
+        var fault = new FailingAuditSave();
+        await using var database = await TestDatabase.CreateAsync(Now, configure: s => s.AddSingleton<IInterceptor>(fault));
+        var (platformId, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart);
+        var quote = await database.QuoteAsync(admin, ToProfessional);
+        var invoicesBefore = await database.CounterAsync("F", 2026);
+        var creditsBefore = await database.CounterAsync("A", 2026);
+        fault.Armed = true;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+
+        Assert.True(fault.DocumentsWereSaved);
+        await AssertNothingPersistedAsync(database, platformId, quote.Id, invoicesBefore, creditsBefore);
+        fault.Armed = false;
+        var applied = Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+        Assert.Equal($"A-2026-{creditsBefore + 1:D6}", applied.CreditNoteNumber);
+        Assert.Equal($"F-2026-{invoicesBefore + 1:D6}", applied.InvoiceNumber);
+    }
+
+    private static async Task AssertNothingPersistedAsync(TestDatabase database, int platformId, Guid quoteId, int invoicesBefore, int creditsBefore)
+    {
+        Assert.Equal(invoicesBefore, await database.CounterAsync("F", 2026));
+        Assert.Equal(creditsBefore, await database.CounterAsync("A", 2026));
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Documents.CountAsync(d => d.Kind == DocumentKind.CreditNote));
+        Assert.Equal(1, await db.Documents.CountAsync(d => d.PlatformId == platformId));
+        Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.PlatformId == platformId && m.Kind == EmailKind.CreditNoteIssued));
+        Assert.Equal(CatalogSeed.Serenity, (await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId)).OfferCode);
+        Assert.Null((await db.Quotes.SingleAsync(q => q.Id == quoteId)).ValidatedAtUtc);
     }
 
     [Fact]
@@ -292,20 +318,29 @@ public sealed class SubscriptionChangesTests
 
         public bool FailOnInvoice { get; set; }
 
-        public int CreditNotesRendered { get; private set; }
+        public byte[] Render(BillingDocumentModel model) =>
+            FailOnInvoice && model.Kind == DocumentKind.Invoice
+                ? throw new InvalidOperationException("Injected fault: the invoice could not be rendered.")
+                : real.Render(model);
+    }
 
-        public byte[] Render(BillingDocumentModel model)
+    /// <summary>Fails the save that records a plan change's audit entry, which comes after its documents are saved.</summary>
+    private sealed class FailingAuditSave : SaveChangesInterceptor
+    {
+        public bool Armed { get; set; }
+
+        public bool DocumentsWereSaved { get; private set; }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            if (model.Kind == DocumentKind.CreditNote)
+            var entries = eventData.Context!.ChangeTracker.Entries().ToList();
+            if (Armed && entries.Any(e => e.State == EntityState.Added && e.Entity is AuditEntry { Action: AuditActions.SubscriptionChanged }))
             {
-                CreditNotesRendered++;
-            }
-            else if (FailOnInvoice)
-            {
-                throw new InvalidOperationException("Injected fault: the invoice could not be rendered.");
+                DocumentsWereSaved = entries.Count(e => e.State == EntityState.Unchanged && e.Entity is BillingDocument) == 2;
+                throw new InvalidOperationException("Injected fault: the change's audit entry could not be saved.");
             }
 
-            return real.Render(model);
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
         }
     }
 }

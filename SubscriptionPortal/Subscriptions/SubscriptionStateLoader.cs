@@ -11,14 +11,25 @@ internal static class SubscriptionStateLoader
     /// <summary>Loads (tracked) the platform, its subscription and everything a quote needs.</summary>
     public static async Task<SubscriptionState> LoadAsync(ApplicationDbContext db, int platformId, CancellationToken ct)
     {
-        var platform = await db.Platforms.SingleAsync(p => p.Id == platformId, ct);
-        var subscription = await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId, ct);
+        // One round trip for the tracked platform and subscription, the catalog's settings and the platform's counts.
+        var facts = await (
+                from subscription in db.Subscriptions
+                join platform in db.Platforms on subscription.PlatformId equals platform.Id
+                from settings in db.CatalogSettings
+                where subscription.PlatformId == platformId
+                select new
+                {
+                    Platform = platform,
+                    Subscription = subscription,
+                    settings.VatRateBasisPoints,
+                    settings.CollectionDelayDays,
+                    Contacts = db.Contacts.Count(c => c.PlatformId == platformId && !c.IsArchived),
+                    HasMandate = db.Mandates.Any(m => m.PlatformId == platformId && m.RevokedAtUtc == null),
+                })
+            .SingleAsync(ct);
         var catalog = await CatalogReader.LoadAsync(db, ct);
-        var settings = await db.CatalogSettings.AsNoTracking().SingleAsync(ct);
-        var contacts = await db.Contacts.CountAsync(c => c.PlatformId == platformId && !c.IsArchived, ct);
-        var hasMandate = await db.Mandates.AnyAsync(m => m.PlatformId == platformId && m.RevokedAtUtc == null, ct);
         OpeningInvoice? opening = null;
-        if (subscription.Plan?.OpeningInvoiceId is { } invoiceId)
+        if (facts.Subscription.Plan?.OpeningInvoiceId is { } invoiceId)
         {
             // Only the figures a credit note needs, with what earlier credit notes already took back: not the stored PDF.
             var invoice = await db.Documents
@@ -37,6 +48,7 @@ internal static class SubscriptionStateLoader
                 invoice.VatRateBasisPoints / 10000m, Money.FromCents(invoice.CreditedCents));
         }
 
-        return new SubscriptionState(platform, subscription, catalog, settings.VatRate, settings.CollectionDelayDays, contacts, opening, hasMandate);
+        return new SubscriptionState(facts.Platform, facts.Subscription, catalog, facts.VatRateBasisPoints / 10000m, facts.CollectionDelayDays, facts.Contacts,
+            opening, facts.HasMandate);
     }
 }

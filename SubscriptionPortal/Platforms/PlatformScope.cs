@@ -29,14 +29,13 @@ internal static class PlatformScope
             return await memberOf.AnyAsync(p => p == impersonated, ct) ? impersonated : null;
         }
 
-        var chosen = await db.Users.Where(u => u.Id == userId).Select(u => u.CurrentPlatformId).SingleOrDefaultAsync(ct);
-        if (chosen is { } id && await memberOf.AnyAsync(p => p == id, ct))
-        {
-            return id;
-        }
-
-        var first = await memberOf.OrderBy(p => p).Take(1).ToListAsync(ct);
-        return first.Count == 0 ? null : first[0];
+        // One query: the platform they chose when they still administer it, else the first of theirs.
+        var chosen = db.Users.Where(u => u.Id == userId).Select(u => u.CurrentPlatformId);
+        return await memberOf
+            .OrderBy(p => chosen.Contains(p) ? 0 : 1)
+            .ThenBy(p => p)
+            .Select(p => (int?)p)
+            .FirstOrDefaultAsync(ct);
     }
 
     /// <summary>True when the user administers the platform; while impersonated, only the impersonated platform counts.</summary>

@@ -201,6 +201,27 @@ public sealed class DunningCycleTests
     }
 
     [Fact]
+    public async Task Pause_StillRecordedOnceTheDebtIsPaid_LeavesThePlatformActiveAndItsPlanFreeToChange()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, admin) = await database.PaidPlatformAsync("Chorale", Day0);
+        var failed = await database.SubmitAndFailAsync(platformId, "AM04");
+        Assert.True((await database.Get<OverdueDesk>().PauseAsync(DunningWorld.Agent, platformId, Day0.AddDays(22), "Pays by transfer")).Succeeded);
+        Assert.True((await database.Get<OverdueDesk>().RecordTransferAsync(DunningWorld.Agent, platformId, failed.InvoiceId, 48.00m, Day0, "VIR-7")).Succeeded);
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(Day0.AddDays(22), await db.PlatformDunnings.Where(d => d.PlatformId == platformId).Select(d => d.PausedUntil).SingleAsync());
+            // Nothing unpaid: the one-query answer, and the full assessment it stands for, agree.
+            Assert.Null(await database.Get<OverdueStatus>().PlanChangeRefusalAsync(db, platformId));
+            Assert.Null(await database.Get<OverdueStatus>().ReadOnlyRefusalAsync(db, platformId));
+            Assert.Equal(OverdueState.Active, (await database.Get<OverdueStatus>().AssessAsync(db, platformId)).State);
+        }
+
+        Assert.IsType<QuoteOutcome.Quoted>(await database.Get<SubscriptionChanges>().QuoteAsync(admin, new ChangeTarget(CatalogSeed.Professional, 250, Commitment.Monthly)));
+    }
+
+    [Fact]
     public async Task Pause_WithoutReasonOrInThePast_IsRefusedAndChangesNothing()
     {
         await using var database = await TestDatabase.CreateAsync(Now);

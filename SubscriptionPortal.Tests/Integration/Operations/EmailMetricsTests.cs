@@ -8,10 +8,10 @@ using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Emails;
 using SubscriptionPortal.Subscriptions;
-using SubscriptionPortal.Support;
 using SubscriptionPortal.Tests.E2E;
 using SubscriptionPortal.Tests.Integration.Emails;
 using SubscriptionPortal.Tests.Integration.Http;
+using SubscriptionPortal.Tests.Integration.Payments;
 using static SubscriptionPortal.Tests.Integration.Operations.MetricsScrape;
 
 namespace SubscriptionPortal.Tests.Integration.Operations;
@@ -107,13 +107,7 @@ public sealed class EmailMetricsTests : IAsyncLifetime
     [Fact]
     public async Task Scrape_AddressRefusedForGood_CountsItsEmailsFailed()
     {
-        await StartAsync(mailServerUp: true);
-        smtp.Refuse(SerenityBillingEmail);
-        var before = await ScrapeAsync();
-
-        var rows = await UpgradeSerenityAsync();
-        await SettledAsync();
-        var after = await ScrapeWhenAsync(text => Sum(text, Failed) - Sum(before, Failed) >= 2);
+        var (before, rows, after) = await UpgradeWithItsAddressRefusedAsync();
 
         await using var db = await CreateContextAsync();
         var ids = rows.Select(r => r.Id).ToList();
@@ -126,16 +120,10 @@ public sealed class EmailMetricsTests : IAsyncLifetime
     [Fact]
     public async Task Scrape_FailedEmailSentAgainBySupport_CountsItQueuedAgainThenSent()
     {
-        await StartAsync(mailServerUp: true);
-        smtp.Refuse(SerenityBillingEmail);
-        var before = await ScrapeAsync();
-        var rows = await UpgradeSerenityAsync();
-        await SettledAsync();
-        var failed = await ScrapeWhenAsync(text => Sum(text, Failed) - Sum(before, Failed) >= 2);
+        var (before, rows, failed) = await UpgradeWithItsAddressRefusedAsync();
         smtp.Accept(SerenityBillingEmail);
 
-        var agent = TestUsers.Principal(new ApplicationUser { Id = "agent-1", UserName = "camille@support.test", Email = "camille@support.test" }, [PortalRoles.Support]);
-        Assert.Equal(SendAgainOutcome.Queued, await server!.Services.GetRequiredService<EmailDesk>().SendAgainAsync(agent, rows[0].Id));
+        Assert.Equal(SendAgainOutcome.Queued, await server!.Services.GetRequiredService<EmailDesk>().SendAgainAsync(DirectDebitWorld.Agent, rows[0].Id));
         var queuedAgain = await ScrapeAsync();
         await SettledAsync();
         var after = await ScrapeWhenAsync(text => Sum(text, Sent) - Sum(before, Sent) >= 1);
@@ -146,6 +134,18 @@ public sealed class EmailMetricsTests : IAsyncLifetime
         Assert.Equal(2, Sum(after, Failed) - Sum(before, Failed));
         Assert.Equal(Sum(after, Queued) - Sum(before, Queued), Sum(after, Sent) + Sum(after, Failed) - Sum(before, Sent) - Sum(before, Failed));
         smtp.ReceivedFor(rows[0]);
+    }
+
+    /// <summary>The Serenity upgrade's two emails refused for good by the mail server: the scrape before, their rows, the scrape once both failed.</summary>
+    private async Task<(string Before, List<OutboxMessage> Rows, string Failed)> UpgradeWithItsAddressRefusedAsync()
+    {
+        await StartAsync(mailServerUp: true);
+        smtp.Refuse(SerenityBillingEmail);
+        var before = await ScrapeAsync();
+        var rows = await UpgradeSerenityAsync();
+        await SettledAsync();
+        var failed = await ScrapeWhenAsync(text => Sum(text, Failed) - Sum(before, Failed) >= 2);
+        return (before, rows, failed);
     }
 
     [Fact]

@@ -11,6 +11,17 @@ namespace SubscriptionPortal.Platforms;
 /// </summary>
 internal static class PlatformScope
 {
+    // One query, compiled once per process (per model) (every command of an admin asks it): the platform they chose when they
+    // still administer it, else the first of theirs.
+    private static readonly CompiledPerModel<Func<ApplicationDbContext, string, CancellationToken, Task<int?>>> ChosenElseFirst = new(() => EF.CompileAsyncQuery(
+        (ApplicationDbContext db, string userId, CancellationToken ct) => db.Memberships
+            .Where(m => m.UserId == userId)
+            .Select(m => m.PlatformId)
+            .OrderBy(p => db.Users.Where(u => u.Id == userId).Select(u => u.CurrentPlatformId).Contains(p) ? 0 : 1)
+            .ThenBy(p => p)
+            .Select(p => (int?)p)
+            .FirstOrDefault()));
+
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The user is not signed in.");
 
@@ -22,20 +33,13 @@ internal static class PlatformScope
     public static async Task<int?> CurrentPlatformIdAsync(this ApplicationDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var userId = user.UserId();
-        var memberOf = db.Memberships.Where(m => m.UserId == userId).Select(m => m.PlatformId);
         if (ImpersonationSession.From(user) is { } impersonation)
         {
             var impersonated = impersonation.PlatformId;
-            return await memberOf.AnyAsync(p => p == impersonated, ct) ? impersonated : null;
+            return await db.Memberships.AnyAsync(m => m.UserId == userId && m.PlatformId == impersonated, ct) ? impersonated : null;
         }
 
-        // One query: the platform they chose when they still administer it, else the first of theirs.
-        var chosen = db.Users.Where(u => u.Id == userId).Select(u => u.CurrentPlatformId);
-        return await memberOf
-            .OrderBy(p => chosen.Contains(p) ? 0 : 1)
-            .ThenBy(p => p)
-            .Select(p => (int?)p)
-            .FirstOrDefaultAsync(ct);
+        return await ChosenElseFirst.For(db)(db, userId, ct);
     }
 
     /// <summary>True when the user administers the platform; while impersonated, only the impersonated platform counts.</summary>

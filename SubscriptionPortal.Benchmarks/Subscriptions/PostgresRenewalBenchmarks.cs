@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Subscriptions;
+using static SubscriptionPortal.Benchmarks.Subscriptions.RenewalWorkload;
 
 namespace SubscriptionPortal.Benchmarks.Subscriptions;
 
@@ -11,7 +11,7 @@ namespace SubscriptionPortal.Benchmarks.Subscriptions;
 /// Target (not met on 2 cores: see the README): on PostgreSQL, two instances sharing the due renewals renew together at least as fast as one
 /// alone on the same machine (<see cref="TwoInstances"/>' Op/s at least <see cref="OneInstance"/>'s), the
 /// per-core figure being Op/s divided by the machine's cores. One invocation moves the clock one month on
-/// and runs the renewal job over <see cref="Due"/> monthly subscriptions that have all just come due, as
+/// and runs the renewal job over <see cref="RenewalWorkload.Due"/> monthly subscriptions that have all just come due, as
 /// <see cref="RenewalBenchmarks"/> does on SQLite: each gets its invoice (number, PDF, hash), a direct debit
 /// and an audit entry, in batches of the default size that share a transaction. <see cref="OneInstance"/>
 /// runs the job on one app instance; <see cref="TwoInstances"/> runs it on two at once, each with its own
@@ -23,15 +23,9 @@ namespace SubscriptionPortal.Benchmarks.Subscriptions;
 [MemoryDiagnoser]
 [MedianColumn]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
-[Config(typeof(ThroughputConfig))]
+[Config(typeof(RenewalWorkload.ThroughputConfig))]
 public class PostgresRenewalBenchmarks
 {
-    private const int Due = 500;
-
-    // Periods start on the 10th, in Paris: at 06:00 UTC on the 10th it is already the 10th there.
-    private static readonly DateOnly Start = new(2026, 1, 10);
-    private static readonly DateTimeOffset FirstRenewal = new(2026, 2, 10, 6, 0, 0, TimeSpan.Zero);
-
     private readonly List<int[]> splits = [];
     private BenchmarkDatabase database = null!;
     private BenchmarkDatabase? second;
@@ -118,9 +112,4 @@ public class PostgresRenewalBenchmarks
 
     private static int Expect(int renewed) =>
         renewed == Due ? renewed : throw new InvalidOperationException($"Expected {Due} renewals, got {renewed}.");
-
-    private sealed class ThroughputConfig : BenchmarkDotNet.Configs.ManualConfig
-    {
-        public ThroughputConfig() => AddColumn(StatisticColumn.OperationsPerSecond);
-    }
 }

@@ -1,14 +1,14 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Subscriptions;
+using static SubscriptionPortal.Benchmarks.Subscriptions.RenewalWorkload;
 
 namespace SubscriptionPortal.Benchmarks.Subscriptions;
 
 /// <summary>
 /// Target: at least 1 500 renewals per second on 2 cores, PDFs included (not met: see the README). One invocation moves the
-/// clock one month on and runs the renewal job once over <see cref="Due"/> monthly subscriptions
+/// clock one month on and runs the renewal job once over <see cref="RenewalWorkload.Due"/> monthly subscriptions
 /// that have all just come due: each gets its invoice (number, PDF, hash), a direct debit and an
 /// audit entry, in batches of the default size that share a transaction. Timings are per subscription,
 /// and Op/s is renewals per second.
@@ -16,15 +16,9 @@ namespace SubscriptionPortal.Benchmarks.Subscriptions;
 [MemoryDiagnoser]
 [MedianColumn]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
-[Config(typeof(ThroughputConfig))]
+[Config(typeof(RenewalWorkload.ThroughputConfig))]
 public class RenewalBenchmarks
 {
-    private const int Due = 500;
-
-    // Periods start on the 10th, in Paris: at 06:00 UTC on the 10th it is already the 10th there.
-    private static readonly DateOnly Start = new(2026, 1, 10);
-    private static readonly DateTimeOffset FirstRenewal = new(2026, 2, 10, 6, 0, 0, TimeSpan.Zero);
-
     private BenchmarkDatabase database = null!;
     private int runs;
 
@@ -53,10 +47,5 @@ public class RenewalBenchmarks
         }
 
         return renewed;
-    }
-
-    private sealed class ThroughputConfig : BenchmarkDotNet.Configs.ManualConfig
-    {
-        public ThroughputConfig() => AddColumn(StatisticColumn.OperationsPerSecond);
     }
 }

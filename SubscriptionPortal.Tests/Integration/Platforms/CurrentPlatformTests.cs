@@ -15,17 +15,8 @@ public sealed class CurrentPlatformTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(seedDemo: true);
-        admin = await database.PrincipalAsync("serenity@demo.test");
-        await using var db = database.CreateContext();
-        choraleId = await db.Platforms.Where(p => p.Name == "Chorale du Marais").Select(p => p.Id).SingleAsync();
-        // Created by the admin: it gets a higher id than the Chorale and becomes their saved choice.
-        var created = await database.Get<PlatformProvisioning>().CreateAsync(admin, new OrganizationForm
-        {
-            Name = "Chorale des Enfants",
-            BillingEmail = "enfants@choraledumarais.test",
-        }, Guid.NewGuid());
-        Assert.True(created.Result.Succeeded, created.Result.Message);
-        secondId = created.PlatformId!.Value;
+        // The second platform gets a higher id than the Chorale and becomes the admin's saved choice.
+        (admin, choraleId, secondId) = await TwoPlatformAdmin.CreateAsync(database);
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();

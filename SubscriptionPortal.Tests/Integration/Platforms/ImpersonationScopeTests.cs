@@ -16,17 +16,8 @@ public sealed class ImpersonationScopeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(seedDemo: true);
-        admin = await database.PrincipalAsync("serenity@demo.test");
-        await using var db = database.CreateContext();
-        choraleId = await db.Platforms.Where(p => p.Name == "Chorale du Marais").Select(p => p.Id).SingleAsync();
         // The admin's second platform, created by the admin themselves: it becomes their saved current platform.
-        var created = await database.Get<PlatformProvisioning>().CreateAsync(admin, new OrganizationForm
-        {
-            Name = "Chorale des Enfants",
-            BillingEmail = "enfants@choraledumarais.test",
-        }, Guid.NewGuid());
-        Assert.True(created.Result.Succeeded, created.Result.Message);
-        otherId = created.PlatformId!.Value;
+        (admin, choraleId, otherId) = await TwoPlatformAdmin.CreateAsync(database);
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();

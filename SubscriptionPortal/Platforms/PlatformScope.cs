@@ -32,14 +32,12 @@ internal static class PlatformScope
     /// </summary>
     public static async Task<int?> CurrentPlatformIdAsync(this ApplicationDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var userId = user.UserId();
         if (ImpersonationSession.From(user) is { } impersonation)
         {
-            var impersonated = impersonation.PlatformId;
-            return await db.Memberships.AnyAsync(m => m.UserId == userId && m.PlatformId == impersonated, ct) ? impersonated : null;
+            return await db.AdministersAsync(user, impersonation.PlatformId, ct) ? impersonation.PlatformId : null;
         }
 
-        return await ChosenElseFirst.For(db)(db, userId, ct);
+        return await ChosenElseFirst.For(db)(db, user.UserId(), ct);
     }
 
     /// <summary>True when the user administers the platform; while impersonated, only the impersonated platform counts.</summary>

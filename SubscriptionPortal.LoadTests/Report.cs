@@ -25,7 +25,7 @@ internal static class Report
 
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Heap / circuit is the managed heap after a forced full GC minus the start's, divided by the open circuits (goal ≤ {HeapPerCircuitGoalKb:0} KB on Subscription Plan); heap ÷ circuits divides the whole heap. Quote: tier or commitment clicked → new quote on screen, timed in the page (goal p95 ≤ {P95GoalMs:0} ms with 100 users). After leaving: every browser closed, measured once the circuits are gone or the retention period has passed (goal: within 10 % of the start).");
+            $"Heap / circuit is the managed heap after a forced full GC minus the start's, divided by the open circuits (goal ≤ {HeapPerCircuitGoalKb:0} KB on Subscription Plan); heap ÷ circuits divides the whole heap. Quote: tier or commitment clicked → new quote on screen, timed in the page (goal p95 ≤ {P95GoalMs:0} ms with 100 users). After leaving: every browser closed, then measured as the start was, once the circuits are gone and the retention period has passed (goal: within 10 % of the start).");
         return text.ToString();
     }
 

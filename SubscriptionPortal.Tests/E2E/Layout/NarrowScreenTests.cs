@@ -8,9 +8,7 @@ public sealed class NarrowScreenTests(BrowserFixture browser) : PortalPageTest(b
     [Fact]
     public async Task OnAPhone_TheMenuOpensOverThePage_AndClosesOnceALinkIsFollowed()
     {
-        await Page.SetViewportSizeAsync(390, 844);
-        await SignInAsync("serenity@demo.test");
-        var menu = Page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
+        var menu = await SignInOnAPhoneAsync();
         await Expect(menu).ToBeHiddenAsync();
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
@@ -26,9 +24,7 @@ public sealed class NarrowScreenTests(BrowserFixture browser) : PortalPageTest(b
     [Fact]
     public async Task OnAPhone_TouchingThePageBesideTheMenu_ClosesIt()
     {
-        await Page.SetViewportSizeAsync(390, 844);
-        await SignInAsync("serenity@demo.test");
-        var menu = Page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
+        var menu = await SignInOnAPhoneAsync();
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
         await Expect(menu).ToBeVisibleAsync();
@@ -55,5 +51,12 @@ public sealed class NarrowScreenTests(BrowserFixture browser) : PortalPageTest(b
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
         await Expect(menu).ToBeVisibleAsync();
+    }
+
+    private async Task<ILocator> SignInOnAPhoneAsync()
+    {
+        await Page.SetViewportSizeAsync(390, 844);
+        await SignInAsync("serenity@demo.test");
+        return Page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
     }
 }

@@ -15,8 +15,6 @@ internal sealed class PdfCanvas(XGraphics graphics, bool draw)
 
     public static double LineHeight(XFont font) => font.GetHeight();
 
-    public double Width(string text, XFont font) => graphics.MeasureString(text, font).Width;
-
     /// <summary>Draws one line whose top is at <paramref name="top"/>, aligned within [x, x + width].</summary>
     public void Line(string text, XFont font, XBrush brush, double x, double top, double width, XStringAlignment alignment = XStringAlignment.Near)
     {
@@ -50,37 +48,64 @@ internal sealed class PdfCanvas(XGraphics graphics, bool draw)
     /// <summary>
     /// Greedy word wrap on ordinary spaces (no-break spaces keep amounts whole); a word wider than
     /// the line, such as a long unbroken name, is cut between characters rather than overflowing.
+    /// Each word is measured once, without being copied: a line's width is the sum of its words' and
+    /// spaces' advances, and only the lines themselves become strings.
     /// </summary>
-    public List<string> Wrap(string text, XFont font, double width)
+    public static List<string> Wrap(string text, XFont font, double width)
     {
+        var metrics = PdfFontMetrics.Of(font);
+        var space = metrics.Advance(" ");
+        bool Fits(int units) => metrics.Points(units, font) <= width;
+
         var lines = new List<string>();
-        foreach (var paragraph in text.Split('\n'))
+        var current = new System.Text.StringBuilder();
+        foreach (var paragraphRange in text.AsSpan().Split('\n'))
         {
-            var current = "";
-            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            var paragraph = text.AsSpan(paragraphRange);
+            current.Clear();
+            var currentUnits = 0;
+            foreach (var wordRange in paragraph.Split(' '))
             {
-                var candidate = current.Length == 0 ? word : current + " " + word;
-                if (Width(candidate, font) <= width)
+                var word = paragraph[wordRange];
+                if (word.IsEmpty)
                 {
-                    current = candidate;
+                    continue;
+                }
+
+                var wordUnits = metrics.Advance(word);
+                var candidateUnits = current.Length == 0 ? wordUnits : currentUnits + space + wordUnits;
+                if (Fits(candidateUnits))
+                {
+                    if (current.Length > 0)
+                    {
+                        current.Append(' ');
+                    }
+
+                    current.Append(word);
+                    currentUnits = candidateUnits;
                     continue;
                 }
 
                 if (current.Length > 0)
                 {
-                    lines.Add(current);
+                    lines.Add(current.ToString());
                 }
 
-                current = word;
-                while (Width(current, font) > width && current.Length > 1)
+                var rest = word;
+                var restUnits = wordUnits;
+                while (!Fits(restUnits) && !IsOneCharacter(rest))
                 {
-                    var fit = FittingLength(current, font, width);
-                    lines.Add(current[..fit]);
-                    current = current[fit..];
+                    var fit = FittingLength(rest, metrics, font, width);
+                    lines.Add(rest[..fit].ToString());
+                    rest = rest[fit..];
+                    restUnits = metrics.Advance(rest);
                 }
+
+                current.Clear().Append(rest);
+                currentUnits = restUnits;
             }
 
-            lines.Add(current);
+            lines.Add(current.ToString());
         }
 
         return lines;
@@ -102,15 +127,26 @@ internal sealed class PdfCanvas(XGraphics graphics, bool draw)
         }
     }
 
-    private int FittingLength(string word, XFont font, double width)
+    /// <summary>The longest start of <paramref name="word"/> that fits, at least one character, never half a surrogate pair.</summary>
+    private static int FittingLength(ReadOnlySpan<char> word, PdfFontMetrics metrics, XFont font, double width)
     {
         var length = word.Length - 1;
-        while (length > 1 && Width(word[..length], font) > width)
+        var units = metrics.Advance(word[..length]);
+        while (length > 1 && metrics.Points(units, font) > width)
         {
             length--;
+            units = metrics.Advance(word[..length]);
         }
 
-        // Never split a surrogate pair.
-        return char.IsLowSurrogate(word[length]) ? length - 1 : length;
+        if (char.IsLowSurrogate(word[length]))
+        {
+            // Cut before the pair, or after it when it is the first character.
+            return length > 1 ? length - 1 : 2;
+        }
+
+        return length;
     }
+
+    private static bool IsOneCharacter(ReadOnlySpan<char> text) =>
+        text.Length == 1 || (text.Length == 2 && char.IsSurrogatePair(text[0], text[1]));
 }

@@ -160,7 +160,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         if (!PdfLogo.HasImage(model.Seller))
         {
             var nameX = Left + markWidth + 10;
-            var nameLines = canvas.Wrap(model.Seller.Name, styles.SellerName, 220);
+            var nameLines = PdfCanvas.Wrap(model.Seller.Name, styles.SellerName, 220);
             var nameHeight = nameLines.Count * PdfCanvas.LineHeight(styles.SellerName);
             canvas.Paragraph(model.Seller.Name, styles.SellerName, styles.InkBrush, nameX, top + ((PdfLogo.Height - nameHeight) / 2), 220);
         }
@@ -647,7 +647,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         }
 
         var lineHeight = PdfCanvas.LineHeight(styles.Footer);
-        var height = canvas.Wrap(text, styles.Footer, textWidth).Count * lineHeight;
+        var height = PdfCanvas.Wrap(text, styles.Footer, textWidth).Count * lineHeight;
         var top = PageHeight - PdfStyles.MarginBottom - height;
         canvas.HorizontalRule(styles.RulePen, Left, top - 6, ContentWidth);
         canvas.Paragraph(text, styles.Footer, styles.MutedBrush, Left, top, textWidth);

@@ -49,9 +49,16 @@ internal static class PdfGlyphs
 
     /// <summary>
     /// Every code point a TrueType font maps to a glyph other than .notdef, from its Unicode <c>cmap</c>
-    /// subtable: format 12 (full Unicode) when present, otherwise format 4 (the Basic Multilingual Plane).
+    /// subtables, with the glyph it maps to.
     /// </summary>
-    internal static HashSet<int> CodePoints(byte[] font)
+    internal static HashSet<int> CodePoints(byte[] font) => [.. CharacterMap(font).Keys];
+
+    /// <summary>
+    /// The font's Unicode character map, as PDFsharp reads it when it measures and draws: the Basic
+    /// Multilingual Plane from the format 4 subtable, the characters beyond it from format 12; a font
+    /// with only one of the two gives everything from that one. Unmapped characters are left out.
+    /// </summary>
+    internal static Dictionary<int, int> CharacterMap(byte[] font)
     {
         var cmap = TableOffset(font, "cmap");
         var subtables = U16(font, cmap + 2);
@@ -75,19 +82,36 @@ internal static class PdfGlyphs
             }
         }
 
-        return format12 is { } f12 ? ReadFormat12(font, f12)
-            : format4 is { } f4 ? ReadFormat4(font, f4)
-            : throw new InvalidDataException("The font has no Unicode character map.");
+        if (format4 is null && format12 is null)
+        {
+            throw new InvalidDataException("The font has no Unicode character map.");
+        }
+
+        var map = format4 is { } f4 ? ReadFormat4(font, f4) : [];
+        if (format12 is { } f12)
+        {
+            foreach (var (codePoint, glyph) in ReadFormat12(font, f12))
+            {
+                if (format4 is null || codePoint > 0xFFFF)
+                {
+                    map[codePoint] = glyph;
+                }
+            }
+        }
+
+        return map;
     }
 
-    private static HashSet<int> ReadFormat4(byte[] font, int table)
+    internal static ushort U16(byte[] data, int offset) => BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(offset, 2));
+
+    private static Dictionary<int, int> ReadFormat4(byte[] font, int table)
     {
         var segments = U16(font, table + 6) / 2;
         var ends = table + 14;
         var starts = ends + (2 * segments) + 2;
         var deltas = starts + (2 * segments);
         var rangeOffsets = deltas + (2 * segments);
-        var points = new HashSet<int>();
+        var map = new Dictionary<int, int>();
         for (var s = 0; s < segments; s++)
         {
             int start = U16(font, starts + (2 * s)), end = U16(font, ends + (2 * s));
@@ -109,18 +133,18 @@ internal static class PdfGlyphs
 
                 if (glyph != 0)
                 {
-                    points.Add(c);
+                    map[c] = glyph;
                 }
             }
         }
 
-        return points;
+        return map;
     }
 
-    private static HashSet<int> ReadFormat12(byte[] font, int table)
+    private static Dictionary<int, int> ReadFormat12(byte[] font, int table)
     {
         var groups = U32(font, table + 12);
-        var points = new HashSet<int>();
+        var map = new Dictionary<int, int>();
         for (var g = 0; g < groups; g++)
         {
             var group = table + 16 + (12 * g);
@@ -129,17 +153,19 @@ internal static class PdfGlyphs
             var firstGlyph = U32(font, group + 8);
             for (var c = start; c <= end; c++)
             {
-                if (firstGlyph + (c - start) != 0)
+                var glyph = firstGlyph + (c - start);
+                if (glyph != 0)
                 {
-                    points.Add((int)c);
+                    map[(int)c] = (int)glyph;
                 }
             }
         }
 
-        return points;
+        return map;
     }
 
-    private static int TableOffset(byte[] font, string tag)
+    /// <summary>Where the table named <paramref name="tag"/> starts in the font file.</summary>
+    internal static int TableOffset(byte[] font, string tag)
     {
         var tables = U16(font, 4);
         for (var i = 0; i < tables; i++)
@@ -153,8 +179,6 @@ internal static class PdfGlyphs
 
         throw new InvalidDataException($"The font has no '{tag}' table.");
     }
-
-    private static ushort U16(byte[] data, int offset) => BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(offset, 2));
 
     private static uint U32(byte[] data, int offset) => BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(offset, 4));
 }

@@ -130,6 +130,7 @@ async Task<LoadLevel> RunLevelAsync(int count)
     await Task.WhenAll(users.Select(u => u.LeaveAsync()));
     var (after, waited) = await MeasureWhenSettledAsync();
     Log($"{count} users gone: {after.OpenCircuits} circuits after {waited.TotalSeconds:0} s, heap {after.HeapBytes / 1024 / 1024} MB, resident {after.WorkingSetBytes / 1024 / 1024} MB.");
+    await PauseAsync($"{count} users gone");
     return new LoadLevel(
         count, signedIn, onPlan, onChoice, after, waited,
         [.. users.SelectMany(u => u.QuoteLatenciesMs)],

@@ -25,6 +25,9 @@ internal sealed class EmbeddedFontResolver : IFontResolver
     {
     }
 
+    /// <summary>The font file of the regular or the bold face, as PDFsharp receives it.</summary>
+    public static byte[] FaceFile(bool bold) => bold ? BoldBytes.Value : RegularBytes.Value;
+
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         new(bold ? BoldFace : RegularFace, mustSimulateBold: false, mustSimulateItalic: italic);
 

@@ -53,17 +53,12 @@ internal sealed class PdfFontMetrics
         return units;
     }
 
-    /// <summary>The width of <paramref name="text"/> in points at <paramref name="font"/>'s size.</summary>
-    public double Width(ReadOnlySpan<char> text, XFont font) => Points(Advance(text), font);
-
     /// <summary>An advance in font units, in points at <paramref name="font"/>'s size.</summary>
     public double Points(int units, XFont font) => units * font.Size / UnitsPerEm;
 
     private static PdfFontMetrics Read(bool bold)
     {
-        var resolver = EmbeddedFontResolver.Instance;
-        var face = resolver.ResolveTypeface(EmbeddedFontResolver.FamilyName, bold, italic: false)!.FaceName;
-        var font = resolver.GetFont(face)!;
+        var font = EmbeddedFontResolver.FaceFile(bold);
 
         var unitsPerEm = PdfGlyphs.U16(font, PdfGlyphs.TableOffset(font, "head") + 18);
         var metricCount = PdfGlyphs.U16(font, PdfGlyphs.TableOffset(font, "hhea") + 34);

@@ -40,16 +40,15 @@ internal static class PdfGlyphs
 
     private static FrozenSet<int> ReadEmbeddedFonts()
     {
-        var resolver = EmbeddedFontResolver.Instance;
-        var regular = CodePoints(resolver.GetFont(resolver.ResolveTypeface(EmbeddedFontResolver.FamilyName, bold: false, italic: false)!.FaceName)!);
-        var bold = CodePoints(resolver.GetFont(resolver.ResolveTypeface(EmbeddedFontResolver.FamilyName, bold: true, italic: false)!.FaceName)!);
+        var regular = CodePoints(EmbeddedFontResolver.FaceFile(bold: false));
+        var bold = CodePoints(EmbeddedFontResolver.FaceFile(bold: true));
         regular.IntersectWith(bold);
         return regular.ToFrozenSet();
     }
 
     /// <summary>
     /// Every code point a TrueType font maps to a glyph other than .notdef, from its Unicode <c>cmap</c>
-    /// subtables, with the glyph it maps to.
+    /// subtables (<see cref="CharacterMap"/>).
     /// </summary>
     internal static HashSet<int> CodePoints(byte[] font) => [.. CharacterMap(font).Keys];
 

@@ -112,7 +112,7 @@ public sealed class PdfFontMetricsTests : IDisposable
         Assert.Equal(["𝔘"], PdfCanvas.Wrap("𝔘", font, 1));
     }
 
-    private static double Width(string text, XFont font) => PdfFontMetrics.Of(font).Width(text, font);
+    private static double Width(string text, XFont font) => PdfFontMetrics.Of(font).Points(PdfFontMetrics.Of(font).Advance(text), font);
 
     private static XFont Font(bool bold, double size) =>
         new(EmbeddedFontResolver.FamilyName, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);

@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using SubscriptionPortal.Tests.Integration;
 
 namespace SubscriptionPortal.Tests.E2E;
 
 /// <summary>
-/// The real app on Kestrel at 127.0.0.1 with a random port, its own fresh SQLite database and the
-/// demo data: what a person's browser would reach.
+/// The real app on Kestrel at 127.0.0.1 with a random port, its own SQLite database and the demo
+/// data: what a person's browser would reach. Unless the test replaces services (a fake clock could
+/// change what the demo seeds), the database starts as a copy of the day's
+/// <see cref="DemoDatabaseTemplate"/> instead of being migrated and seeded again.
 /// </summary>
 public sealed class PortalServer : WebApplicationFactory<Program>
 {
@@ -45,6 +48,11 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (services is null && !File.Exists(DatabasePath))
+        {
+            DemoDatabaseTemplate.CopyOfTheDay(DateTimeOffset.UtcNow, DatabasePath);
+        }
+
         builder.UseEnvironment("Development");
         builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");

@@ -36,6 +36,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     internal static DatabaseProvider Provider => TestStore.Provider;
 
+    /// <remarks>
+    /// On SQLite, a demo database with neither settings nor services of its own starts as a copy of
+    /// <see cref="DemoDatabaseTemplate"/>: the same rows, without seeding them again.
+    /// </remarks>
     public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now = null, bool seedDemo = false, IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configure = null)
     {
@@ -43,7 +47,27 @@ public sealed class TestDatabase : IAsyncDisposable
         try
         {
             var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
+            if (seedDemo && settings is null && configure is null && Provider == DatabaseProvider.Sqlite)
+            {
+                await DemoDatabaseTemplate.CopySeededAtAsync(clock.GetUtcNow(), store.SqlitePath);
+            }
+
             return await StartAsync(store, ownsStore: true, "a", clock, new Options(seedDemo, settings, configure));
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The demo seeded at <paramref name="now"/> on SQLite, whatever the run's provider: what the template is made of.</summary>
+    internal static async Task<TestDatabase> SeedSqliteDemoAsync(DateTimeOffset now)
+    {
+        var store = await TestStore.CreateAsync(DatabaseProvider.Sqlite);
+        try
+        {
+            return await StartAsync(store, ownsStore: true, "a", new FakeTimeProvider(now), new Options(SeedDemo: true, null, null));
         }
         catch
         {
@@ -54,6 +78,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>Another app instance on this database: its own services, connection pool and caches, the same clock.</summary>
     public Task<TestDatabase> StartInstanceAsync(string name) => StartAsync(store, ownsStore: false, name, Clock, options);
+
+    /// <summary>The SQLite database's connection string, when this database is on SQLite.</summary>
+    public string SqliteConnectionString => $"Data Source={store.SqlitePath}";
 
     public ApplicationDbContext CreateContext() =>
         Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext();

@@ -30,11 +30,12 @@ internal sealed class TestStore : IAsyncDisposable
 
     public string SqlitePath => Path.Combine(Folder, "portal.db");
 
-    public static async Task<TestStore> CreateAsync()
+    /// <param name="provider">The run's provider unless given.</param>
+    public static async Task<TestStore> CreateAsync(DatabaseProvider? provider = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "sp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        if (Provider != DatabaseProvider.Postgres)
+        if ((provider ?? Provider) != DatabaseProvider.Postgres)
         {
             return new TestStore(folder, null);
         }

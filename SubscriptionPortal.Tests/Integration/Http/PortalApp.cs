@@ -14,7 +14,9 @@ namespace SubscriptionPortal.Tests.Integration.Http;
 
 /// <summary>
 /// The whole app in memory (ASP.NET Core's test server): real pipeline, real Identity cookie,
-/// its own SQLite file with the demo data, and a fake clock the test moves.
+/// its own SQLite file with the demo data, and a fake clock the test moves. The file starts as a
+/// copy of the day's <see cref="DemoDatabaseTemplate"/>, so the services a test replaces must not
+/// be ones the demo's seeding uses.
 /// </summary>
 public sealed class PortalApp(Action<IServiceCollection>? configure = null) : WebApplicationFactory<Program>
 {
@@ -39,8 +41,14 @@ public sealed class PortalApp(Action<IServiceCollection>? configure = null) : We
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "portal.db");
+        if (!File.Exists(database))
+        {
+            DemoDatabaseTemplate.CopyOfTheDay(Clock.GetUtcNow(), database);
+        }
+
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder, "portal.db")}");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={database}");
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace SubscriptionPortal.Tests.E2E;
 
 /// <summary>
-/// Base of the browser tests: each test runs the app on its own fresh database and drives it in
+/// Base of the browser tests: each test runs the app on its own copy of the demo database and drives it in
 /// its own browser context, by visible labels and roles.
 /// </summary>
 [Collection(BrowserCollection.Name)]

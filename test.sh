@@ -63,12 +63,19 @@ start_postgres() {
     END \$\$;
     ALTER ROLE portal_test SET synchronous_commit = off;" || return 1
 
-  # Each test drops its database when it ends; a run that was killed leaves its databases behind.
-  # On this local cluster, which only these tests use, clear them before starting.
-  as_postgres psql -p "$port" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'sp\_test\_%'" |
-    while read -r leftover; do as_postgres dropdb -p "$port" --if-exists --force "$leftover" || true; done
-
+  local_cluster_port="$port"
+  drop_leftover_databases
   export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=portal_test;Password=portal_test"
+}
+
+# Each test drops its database when it ends, and the run drops its template databases as it exits;
+# a run that was killed, or a drop refused while autovacuum was in a template, leaves some behind.
+# On the local cluster, which only these tests use, they are cleared before and after the run.
+local_cluster_port=""
+drop_leftover_databases() {
+  [ -n "$local_cluster_port" ] || return 0
+  as_postgres psql -p "$local_cluster_port" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'sp\_test\_%'" |
+    while read -r leftover; do as_postgres dropdb -p "$local_cluster_port" --if-exists --force "$leftover" || true; done
 }
 
 if [ ! -x /usr/bin/chromium ]; then
@@ -119,6 +126,7 @@ if [ "$postgres" -eq 1 ]; then
   PORTAL_TEST_PROVIDER=Postgres dotnet test SubscriptionPortal.Tests/SubscriptionPortal.Tests.csproj --configuration Release --no-build \
     --logger "trx;LogFileName=tests.trx" --results-directory "$results/postgres" \
     --filter "$(with_filter "FullyQualifiedName~SubscriptionPortal.Tests.Integration")" ${args[@]+"${args[@]}"} || status=$?
+  drop_leftover_databases || true
 elif [ "${PORTAL_REQUIRE_POSTGRES:-0}" = "1" ]; then
   echo "PostgreSQL could not be installed or started, and this run requires it." >&2
   status=1

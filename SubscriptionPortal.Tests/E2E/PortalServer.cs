@@ -12,7 +12,7 @@ namespace SubscriptionPortal.Tests.E2E;
 /// The real app on Kestrel at 127.0.0.1 with a random port, its own SQLite database and the demo
 /// data: what a person's browser would reach. Unless the test replaces services (a fake clock could
 /// change what the demo seeds), the database starts as a copy of the day's
-/// <see cref="DemoDatabaseTemplate"/> instead of being migrated and seeded again.
+/// <see cref="DatabaseTemplates"/> instead of being migrated and seeded again.
 /// </summary>
 public sealed class PortalServer : WebApplicationFactory<Program>
 {
@@ -50,7 +50,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     {
         if (services is null && !File.Exists(DatabasePath))
         {
-            DemoDatabaseTemplate.CopyOfTheDay(DateTimeOffset.UtcNow, DatabasePath);
+            DatabaseTemplates.CopyDemoOfTheDay(DateTimeOffset.UtcNow, DatabasePath);
         }
 
         builder.UseEnvironment("Development");

@@ -36,20 +36,25 @@ public sealed class TestDatabase : IAsyncDisposable
 
     internal static DatabaseProvider Provider => TestStore.Provider;
 
-    /// <remarks>
-    /// On SQLite, a demo database with neither settings nor services of its own starts as a copy of
-    /// <see cref="DemoDatabaseTemplate"/>: the same rows, without seeding them again.
-    /// </remarks>
+    /// <param name="fromTemplate">
+    /// A database with neither settings nor services of its own starts as a copy of one of
+    /// <see cref="DatabaseTemplates"/>: the same rows, without migrating and seeding them again. The
+    /// tests of migrating and seeding themselves say false.
+    /// </param>
     public static async Task<TestDatabase> CreateAsync(DateTimeOffset? now = null, bool seedDemo = false, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null, bool fromTemplate = true)
     {
-        var store = await TestStore.CreateAsync();
+        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
+        fromTemplate = fromTemplate && settings is null && configure is null;
+        DateTimeOffset? demoSeededAt = seedDemo ? clock.GetUtcNow() : null;
+        var store = fromTemplate && Provider == DatabaseProvider.Postgres
+            ? await TestStore.CreateAsync(postgresTemplate: await DatabaseTemplates.PostgresAsync(demoSeededAt))
+            : await TestStore.CreateAsync();
         try
         {
-            var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
-            if (seedDemo && settings is null && configure is null && Provider == DatabaseProvider.Sqlite)
+            if (fromTemplate && Provider == DatabaseProvider.Sqlite)
             {
-                await DemoDatabaseTemplate.CopySeededAtAsync(clock.GetUtcNow(), store.SqlitePath);
+                await DatabaseTemplates.CopySqliteAsync(demoSeededAt, store.SqlitePath);
             }
 
             return await StartAsync(store, ownsStore: true, "a", clock, new Options(seedDemo, settings, configure));
@@ -61,20 +66,9 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>The demo seeded at <paramref name="now"/> on SQLite, whatever the run's provider: what the template is made of.</summary>
-    internal static async Task<TestDatabase> SeedSqliteDemoAsync(DateTimeOffset now)
-    {
-        var store = await TestStore.CreateAsync(DatabaseProvider.Sqlite);
-        try
-        {
-            return await StartAsync(store, ownsStore: true, "a", new FakeTimeProvider(now), new Options(SeedDemo: true, null, null));
-        }
-        catch
-        {
-            await store.DisposeAsync();
-            throw;
-        }
-    }
+    /// <summary>A database on <paramref name="store"/> migrated, and seeded at <paramref name="demoSeededAt"/> if given: what a template is made of.</summary>
+    internal static Task<TestDatabase> StartTemplateSourceAsync(TestStore store, bool ownsStore, DateTimeOffset? demoSeededAt) =>
+        StartAsync(store, ownsStore, "a", new FakeTimeProvider(demoSeededAt ?? DateTimeOffset.UtcNow), new Options(demoSeededAt is not null, null, null));
 
     /// <summary>Another app instance on this database: its own services, connection pool and caches, the same clock.</summary>
     public Task<TestDatabase> StartInstanceAsync(string name) => StartAsync(store, ownsStore: false, name, Clock, options);

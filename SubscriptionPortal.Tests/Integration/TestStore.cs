@@ -31,7 +31,8 @@ internal sealed class TestStore : IAsyncDisposable
     public string SqlitePath => Path.Combine(Folder, "portal.db");
 
     /// <param name="provider">The run's provider unless given.</param>
-    public static async Task<TestStore> CreateAsync(DatabaseProvider? provider = null)
+    /// <param name="postgresTemplate">On PostgreSQL, the database the new one starts as a copy of.</param>
+    public static async Task<TestStore> CreateAsync(DatabaseProvider? provider = null, string? postgresTemplate = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "sp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -43,9 +44,56 @@ internal sealed class TestStore : IAsyncDisposable
         var name = $"sp_test_{Guid.NewGuid():N}";
         await using var admin = new NpgsqlConnection(AdminConnectionString());
         await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+        var template = postgresTemplate is null ? "" : $" TEMPLATE \"{postgresTemplate}\"";
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{template}", admin);
         await create.ExecuteNonQueryAsync();
         return new TestStore(folder, name);
+    }
+
+    /// <summary>
+    /// Closes this store's pooled connections and removes its folder, but keeps its PostgreSQL
+    /// database, which nobody is connected to any more: it can serve as a template.
+    /// </summary>
+    public string KeepAsPostgresTemplate()
+    {
+        ClearPostgresPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left to the temp folder's own cleanup.
+        }
+
+        return postgresDatabase ?? throw new InvalidOperationException("Only a PostgreSQL store can serve as a template.");
+    }
+
+    /// <summary>Drops a database this run created, from the maintenance database; false when it could not.</summary>
+    public static bool TryDropPostgresDatabase(string name)
+    {
+        try
+        {
+            using var admin = new NpgsqlConnection(AdminConnectionString());
+            admin.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"", admin);
+            drop.ExecuteNonQuery();
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            // The next ./test.sh run drops what a run left behind.
+            return false;
+        }
+    }
+
+    private void ClearPostgresPools()
+    {
+        foreach (var connection in postgresConnections)
+        {
+            using var pooled = new NpgsqlConnection(connection);
+            NpgsqlConnection.ClearPool(pooled);
+        }
     }
 
     /// <summary>The configuration one app instance needs to reach this store.</summary>
@@ -87,12 +135,7 @@ internal sealed class TestStore : IAsyncDisposable
     {
         if (postgresDatabase is not null)
         {
-            foreach (var connection in postgresConnections)
-            {
-                await using var pooled = new NpgsqlConnection(connection);
-                NpgsqlConnection.ClearPool(pooled);
-            }
-
+            ClearPostgresPools();
             await using var admin = new NpgsqlConnection(AdminConnectionString());
             await admin.OpenAsync();
             try

@@ -8,7 +8,7 @@ public sealed class DatabaseSetupTests
     [Fact]
     public async Task FreshDatabase_IsMigratedWithTheCatalog()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(fromTemplate: false);
         await using var db = database.CreateContext();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
@@ -22,7 +22,7 @@ public sealed class DatabaseSetupTests
     [Fact]
     public async Task FreshDatabase_HasItsProvidersOwnSetUp()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(fromTemplate: false);
         await using var db = database.CreateContext();
 
         if (TestDatabase.Provider == DatabaseProvider.Postgres)
@@ -49,7 +49,7 @@ public sealed class DatabaseSetupTests
     [Fact]
     public async Task FreshDatabase_HoldsTheDataProtectionKeyRing()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(fromTemplate: false);
         await using var db = database.CreateContext();
 
         var key = Assert.Single(await db.DataProtectionKeys.ToListAsync());
@@ -59,7 +59,7 @@ public sealed class DatabaseSetupTests
     [Fact]
     public async Task DemoSeed_CreatesTheSpecAccountsPlatformsAndContacts()
     {
-        await using var database = await TestDatabase.CreateAsync(seedDemo: true);
+        await using var database = await TestDatabase.CreateAsync(seedDemo: true, fromTemplate: false);
         await using var db = database.CreateContext();
 
         var users = await db.Users.Select(u => u.Email).OrderBy(e => e).ToListAsync();
@@ -72,9 +72,35 @@ public sealed class DatabaseSetupTests
     }
 
     [Fact]
+    public async Task DemoDatabase_CopiedFromItsTemplate_HoldsWhatAFreshSeedAtTheSameInstantWrites()
+    {
+        var seededAt = new DateTimeOffset(2026, 5, 12, 8, 30, 0, TimeSpan.Zero);
+        await using var fresh = await TestDatabase.CreateAsync(seededAt, seedDemo: true, fromTemplate: false);
+        await using var copy = await TestDatabase.CreateAsync(seededAt, seedDemo: true);
+
+        var expected = await DemoRowsAsync(fresh);
+        Assert.Contains(expected, row => row.StartsWith("invoice F-2026-", StringComparison.Ordinal));
+        Assert.Equal(expected, await DemoRowsAsync(copy));
+    }
+
+    /// <summary>The demo's rows that carry its dates and amounts, one line each, in a stable order.</summary>
+    private static async Task<List<string>> DemoRowsAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var platforms = (await db.Platforms.ToListAsync()).Select(p => $"platform {p.Name} {p.CreatedAtUtc:O}");
+        var documents = (await db.Documents.ToListAsync())
+            .Select(d => $"{d.Kind.ToString().ToLowerInvariant()} {d.Number} {d.IssueDate} {d.IssuedAtUtc:O} {d.PeriodStart}-{d.PeriodEnd} {d.TotalExcludingVatCents} {d.VatCents} {d.AmountDueCents}");
+        var debits = (await db.DirectDebits.ToListAsync()).Select(d => $"debit {d.AmountCents} {d.CollectionDate} {d.Status} {d.CreatedAtUtc:O}");
+        var subscriptions = (await db.Subscriptions.ToListAsync()).Select(s => $"subscription {s.PlatformId} {s.OfferCode} {s.Plan?.TierMaxContacts} {s.Plan?.Commitment} {s.Plan?.PeriodStart}-{s.Plan?.PeriodEnd}");
+        var contacts = $"contacts {await db.Contacts.CountAsync()}";
+        var users = (await db.Users.Select(u => u.Email).ToListAsync()).Select(e => $"user {e}");
+        return [.. platforms.Concat(documents).Concat(debits).Concat(subscriptions).Concat(users).Append(contacts).Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
     public async Task DemoSeed_RunTwice_AddsNothing()
     {
-        await using var database = await TestDatabase.CreateAsync(seedDemo: true);
+        await using var database = await TestDatabase.CreateAsync(seedDemo: true, fromTemplate: false);
         async Task<int[]> CountAsync()
         {
             await using var db = database.CreateContext();

@@ -15,7 +15,7 @@ namespace SubscriptionPortal.Tests.Integration.Http;
 /// <summary>
 /// The whole app in memory (ASP.NET Core's test server): real pipeline, real Identity cookie,
 /// its own SQLite file with the demo data, and a fake clock the test moves. The file starts as a
-/// copy of the day's <see cref="DemoDatabaseTemplate"/>, so the services a test replaces must not
+/// copy of the day's <see cref="DatabaseTemplates"/>, so the services a test replaces must not
 /// be ones the demo's seeding uses.
 /// </summary>
 public sealed class PortalApp(Action<IServiceCollection>? configure = null) : WebApplicationFactory<Program>
@@ -44,7 +44,7 @@ public sealed class PortalApp(Action<IServiceCollection>? configure = null) : We
         var database = Path.Combine(folder, "portal.db");
         if (!File.Exists(database))
         {
-            DemoDatabaseTemplate.CopyOfTheDay(Clock.GetUtcNow(), database);
+            DatabaseTemplates.CopyDemoOfTheDay(Clock.GetUtcNow(), database);
         }
 
         builder.UseEnvironment("Development");

@@ -82,7 +82,7 @@ internal sealed class TestStore : IAsyncDisposable
         }
         catch (NpgsqlException)
         {
-            // The next ./test.sh run drops what a run left behind.
+            // ./test.sh drops what a run left behind.
             return false;
         }
     }

@@ -13,6 +13,8 @@ namespace SubscriptionPortal.Tests.E2E.Operations;
 [Collection(MetricsCollection.Name)]
 public sealed class MetricsTests(BrowserFixture browser) : PortalPageTest(browser)
 {
+    private const string BlazorEvents = "aspnetcore_components_handle_event_duration_seconds";
+
     [Fact]
     public async Task Metrics_AfterAPlanChangeInTheBrowser_CountTheChangeItsDocumentsAndTheOpenCircuit()
     {
@@ -32,6 +34,9 @@ public sealed class MetricsTests(BrowserFixture browser) : PortalPageTest(browse
         Assert.Equal(1, Sum(after, "portal_documents_issued_total", "kind=\"invoice\"") - Sum(before, "portal_documents_issued_total", "kind=\"invoice\""));
         Assert.Equal(1, Sum(after, "portal_documents_issued_total", "kind=\"credit_note\"") - Sum(before, "portal_documents_issued_total", "kind=\"credit_note\""));
         Assert.True(Sum(after, "portal_circuits_active") >= 1, "the browser's circuit is open");
+        // Blazor's browser events: the clicks above were handled by the circuit and timed, with a bucket at the 150 ms goal.
+        Assert.True(Sum(after, BlazorEvents + "_count") > Sum(before, BlazorEvents + "_count"), "the clicks' handling is timed");
+        Assert.True(Sum(after, BlazorEvents + "_bucket", "le=\"0.15\"") >= 1, "a bucket ends at 150 ms");
         Assert.Contains("http_server_request_duration_seconds", after);
         Assert.Contains("dotnet_gc_collections", after);
     }

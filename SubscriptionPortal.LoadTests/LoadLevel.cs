@@ -11,6 +11,7 @@ internal sealed record LoadLevel(
     MemorySnapshot AfterLeaving,
     TimeSpan WaitedAfterLeaving,
     IReadOnlyList<double> QuoteLatenciesMs,
+    EventTimings QuoteEventsOnServer,
     int ClientErrors,
     int ServerErrors,
     string LoadAverage)

@@ -92,6 +92,9 @@ internal sealed class PortalProcess : IAsyncDisposable
         await http.GetFromJsonAsync<MemorySnapshot>("diagnostics/memory")
         ?? throw new InvalidOperationException("The diagnostics endpoint answered nothing.");
 
+    /// <summary>The server's <c>/metrics</c> in Prometheus' text format (loopback is allowed by default).</summary>
+    public Task<string> ScrapeMetricsAsync() => http.GetStringAsync("metrics");
+
     /// <summary>Waits until the server holds no more than <paramref name="circuits"/> circuits, at most <paramref name="limit"/>.</summary>
     public async Task<TimeSpan> WaitForCircuitsAsync(long circuits, TimeSpan limit)
     {

@@ -116,8 +116,17 @@ async Task<LoadLevel> RunLevelAsync(int count)
 
     var loadSamples = new List<string> { LoadAverage() };
     var seed = random.Next();
+    var metricsBefore = await server.ScrapeMetricsAsync();
     await Task.WhenAll(users.Select((user, i) => user.ChangeQuotesAsync(options.Changes, new Random(seed + i))));
+    var metricsAfter = await server.ScrapeMetricsAsync();
     loadSamples.Add(LoadAverage());
+    // Kept beside the server's log, for reading the other metrics of the busy moment afterwards.
+    await File.WriteAllTextAsync(Path.Combine(folder, $"metrics-{count}-before-quotes.txt"), metricsBefore);
+    await File.WriteAllTextAsync(Path.Combine(folder, $"metrics-{count}-after-quotes.txt"), metricsAfter);
+    // The tier and commitment radios' clicks, each of which quotes.
+    var quoteEvents = EventTimings.Between(metricsBefore, metricsAfter,
+        labels => labels.Contains("aspnetcore_components_type=\"MudBlazor.MudRadio`1", StringComparison.Ordinal)
+            && labels.Contains("code_function_name=\"OnClickAsync\"", StringComparison.Ordinal));
     foreach (var user in users)
     {
         await user.CheckScreenAsync();
@@ -133,7 +142,7 @@ async Task<LoadLevel> RunLevelAsync(int count)
     await PauseAsync($"{count} users gone");
     return new LoadLevel(
         count, signedIn, onPlan, onChoice, after, waited,
-        [.. users.SelectMany(u => u.QuoteLatenciesMs)],
+        [.. users.SelectMany(u => u.QuoteLatenciesMs)], quoteEvents,
         clientErrors, server.ErrorLines - errorsBefore, string.Join(" → ", loadSamples));
 }
 

@@ -39,7 +39,9 @@ internal static class DataRegistration
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration, environment);
-                services.AddPooledDbContextFactory<ApplicationDbContext>((sp, options) => options.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
+                var busyTimeout = new SqliteBusyTimeout(TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout));
+                services.AddPooledDbContextFactory<ApplicationDbContext>((sp, options) => options.UseSqlite(sqlite)
+                    .AddInterceptors(sp.GetServices<IInterceptor>()).AddInterceptors(busyTimeout));
                 break;
         }
 
@@ -74,7 +76,8 @@ internal static class DataRegistration
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
-        // Writers wait for each other (busy timeout, in seconds) instead of failing at once.
+        // Writers wait for each other (in seconds) instead of failing at once: SqliteBusyTimeout gives the same
+        // time to SQLite's own busy timeout.
         if (builder.DefaultTimeout < 30)
         {
             builder.DefaultTimeout = 30;

@@ -43,6 +43,9 @@ public sealed class DatabaseSetupTests
             Assert.IsNotType<PostgresDbContext>(db);
             var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
             Assert.Equal("wal", mode.Single());
+            // A writer waits for another inside SQLite, as long as the connection string's timeout (30 s).
+            var busyTimeout = await db.Database.SqlQueryRaw<int>("PRAGMA busy_timeout").ToListAsync();
+            Assert.Equal(30_000, busyTimeout.Single());
         }
     }
 

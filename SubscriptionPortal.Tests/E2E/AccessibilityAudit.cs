@@ -60,8 +60,9 @@ public static class AccessibilityAudit
         await page.Locator(".mud-progress-linear, .mud-table-loading").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         // A snackbar fades out after a few seconds, and a fading text fails any contrast check: it is closed with
         // its close button, as a person would, and let go before the audit (waiting for it to leave on its own
-        // took 8.5 s on the cancelled subscription's screen, closing it 2.4 s). Its colours are the theme's filled status colours, audited on the
-        // status chips. The buttons are clicked in the page, so one that leaves on its own meanwhile is no error.
+        // took 8.5 s on the cancelled subscription's screen, closing it 2.4 s). Its colours are the theme's
+        // filled status colours, audited on the status chips. The buttons are clicked in the page, so one that
+        // leaves on its own meanwhile is no error.
         await page.EvaluateAsync("() => document.querySelectorAll('.mud-snackbar button').forEach(b => b.click())");
         await page.Locator(".mud-snackbar").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 30_000 });
         // Twice in a row nothing left to finish: a snackbar or a dialog may start its transition a frame late.

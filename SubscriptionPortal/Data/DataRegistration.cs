@@ -39,8 +39,8 @@ internal static class DataRegistration
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration, environment);
-                var busyTimeout = new SqliteBusyTimeout(TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout));
-                services.AddPooledDbContextFactory<ApplicationDbContext>((sp, options) => options.UseSqlite(sqlite)
+                var busyTimeout = new SqliteBusyTimeout(TimeSpan.FromSeconds(sqlite.DefaultTimeout));
+                services.AddPooledDbContextFactory<ApplicationDbContext>((sp, options) => options.UseSqlite(sqlite.ToString())
                     .AddInterceptors(sp.GetServices<IInterceptor>()).AddInterceptors(busyTimeout));
                 break;
         }
@@ -67,7 +67,7 @@ internal static class DataRegistration
             : throw new InvalidOperationException($"Database:Provider is '{value}'; it must be Sqlite or Postgres.");
     }
 
-    private static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    private static SqliteConnectionStringBuilder SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
         var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Sqlite") ?? "Data Source=App_Data/portal.db");
         if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
@@ -83,7 +83,7 @@ internal static class DataRegistration
             builder.DefaultTimeout = 30;
         }
 
-        return builder.ToString();
+        return builder;
     }
 
     /// <summary>

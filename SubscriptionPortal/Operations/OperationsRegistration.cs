@@ -17,10 +17,10 @@ internal static class OperationsRegistration
     private const string ReadyTag = "ready";
 
     /// <summary>ASP.NET Core's meter of Blazor's navigations and browser events.</summary>
-    public const string BlazorEventsMeter = "Microsoft.AspNetCore.Components";
+    private const string BlazorEventsMeter = "Microsoft.AspNetCore.Components";
 
     /// <summary>Its histogram of the time taken to handle one browser event, in seconds.</summary>
-    public const string BlazorEventDuration = "aspnetcore.components.handle_event.duration";
+    private const string BlazorEventDuration = "aspnetcore.components.handle_event.duration";
 
     private static readonly double[] BlazorEventBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10];
 

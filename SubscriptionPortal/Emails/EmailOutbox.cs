@@ -30,7 +30,7 @@ internal sealed class EmailOutbox(
     {
         // The change that issued the invoice usually holds its mandate already: no second read.
         var mandate = debit is null ? null
-            : db.Mandates.Local.FirstOrDefault(m => m.Id == debit.MandateId) ?? await db.Mandates.AsNoTracking().SingleAsync(m => m.Id == debit.MandateId, ct);
+            : db.Tracked<SepaMandate, int>(debit.MandateId) ?? await db.Mandates.AsNoTracking().SingleAsync(m => m.Id == debit.MandateId, ct);
         await QueueAsync(db, invoice.PlatformId, EmailKind.InvoiceIssued, (L, body) =>
         {
             body.Paragraph(L["InvoiceIssuedIntro", invoice.Number]);
@@ -289,7 +289,7 @@ internal sealed class EmailOutbox(
         string? recipients = null, string? onceKey = null)
     {
         // The change that causes the email usually holds its platform already: no second read.
-        var platform = db.Platforms.Local.FirstOrDefault(p => p.Id == platformId) ?? await db.Platforms.AsNoTracking().SingleAsync(p => p.Id == platformId, ct);
+        var platform = db.Tracked<Platform, int>(platformId) ?? await db.Platforms.AsNoTracking().SingleAsync(p => p.Id == platformId, ct);
         recipients ??= await RecipientsAsync(db, platform, ct);
         if (recipients.Length == 0)
         {
@@ -310,7 +310,7 @@ internal sealed class EmailOutbox(
     /// </summary>
     private async Task<bool> QueueOnceAsync(ApplicationDbContext db, int platformId, EmailKind kind, string onceKey, Compose compose, CancellationToken ct)
     {
-        if (db.OutboxMessages.Local.Any(m => m.OnceKey == onceKey) || await db.OutboxMessages.AnyAsync(m => m.OnceKey == onceKey, ct))
+        if (db.AnyTracked<OutboxMessage, string>(nameof(OutboxMessage.OnceKey), onceKey) || await db.OutboxMessages.AnyAsync(m => m.OnceKey == onceKey, ct))
         {
             return false;
         }

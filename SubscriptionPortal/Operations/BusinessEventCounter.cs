@@ -33,7 +33,7 @@ internal sealed class BusinessEventCounter(PortalMetrics metrics) : AfterCommitI
             context.ChangeTracker.DetectChanges();
         }
 
-        foreach (var entry in context.ChangeTracker.Entries())
+        foreach (var entry in context.EntriesAsDetected())
         {
             switch (entry.Entity)
             {

@@ -97,7 +97,9 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         PdfReproducibility.SetDocumentId(document, seed);
         PdfReproducibility.SetFontSubsetTags(document, seed);
         FacturXPdf.Prepare(document, model, CiiInvoiceWriter.Write(model));
-        using var output = new MemoryStream();
+        // Room for a page of a few lines at once: a stream left to grow would allocate every size from 256
+        // bytes up to twice the file, about 128 KB for a one-page invoice of 33 KB.
+        using var output = new MemoryStream(capacity: 64 * 1024);
         document.Save(output, closeStream: false);
         var bytes = output.ToArray();
         PdfReproducibility.SetXmpIdentifiers(bytes, seed);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace SubscriptionPortal.Data;
 
@@ -27,9 +26,6 @@ internal static class TrackedEntities
     public static bool AnyTracked<TEntity, TValue>(this DbContext db, string property, TValue value)
         where TEntity : class =>
         WithoutDetection(db, () => db.Set<TEntity>().Local.GetEntries(property, value).Any(e => e.State != EntityState.Deleted));
-
-    /// <summary>Every entry the context tracks, as they stand, without scanning for changes first: for a caller that has just detected them.</summary>
-    public static List<EntityEntry> EntriesAsDetected(this DbContext db) => WithoutDetection(db, () => db.ChangeTracker.Entries().ToList());
 
     private static T WithoutDetection<T>(DbContext db, Func<T> read)
     {

@@ -27,13 +27,9 @@ internal sealed class BusinessEventCounter(PortalMetrics metrics) : AfterCommitI
 
     protected override void Stage(DbContext context, List<Event> staged)
     {
-        // The interceptor runs before SaveChanges detects changes; a debit's new status is only seen after.
-        if (context.ChangeTracker.AutoDetectChangesEnabled)
-        {
-            context.ChangeTracker.DetectChanges();
-        }
-
-        foreach (var entry in context.EntriesAsDetected())
+        // The interceptor runs before SaveChanges detects changes: Entries() detects them first (when detection is on),
+        // or a debit's new status would only be seen after.
+        foreach (var entry in context.ChangeTracker.Entries())
         {
             switch (entry.Entity)
             {

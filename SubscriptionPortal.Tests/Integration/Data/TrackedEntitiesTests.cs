@@ -53,24 +53,6 @@ public sealed class TrackedEntitiesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EntriesAsDetected_ListsEveryTrackedEntryInItsStateAsLastDetected_WithoutAScan()
-    {
-        await using var db = database.CreateContext();
-        var platforms = await db.Platforms.OrderBy(p => p.Id).Take(2).ToListAsync();
-        platforms[1].SetBalance(platforms[1].BalanceCents + 100);
-        db.ChangeTracker.DetectChanges();
-        platforms[0].SetBalance(platforms[0].BalanceCents + 100);
-        var scans = 0;
-        db.ChangeTracker.DetectingAllChanges += (_, _) => scans++;
-
-        var entries = db.EntriesAsDetected();
-
-        Assert.Equal(0, scans);
-        Assert.Equal([EntityState.Unchanged, EntityState.Modified], platforms.Select(p => entries.Single(e => e.Entity == p).State));
-        Assert.Equal(2, entries.Count);
-    }
-
-    [Fact]
     public async Task AnyTracked_FindsAnEmailAddedButNotSaved_ByItsOnceKey()
     {
         await using var db = database.CreateContext();

@@ -178,4 +178,29 @@ public sealed class ChangeFlowTests(BrowserFixture browser) : PortalPageTest(bro
         await Expect(flow.Tier(500)).ToBeCheckedAsync();
         await Expect(Page.GetByTestId("invoice-ttc")).ToHaveTextAsync(amount!);
     }
+
+    [Fact]
+    public async Task ChoicePage_OpenedByItsAddress_StoresOneQuote_AndOneForEachChoiceClicked()
+    {
+        var flow = new ChangeFlowPage(Page);
+        await SignInAsync("serenity@demo.test");
+        await using var db = PortalDatabase.Open(Server);
+        var platform = await db.Platforms.SingleAsync(p => p.Name == "Chorale du Marais");
+        var before = await db.Quotes.CountAsync(q => q.PlatformId == platform.Id);
+
+        // Loaded by its address, the page is rendered twice (HTML first, then interactive): one quote, not two.
+        await GotoAsync("settings/subscription/choose/professional");
+        await Expect(Page.GetByTestId("quote-invoice")).ToContainTextAsync("up to 250 contacts");
+        Assert.Equal(before + 1, await db.Quotes.CountAsync(q => q.PlatformId == platform.Id));
+
+        await flow.Tier(500).CheckAsync();
+        await Expect(Page.GetByTestId("quote-invoice")).ToContainTextAsync("up to 500 contacts");
+        await flow.PickCommitmentAsync("Annual (save 20 %)");
+        await Expect(Page.GetByTestId("quote-invoice")).ToContainTextAsync("up to 500 contacts — annual");
+
+        var quoted = await db.Quotes.Where(q => q.PlatformId == platform.Id).OrderBy(q => q.CreatedAtUtc)
+            .Select(q => new { q.TargetTierMaxContacts, q.TargetCommitment }).Skip(before).ToListAsync();
+        Assert.Equal(new (int?, Commitment?)[] { (250, Commitment.Monthly), (500, Commitment.Monthly), (500, Commitment.Annual) },
+            quoted.Select(q => (q.TargetTierMaxContacts, q.TargetCommitment)).ToList());
+    }
 }

@@ -69,6 +69,7 @@ public sealed class ChangeFlowInFrenchTests : DatabaseComponentTest
         var navigation = Context.Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("settings/subscription/choose/professional");
 
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var cut = Context.Render<OfferChoicePage>(p => p.Add(x => x.OfferCode, "professional"));
 
         cut.WaitForElement("[data-testid=quote-invoice]");
@@ -89,6 +90,7 @@ public sealed class ChangeFlowInFrenchTests : DatabaseComponentTest
         var navigation = Context.Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("settings/subscription/choose/serenity?tier=250&commitment=monthly");
 
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var cut = Context.Render<OfferChoicePage>(p => p.Add(x => x.OfferCode, "serenity"));
 
         cut.WaitForElement("[data-testid=quote-message]");

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Components.Pages.Settings.Subscription;
 
@@ -7,8 +8,9 @@ namespace SubscriptionPortal.Tests.Components.Settings.Subscription;
 
 public sealed class OfferChoicePageTests : DatabaseComponentTest
 {
-    private IRenderedComponent<OfferChoicePage> RenderChoice(string offer, int? tier = null, string? commitment = null)
+    private IRenderedComponent<OfferChoicePage> RenderChoice(string offer, int? tier = null, string? commitment = null, bool interactive = true)
     {
+        Context.SetRendererInfo(interactive ? new RendererInfo("Server", isInteractive: true) : new RendererInfo("Static", isInteractive: false));
         var navigation = Context.Services.GetRequiredService<NavigationManager>();
         var query = tier is null ? "" : $"?tier={tier}&commitment={commitment}";
         navigation.NavigateTo($"settings/subscription/choose/{offer}{query}");
@@ -107,5 +109,41 @@ public sealed class OfferChoicePageTests : DatabaseComponentTest
         cut.WaitForAssertion(() => Assert.Contains("out of date", cut.Find("[data-testid=quote-message]").TextContent));
         Assert.Equal("−€30.97", cut.Find("[data-testid=credit-ttc]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=change-applied]"));
+    }
+
+    [Fact]
+    public async Task RenderedBeforeItIsInteractive_StoresNoQuote_AndSaysOneIsComing()
+    {
+        await SignInAsync("serenity@demo.test");
+        var before = await CountQuotesAsync();
+
+        var cut = RenderChoice("professional", interactive: false);
+
+        cut.WaitForElement(".mud-progress-linear");
+        Assert.Contains("Up to 500 contacts", cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=quote-invoice]"));
+        Assert.Empty(cut.FindAll("[data-testid=validate-offer]"));
+        Assert.Equal(before, await CountQuotesAsync());
+    }
+
+    [Fact]
+    public async Task ChoosingAnotherTier_StoresOneQuoteForIt()
+    {
+        await SignInAsync("serenity@demo.test");
+        var cut = RenderChoice("professional");
+        cut.WaitForElement("[data-testid=quote-invoice]");
+        var before = await CountQuotesAsync();
+
+        var tier = cut.FindAll("label.mud-radio").Single(l => l.TextContent.Contains("Up to 500 contacts", StringComparison.Ordinal));
+        await cut.InvokeAsync(() => tier.QuerySelector("input")!.Click());
+
+        cut.WaitForAssertion(() => Assert.Contains("up to 500 contacts", cut.Find("[data-testid=quote-invoice]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(before + 1, await CountQuotesAsync());
+    }
+
+    private async Task<int> CountQuotesAsync()
+    {
+        await using var db = Database.CreateContext();
+        return await db.Quotes.CountAsync();
     }
 }

@@ -9,7 +9,8 @@ internal sealed record LoadOptions(
     int SignInParallelism,
     string? PublishedApp,
     string? Output,
-    int PauseSeconds)
+    int PauseSeconds,
+    bool Keep)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project SubscriptionPortal.LoadTests -- [options]
@@ -19,6 +20,7 @@ internal sealed record LoadOptions(
           --app DIR               an already published app (dotnet publish -c Release) instead of publishing it
           --output FILE           also write the markdown report to FILE
           --pause 60              hold each idle moment that long, e.g. to take a heap dump of the server
+          --keep                  keep the published app and the database after the run (the log and scrapes are always kept)
         """;
 
     public int MaxUsers => UserCounts.Max();
@@ -26,9 +28,15 @@ internal sealed record LoadOptions(
     /// <summary>The options, or null with the reason when the arguments are not understood.</summary>
     public static (LoadOptions? Options, string? Error) Parse(string[] args)
     {
-        var options = new LoadOptions([25, 50, 100, 200], 6, 8, null, null, 0);
+        var options = new LoadOptions([25, 50, 100, 200], 6, 8, null, null, 0, Keep: false);
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--keep")
+            {
+                options = options with { Keep = true };
+                continue;
+            }
+
             var value = i + 1 < args.Length ? args[i + 1] : null;
             if (value is null)
             {

@@ -17,6 +17,7 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     private readonly Process process;
     private readonly StreamWriter log;
+    private bool disposed;
     private readonly HttpClient http;
     private int errorLines;
 
@@ -164,6 +165,12 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         http.Dispose();
         if (!process.HasExited)
         {

@@ -86,6 +86,15 @@ foreach (var count in options.UserCounts)
 }
 
 Log($"Done in {watch.Elapsed.TotalMinutes:0.0} min. Server log: {Path.Combine(folder, "server.log")}");
+await server.DisposeAsync();
+if (!options.Keep)
+{
+    // The run's figures are in the report, the log and the scrapes; the app and the database are most of
+    // the folder (about 80 MB) and are made again by the next run. A run that stops midway keeps them.
+    RemoveBulk();
+    Log($"Removed the database{(options.PublishedApp is null ? " and the published app" : "")}; --keep keeps them.");
+}
+
 return 0;
 
 async Task<LoadLevel> RunLevelAsync(int count)
@@ -166,6 +175,19 @@ async Task PauseAsync(string moment)
     {
         Log($"Holding {moment} for {options.PauseSeconds} s (server process {server.ProcessId}).");
         await Task.Delay(TimeSpan.FromSeconds(options.PauseSeconds));
+    }
+}
+
+void RemoveBulk()
+{
+    foreach (var file in Directory.EnumerateFiles(folder, Path.GetFileName(database) + "*"))
+    {
+        File.Delete(file);
+    }
+
+    if (options.PublishedApp is null && Directory.Exists(appFolder))
+    {
+        Directory.Delete(appFolder, recursive: true);
     }
 }
 

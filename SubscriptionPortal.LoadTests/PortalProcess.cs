@@ -17,9 +17,9 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     private readonly Process process;
     private readonly StreamWriter log;
-    private bool disposed;
     private readonly HttpClient http;
     private int errorLines;
+    private bool disposed;
 
     private PortalProcess(Process process, StreamWriter log, Uri baseAddress)
     {

@@ -119,7 +119,7 @@ public sealed class OfferChoicePageTests : DatabaseComponentTest
 
         var cut = RenderChoice("professional", interactive: false);
 
-        cut.WaitForElement(".mud-progress-linear");
+        cut.WaitForElement("[role=progressbar][aria-label='Calculating your quote…']");
         Assert.Contains("Up to 500 contacts", cut.Markup, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=quote-invoice]"));
         Assert.Empty(cut.FindAll("[data-testid=validate-offer]"));

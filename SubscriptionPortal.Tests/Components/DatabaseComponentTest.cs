@@ -19,9 +19,12 @@ public abstract class DatabaseComponentTest : PortalComponentTest, IAsyncLifetim
 
     protected virtual DateTimeOffset Now => new(2026, 3, 20, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Services the database's app takes besides its own, such as an interceptor; none by default.</summary>
+    protected virtual Action<IServiceCollection>? DatabaseServices => null;
+
     async Task IAsyncLifetime.InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync(Now, seedDemo: true);
+        Database = await TestDatabase.CreateAsync(Now, seedDemo: true, configure: DatabaseServices);
         Context.Services.AddSingleton(_ => Database.Get<SubscriptionChanges>());
         Context.Services.AddSingleton(_ => Database.Get<OfferChoiceQueries>());
         Context.Services.AddSingleton(_ => Database.Get<SubscriptionPlanQueries>());

@@ -1,0 +1,170 @@
+using System.Threading.Channels;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using SubscriptionPortal.Components.Pages.Settings.Subscription;
+using SubscriptionPortal.Subscriptions;
+
+namespace SubscriptionPortal.Tests.Components.Settings.Subscription;
+
+/// <summary>
+/// The choice page when the database answers late, as a database server does: each quote's save is held
+/// until the test lets it through, in the order the test chooses. On SQLite alone a quote completes before
+/// the page can handle anything else, so these orders are only reachable with the saves held.
+/// </summary>
+public sealed class OfferChoicePageOnASlowDatabaseTests : DatabaseComponentTest
+{
+    private readonly QuoteSaveGate gate = new();
+
+    protected override Action<IServiceCollection>? DatabaseServices => services => services.AddSingleton<IInterceptor>(gate);
+
+    [Fact]
+    public async Task TierClicked_IsQuotedOnce_ThoughTheAddressChangesWhileItsQuoteIsOnItsWay()
+    {
+        await SignInAsync("serenity@demo.test");
+        var cut = RenderChoice();
+        var before = await CountQuotesAsync();
+
+        gate.Close();
+        await ClickTierAsync(cut, "Up to 500 contacts");
+        await gate.NextHeldAsync();
+        gate.ReleaseAll();
+
+        cut.WaitForAssertion(() => Assert.Contains("up to 500 contacts", QuotedInvoice(cut), StringComparison.Ordinal));
+        Assert.Equal(1, gate.Held);
+        Assert.Equal(before + 1, await CountQuotesAsync());
+    }
+
+    [Fact]
+    public async Task TwoTiersClickedInTurn_ShowTheLastOnesQuote_WhenTheFirstAnswersLast()
+    {
+        await SignInAsync("serenity@demo.test");
+        var cut = RenderChoice();
+
+        gate.Close();
+        await ClickTierAsync(cut, "Up to 500 contacts");
+        await gate.NextHeldAsync();
+        await ClickTierAsync(cut, "Up to 1,000 contacts");
+        await gate.NextHeldAsync();
+
+        gate.Release(1);
+        cut.WaitForAssertion(() => Assert.Contains("up to 1,000 contacts", QuotedInvoice(cut), StringComparison.Ordinal));
+        var renders = cut.RenderCount;
+        gate.Release(0);
+        cut.WaitForAssertion(() => Assert.True(cut.RenderCount > renders));
+
+        // The late answer for 500 contacts changes nothing on screen: the quote is the one for the tier chosen.
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[role=progressbar]")));
+        Assert.Contains("up to 1,000 contacts", QuotedInvoice(cut), StringComparison.Ordinal);
+        Assert.Null(cut.Find("[data-testid=validate-offer]").GetAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task ValidateOffer_StaysDisabled_UntilTheQuoteForTheLastChoiceHasCome()
+    {
+        await SignInAsync("serenity@demo.test");
+        var cut = RenderChoice();
+
+        gate.Close();
+        await ClickTierAsync(cut, "Up to 500 contacts");
+        await gate.NextHeldAsync();
+        await ClickTierAsync(cut, "Up to 1,000 contacts");
+        await gate.NextHeldAsync();
+
+        var renders = cut.RenderCount;
+        gate.Release(0);
+        cut.WaitForAssertion(() => Assert.True(cut.RenderCount > renders));
+        Assert.NotEmpty(cut.FindAll("[role=progressbar][aria-label='Calculating your quote…']"));
+        Assert.NotNull(cut.Find("[data-testid=validate-offer]").GetAttribute("disabled"));
+        Assert.DoesNotContain("up to 500 contacts", QuotedInvoice(cut), StringComparison.Ordinal);
+
+        gate.Release(1);
+        cut.WaitForAssertion(() => Assert.Contains("up to 1,000 contacts", QuotedInvoice(cut), StringComparison.Ordinal));
+        Assert.Null(cut.Find("[data-testid=validate-offer]").GetAttribute("disabled"));
+    }
+
+    private IRenderedComponent<OfferChoicePage> RenderChoice()
+    {
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("settings/subscription/choose/professional");
+        var cut = Context.Render<OfferChoicePage>(p => p.Add(x => x.OfferCode, "professional"));
+        cut.WaitForAssertion(() => Assert.Contains("up to 250 contacts", QuotedInvoice(cut), StringComparison.Ordinal));
+        return cut;
+    }
+
+    private static async Task ClickTierAsync(IRenderedComponent<OfferChoicePage> cut, string label)
+    {
+        var tier = cut.FindAll("label.mud-radio").Single(l => l.TextContent.Contains(label, StringComparison.Ordinal));
+        await cut.InvokeAsync(() => tier.QuerySelector("input")!.Click());
+    }
+
+    private static string QuotedInvoice(IRenderedComponent<OfferChoicePage> cut) => cut.Find("[data-testid=quote-invoice]").TextContent;
+
+    private async Task<int> CountQuotesAsync()
+    {
+        await using var db = Database.CreateContext();
+        return await db.Quotes.CountAsync();
+    }
+
+    /// <summary>Once closed, holds every save that stores a quote until <see cref="Release"/> lets it through.</summary>
+    private sealed class QuoteSaveGate : SaveChangesInterceptor
+    {
+        private readonly List<TaskCompletionSource> held = [];
+        private readonly Channel<bool> arrivals = Channel.CreateUnbounded<bool>();
+        private bool closed;
+
+        public int Held
+        {
+            get
+            {
+                lock (held)
+                {
+                    return held.Count;
+                }
+            }
+        }
+
+        public void Close() => closed = true;
+
+        /// <summary>Completes when the next save of a quote is held (each held save completes one call).</summary>
+        public async Task NextHeldAsync() => await arrivals.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15));
+
+        /// <summary>Lets the <paramref name="index"/>th held save (from 0, in the order they came) go on to the database.</summary>
+        public void Release(int index)
+        {
+            lock (held)
+            {
+                held[index].TrySetResult();
+            }
+        }
+
+        public void ReleaseAll()
+        {
+            lock (held)
+            {
+                held.ForEach(h => h.TrySetResult());
+            }
+        }
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (closed && eventData.Context!.ChangeTracker.Entries<Quote>().Any(e => e.State == EntityState.Added))
+            {
+                var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                lock (held)
+                {
+                    held.Add(turn);
+                }
+
+                arrivals.Writer.TryWrite(true);
+
+                await turn.Task;
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,22 +1,16 @@
-using System.Threading.Channels;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Components.Pages.Settings.Subscription;
-using SubscriptionPortal.Subscriptions;
 
 namespace SubscriptionPortal.Tests.Components.Settings.Subscription;
 
-/// <summary>
-/// The choice page when the database answers late, as a database server does: each quote's save is held
-/// until the test lets it through, in the order the test chooses. On SQLite alone a quote completes before
-/// the page can handle anything else, so these orders are only reachable with the saves held.
-/// </summary>
+/// <summary>The choice page when the database answers late: each quote's insert is held until the test lets it through.</summary>
 public sealed class OfferChoicePageOnASlowDatabaseTests : DatabaseComponentTest
 {
-    private readonly QuoteSaveGate gate = new();
+    private readonly HeldCommands gate = new(sql => sql.Contains("INSERT INTO \"Quotes\"", StringComparison.Ordinal));
 
     protected override Action<IServiceCollection>? DatabaseServices => services => services.AddSingleton<IInterceptor>(gate);
 
@@ -51,6 +45,7 @@ public sealed class OfferChoicePageOnASlowDatabaseTests : DatabaseComponentTest
 
         gate.Release(1);
         cut.WaitForAssertion(() => Assert.Contains("up to 1,000 contacts", QuotedInvoice(cut), StringComparison.Ordinal));
+        await cut.InvokeAsync(() => { });
         var renders = cut.RenderCount;
         gate.Release(0);
         cut.WaitForAssertion(() => Assert.True(cut.RenderCount > renders));
@@ -73,6 +68,7 @@ public sealed class OfferChoicePageOnASlowDatabaseTests : DatabaseComponentTest
         await ClickTierAsync(cut, "Up to 1,000 contacts");
         await gate.NextHeldAsync();
 
+        await cut.InvokeAsync(() => { });
         var renders = cut.RenderCount;
         gate.Release(0);
         cut.WaitForAssertion(() => Assert.True(cut.RenderCount > renders));
@@ -106,65 +102,5 @@ public sealed class OfferChoicePageOnASlowDatabaseTests : DatabaseComponentTest
     {
         await using var db = Database.CreateContext();
         return await db.Quotes.CountAsync();
-    }
-
-    /// <summary>Once closed, holds every save that stores a quote until <see cref="Release"/> lets it through.</summary>
-    private sealed class QuoteSaveGate : SaveChangesInterceptor
-    {
-        private readonly List<TaskCompletionSource> held = [];
-        private readonly Channel<bool> arrivals = Channel.CreateUnbounded<bool>();
-        private bool closed;
-
-        public int Held
-        {
-            get
-            {
-                lock (held)
-                {
-                    return held.Count;
-                }
-            }
-        }
-
-        public void Close() => closed = true;
-
-        /// <summary>Completes when the next save of a quote is held (each held save completes one call).</summary>
-        public async Task NextHeldAsync() => await arrivals.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15));
-
-        /// <summary>Lets the <paramref name="index"/>th held save (from 0, in the order they came) go on to the database.</summary>
-        public void Release(int index)
-        {
-            lock (held)
-            {
-                held[index].TrySetResult();
-            }
-        }
-
-        public void ReleaseAll()
-        {
-            lock (held)
-            {
-                held.ForEach(h => h.TrySetResult());
-            }
-        }
-
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            if (closed && eventData.Context!.ChangeTracker.Entries<Quote>().Any(e => e.State == EntityState.Added))
-            {
-                var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                lock (held)
-                {
-                    held.Add(turn);
-                }
-
-                arrivals.Writer.TryWrite(true);
-
-                await turn.Task;
-            }
-
-            return result;
-        }
     }
 }

@@ -1,0 +1,43 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using SubscriptionPortal.Components.Pages.Support;
+using SubscriptionPortal.Emails;
+using SubscriptionPortal.Tests.Integration.Emails;
+
+namespace SubscriptionPortal.Tests.Components.Pages.Support;
+
+/// <summary>Support › Emails when the database answers late: each reading of the list is held until the test lets it through.</summary>
+public sealed class EmailsPageOnASlowDatabaseTests : PageRenderTest
+{
+    private readonly HeldCommands gate = new(sql => sql.Contains("FROM \"OutboxMessages\"", StringComparison.Ordinal));
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IInterceptor>(gate);
+
+    [Fact]
+    public async Task AFilterAnsweredAfterTheNextOne_DoesNotReplaceItsList()
+    {
+        await Database.AddAsync("Chorale du Marais", "Facture F-TEST-1", OutboxStatus.Sent);
+        await Database.AddAsync("Chorale du Marais", "Facture F-TEST-2", OutboxStatus.Failed, "550 refused");
+        await SignInAsync("support@demo.test");
+        var page = RenderPage<EmailsPage>();
+        page.WaitForAssertion(() => Assert.Contains("Facture F-TEST-2", page.Markup));
+
+        gate.Close();
+        page.Find("[data-testid=filter-failed]").Click();
+        await gate.NextHeldAsync();
+        page.Find("[data-testid=filter-sent]").Click();
+        await gate.NextHeldAsync();
+
+        gate.Release(1);
+        page.WaitForAssertion(() => Assert.DoesNotContain("Facture F-TEST-2", page.Markup));
+        await page.InvokeAsync(() => { });
+        var renders = page.RenderCount;
+        gate.Release(0);
+        page.WaitForAssertion(() => Assert.True(page.RenderCount > renders));
+
+        Assert.Contains("Facture F-TEST-1", page.Markup);
+        Assert.DoesNotContain("Facture F-TEST-2", page.Markup);
+        Assert.Equal("true", page.Find("[data-testid=filter-sent]").GetAttribute("aria-pressed"));
+    }
+}

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SubscriptionPortal.Tests.Components;
@@ -40,6 +42,20 @@ internal sealed class HeldCommands(Func<string, bool> matches) : DbCommandInterc
         {
             held[index].TrySetResult();
         }
+    }
+
+    /// <summary>
+    /// Lets the <paramref name="index"/>th held command through and waits for the render its answer brings to
+    /// <paramref name="page"/>, even an answer that changes nothing on screen.
+    /// </summary>
+    public async Task ReleaseAndAwaitRenderAsync<TPage>(IRenderedComponent<TPage> page, int index)
+        where TPage : IComponent
+    {
+        // What the page still had to do is done first: the next render can only come from this answer.
+        await page.InvokeAsync(() => { });
+        var renders = page.RenderCount;
+        Release(index);
+        page.WaitForAssertion(() => Assert.True(page.RenderCount > renders));
     }
 
     public void ReleaseAll()

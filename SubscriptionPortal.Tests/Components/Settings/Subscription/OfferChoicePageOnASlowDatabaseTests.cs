@@ -34,21 +34,11 @@ public sealed class OfferChoicePageOnASlowDatabaseTests : DatabaseComponentTest
     [Fact]
     public async Task TwoTiersClickedInTurn_ShowTheLastOnesQuote_WhenTheFirstAnswersLast()
     {
-        await SignInAsync("serenity@demo.test");
-        var cut = RenderChoice();
-
-        gate.Close();
-        await ClickTierAsync(cut, "Up to 500 contacts");
-        await gate.NextHeldAsync();
-        await ClickTierAsync(cut, "Up to 1,000 contacts");
-        await gate.NextHeldAsync();
+        var cut = await ChooseTwoTiersHeldAsync();
 
         gate.Release(1);
         cut.WaitForAssertion(() => Assert.Contains("up to 1,000 contacts", QuotedInvoice(cut), StringComparison.Ordinal));
-        await cut.InvokeAsync(() => { });
-        var renders = cut.RenderCount;
-        gate.Release(0);
-        cut.WaitForAssertion(() => Assert.True(cut.RenderCount > renders));
+        await gate.ReleaseAndAwaitRenderAsync(cut, 0);
 
         // The late answer for 500 contacts changes nothing on screen: the quote is the one for the tier chosen.
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[role=progressbar]")));
@@ -59,19 +49,8 @@ public sealed class OfferChoicePageOnASlowDatabaseTests : DatabaseComponentTest
     [Fact]
     public async Task ValidateOffer_StaysDisabled_UntilTheQuoteForTheLastChoiceHasCome()
     {
-        await SignInAsync("serenity@demo.test");
-        var cut = RenderChoice();
-
-        gate.Close();
-        await ClickTierAsync(cut, "Up to 500 contacts");
-        await gate.NextHeldAsync();
-        await ClickTierAsync(cut, "Up to 1,000 contacts");
-        await gate.NextHeldAsync();
-
-        await cut.InvokeAsync(() => { });
-        var renders = cut.RenderCount;
-        gate.Release(0);
-        cut.WaitForAssertion(() => Assert.True(cut.RenderCount > renders));
+        var cut = await ChooseTwoTiersHeldAsync();
+        await gate.ReleaseAndAwaitRenderAsync(cut, 0);
         Assert.NotEmpty(cut.FindAll("[role=progressbar][aria-label='Calculating your quote…']"));
         Assert.NotNull(cut.Find("[data-testid=validate-offer]").GetAttribute("disabled"));
         Assert.DoesNotContain("up to 500 contacts", QuotedInvoice(cut), StringComparison.Ordinal);
@@ -79,6 +58,19 @@ public sealed class OfferChoicePageOnASlowDatabaseTests : DatabaseComponentTest
         gate.Release(1);
         cut.WaitForAssertion(() => Assert.Contains("up to 1,000 contacts", QuotedInvoice(cut), StringComparison.Ordinal));
         Assert.Null(cut.Find("[data-testid=validate-offer]").GetAttribute("disabled"));
+    }
+
+    /// <summary>500 contacts, then 1,000, both quotes held: the first is held command 0, the second 1.</summary>
+    private async Task<IRenderedComponent<OfferChoicePage>> ChooseTwoTiersHeldAsync()
+    {
+        await SignInAsync("serenity@demo.test");
+        var cut = RenderChoice();
+        gate.Close();
+        await ClickTierAsync(cut, "Up to 500 contacts");
+        await gate.NextHeldAsync();
+        await ClickTierAsync(cut, "Up to 1,000 contacts");
+        await gate.NextHeldAsync();
+        return cut;
     }
 
     private IRenderedComponent<OfferChoicePage> RenderChoice()

@@ -1,0 +1,72 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using SubscriptionPortal.Components.Pages.Support;
+
+namespace SubscriptionPortal.Tests.Components.Pages.Support;
+
+/// <summary>
+/// A platform's support page when the database answers late: the last query of each reading (its admins)
+/// is held until the test lets it through.
+/// </summary>
+public sealed class SupportPlatformPageOnASlowDatabaseTests : PageRenderTest
+{
+    private readonly HeldCommands gate = new(sql => sql.Contains("FROM \"Memberships\"", StringComparison.Ordinal));
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IInterceptor>(gate);
+
+    [Fact]
+    public async Task APlatformAnsweredAfterTheNextOneOpened_DoesNotReplaceIt()
+    {
+        await SignInAsync("support@demo.test");
+        var (chorale, velo, nautique) = await PlatformIdsAsync("Chorale du Marais", "Les Amis du Vélo", "Club Nautique de Lyon");
+        var page = RenderPage<SupportPlatformPage>(new Dictionary<string, object?> { [nameof(SupportPlatformPage.Id)] = chorale });
+        page.WaitForAssertion(() => Assert.Equal("Chorale du Marais", Heading(page)));
+        var platform = page.FindComponent<SupportPlatformPage>();
+
+        gate.Close();
+        platform.Render(p => p.Add(x => x.Id, velo));
+        await gate.NextHeldAsync();
+        platform.Render(p => p.Add(x => x.Id, nautique));
+        await gate.NextHeldAsync();
+
+        gate.Release(1);
+        page.WaitForAssertion(() => Assert.Equal("Club Nautique de Lyon", Heading(page)));
+        await gate.ReleaseAndAwaitRenderAsync(page, 0);
+
+        Assert.Equal("Club Nautique de Lyon", Heading(page));
+    }
+
+    [Fact]
+    public async Task ThePageSaysItIsLoading_UntilTheLastPlatformOpenedHasAnswered()
+    {
+        await SignInAsync("support@demo.test");
+        var (chorale, velo, nautique) = await PlatformIdsAsync("Chorale du Marais", "Les Amis du Vélo", "Club Nautique de Lyon");
+        var page = RenderPage<SupportPlatformPage>(new Dictionary<string, object?> { [nameof(SupportPlatformPage.Id)] = chorale });
+        page.WaitForAssertion(() => Assert.Equal("Chorale du Marais", Heading(page)));
+        var platform = page.FindComponent<SupportPlatformPage>();
+
+        gate.Close();
+        platform.Render(p => p.Add(x => x.Id, velo));
+        await gate.NextHeldAsync();
+        platform.Render(p => p.Add(x => x.Id, nautique));
+        await gate.NextHeldAsync();
+        await gate.ReleaseAndAwaitRenderAsync(page, 0);
+
+        Assert.NotEmpty(page.FindAll("[role=progressbar]"));
+        Assert.Empty(page.FindAll("h1"));
+
+        gate.Release(1);
+        page.WaitForAssertion(() => Assert.Equal("Club Nautique de Lyon", Heading(page)));
+    }
+
+    private async Task<(int, int, int)> PlatformIdsAsync(string first, string second, string third)
+    {
+        await using var db = Database.CreateContext();
+        int Id(string name) => db.Platforms.Single(p => p.Name == name).Id;
+        return (Id(first), Id(second), Id(third));
+    }
+
+    private static string Heading(IRenderedComponent<IComponent> page) => page.Find("h1").TextContent.Trim();
+}

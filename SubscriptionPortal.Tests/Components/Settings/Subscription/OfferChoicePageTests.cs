@@ -87,7 +87,8 @@ public sealed class OfferChoicePageTests : DatabaseComponentTest
         cut.Find("input[type=checkbox]").Change(true);
         cut.FindAll("button").Single(b => b.TextContent.Contains("Validate offer")).Click();
 
-        Assert.Contains("check digits are wrong", cut.Find("[data-testid=quote-message]").TextContent);
+        // The click is answered once the database has: at once on SQLite, later on a database server.
+        cut.WaitForAssertion(() => Assert.Contains("check digits are wrong", cut.Find("[data-testid=quote-message]").TextContent));
         Assert.DoesNotContain("Confirm and pay", cut.Markup);
     }
 

@@ -11,17 +11,17 @@ namespace SubscriptionPortal.Billing;
 /// <summary>The current platform's invoices and credit notes for Settings › Invoices.</summary>
 internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> dbFactory, OverdueStatus overdue)
 {
-    /// <param name="year">Only documents issued that year; null for all.</param>
-    public async Task<DocumentList> ListAsync(ClaimsPrincipal user, int? year, CancellationToken ct = default)
+    /// <summary>All of them: a page shows one year with <see cref="DocumentList.ForYear"/>, without asking again.</summary>
+    public async Task<DocumentList> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.CurrentPlatformIdAsync(user, ct) is { } platformId
-            ? await ListAsync(db, platformId, year, ct, await overdue.AssessAsync(db, platformId, ct))
+            ? await ListAsync(db, platformId, ct, await overdue.AssessAsync(db, platformId, ct))
             : new DocumentList([], [], []);
     }
 
     /// <param name="dunning">Where the platform's unpaid invoices stand, for their payment state; without it a failed debit reads "debit failed".</param>
-    public static async Task<DocumentList> ListAsync(ApplicationDbContext db, int platformId, int? year, CancellationToken ct, DunningAssessment? dunning = null)
+    public static async Task<DocumentList> ListAsync(ApplicationDbContext db, int platformId, CancellationToken ct, DunningAssessment? dunning = null)
     {
         var documents = await db.Documents.AsNoTracking()
             .Where(d => d.PlatformId == platformId)
@@ -80,7 +80,6 @@ internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> db
         }
 
         var rows = documents
-            .Where(d => year is null || d.IssueDate.Year == year)
             .OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.Id)
             .Select(d => new DocumentRow(d.Id, d.Number, d.Kind, d.IssueDate, d.PeriodStart, d.PeriodEnd,
                 Money.FromCents(d.TotalExcludingVatCents), Money.FromCents(d.TotalExcludingVatCents + d.VatCents),
@@ -90,7 +89,6 @@ internal sealed class DocumentQueries(IDbContextFactory<ApplicationDbContext> db
             .ToList();
         var years = documents.Select(d => d.IssueDate.Year).Distinct().OrderDescending().ToList();
         var months = documents
-            .Where(d => year is null || d.IssueDate.Year == year)
             .GroupBy(d => (d.IssueDate.Year, d.IssueDate.Month))
             .OrderBy(g => g.Key)
             .Select(g => new MonthlyBilling(g.Key.Year, g.Key.Month,

@@ -34,4 +34,11 @@ public sealed record DocumentRow(
 /// <summary>Amounts invoiced (TTC) and credited in one month, for the chart.</summary>
 public sealed record MonthlyBilling(int Year, int Month, decimal Invoiced, decimal Credited);
 
-public sealed record DocumentList(IReadOnlyList<DocumentRow> Rows, IReadOnlyList<int> Years, IReadOnlyList<MonthlyBilling> Months);
+/// <summary>A platform's documents, newest first, the years they were issued in (newest first), and their amounts per month.</summary>
+public sealed record DocumentList(IReadOnlyList<DocumentRow> Rows, IReadOnlyList<int> Years, IReadOnlyList<MonthlyBilling> Months)
+{
+    /// <summary>The documents issued in <paramref name="year"/> and their months, all of them when it is null; the years to choose from stay.</summary>
+    public DocumentList ForYear(int? year) => year is { } wanted
+        ? this with { Rows = Rows.Where(r => r.IssueDate.Year == wanted).ToList(), Months = Months.Where(m => m.Year == wanted).ToList() }
+        : this;
+}

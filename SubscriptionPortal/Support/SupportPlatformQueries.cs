@@ -28,7 +28,7 @@ internal sealed class SupportPlatformQueries(IDbContextFactory<ApplicationDbCont
         }
 
         var plan = await SubscriptionPlanQueries.LoadAsync(db, platformId, ct);
-        var documents = await DocumentQueries.ListAsync(db, platformId, year: null, ct, await overdue.AssessAsync(db, platformId, ct));
+        var documents = await DocumentQueries.ListAsync(db, platformId, ct, await overdue.AssessAsync(db, platformId, ct));
         var numbers = documents.Rows.ToDictionary(d => d.Id, d => d.Number);
         var debits = (await db.DirectDebits.AsNoTracking()
                 .Where(d => d.PlatformId == platformId)

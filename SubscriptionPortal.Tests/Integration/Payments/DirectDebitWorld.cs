@@ -38,7 +38,7 @@ public static class DirectDebitWorld
     }
 
     public static async Task<DocumentStatus> InvoiceStatusAsync(this TestDatabase database, ClaimsPrincipal admin, int invoiceId) =>
-        (await database.Get<DocumentQueries>().ListAsync(admin, null)).Rows.Single(r => r.Id == invoiceId).Status;
+        (await database.Get<DocumentQueries>().ListAsync(admin)).Rows.Single(r => r.Id == invoiceId).Status;
 
     /// <summary>A bank status report (pain.002.001.03) on file <paramref name="messageId"/>.</summary>
     public static byte[] ReturnFile(string messageId, params (string EndToEndId, string Status, string? Reason)[] lines)

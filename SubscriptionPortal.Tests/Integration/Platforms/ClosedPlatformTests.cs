@@ -98,7 +98,7 @@ public sealed class ClosedPlatformTests : IAsyncLifetime
     [Fact]
     public async Task InvoicesAndExport_OfAClosedPlatform_StillWork()
     {
-        var documents = await database.Get<Billing.DocumentQueries>().ListAsync(admin, null);
+        var documents = await database.Get<Billing.DocumentQueries>().ListAsync(admin);
         var summary = await database.Get<PlatformExport>().GetSummaryAsync(admin);
         var output = new AsyncOnlyStream();
 

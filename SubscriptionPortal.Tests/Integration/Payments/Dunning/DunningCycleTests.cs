@@ -34,7 +34,7 @@ public sealed class DunningCycleTests
         var notices = (await database.Get<PlatformNotices>().GetAsync(admin))!;
         Assert.Equal((OverdueState.PaymentFailed, 48.00m, Day0.AddDays(5)), (notices.Overdue!.State, notices.Overdue.Amount, notices.Overdue.NextAttemptOn));
         Assert.Equal((invoice, Day0.AddDays(5)), (notices.FailedDebits.Single().InvoiceNumber, notices.FailedDebits.Single().NextAttemptOn));
-        var row = (await database.Get<DocumentQueries>().ListAsync(admin, null)).Rows.Single(r => r.Id == invoiceId);
+        var row = (await database.Get<DocumentQueries>().ListAsync(admin)).Rows.Single(r => r.Id == invoiceId);
         Assert.Equal((DocumentStatus.DebitFailed, (DateOnly?)Day0.AddDays(5)), (row.Status, row.NextAttemptOn));
         Assert.Equal(0, (await database.Get<DunningJob>().RunAsync()).Retries);
 
@@ -85,7 +85,7 @@ public sealed class DunningCycleTests
         Assert.Equal(CommandStatus.Invalid, (await database.Get<SubscriptionLifecycle>().CancelAsync(admin)).Status);
         Assert.Contains("suspended", Assert.IsType<QuoteOutcome.Refused>(
             await database.Get<SubscriptionChanges>().QuoteAsync(admin, new ChangeTarget(CatalogSeed.Professional, 250, Commitment.Monthly))).Message);
-        Assert.NotEmpty((await database.Get<DocumentQueries>().ListAsync(admin, null)).Rows);
+        Assert.NotEmpty((await database.Get<DocumentQueries>().ListAsync(admin)).Rows);
         var export = (await database.Get<PlatformExport>().GetSummaryAsync(admin))!;
         using (var zip = new MemoryStream())
         {

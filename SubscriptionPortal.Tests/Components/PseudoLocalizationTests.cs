@@ -50,22 +50,39 @@ public sealed partial class PseudoLocalizationTests : PageRenderTest
         Assert.NotEmpty(pages);
 
         var failures = new List<string>();
-        foreach (var page in pages)
+        var scopes = new List<AsyncServiceScope>();
+        try
         {
-            var route = page.GetCustomAttributes<RouteAttribute>().First().Template;
-            IRenderedComponent<IComponent> rendered;
-            try
+            foreach (var page in pages)
             {
-                rendered = RenderPage(page, await ParametersAsync(page));
-                WaitUntilLoaded(rendered);
-            }
-            catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
-            {
-                failures.Add($"{route} ({page.Name}) did not render: {ex.GetType().Name}: {ex.Message}");
-                continue;
-            }
+                // Each page has the services of a scope of its own, as each request or circuit has in the app. On a
+                // database server a page may still be awaiting its DbContext when the next one is rendered.
+                var scope = Database.Services.CreateAsyncScope();
+                scopes.Add(scope);
+                Context.Services.AddFallbackServiceProvider(scope.ServiceProvider);
+                var route = page.GetCustomAttributes<RouteAttribute>().First().Template;
+                IRenderedComponent<IComponent> rendered;
+                try
+                {
+                    rendered = RenderPage(page, await ParametersAsync(page));
+                    WaitUntilLoaded(rendered);
+                }
+                catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+                {
+                    failures.Add($"{route} ({page.Name}) did not render: {ex.GetType().Name}: {ex.Message}");
+                    continue;
+                }
 
-            failures.AddRange(HardCodedTexts(rendered, data).Select(text => $"{route} ({page.Name}): \"{text}\""));
+                failures.AddRange(HardCodedTexts(rendered, data).Select(text => $"{route} ({page.Name}): \"{text}\""));
+            }
+        }
+        finally
+        {
+            await Context.DisposeComponentsAsync();
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
         }
 
         Assert.True(failures.Count == 0,

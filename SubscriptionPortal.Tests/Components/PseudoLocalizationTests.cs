@@ -133,8 +133,7 @@ public sealed partial class PseudoLocalizationTests : PageRenderTest
         var parameters = new Dictionary<string, object?>();
         if (page == typeof(SupportPlatformPage))
         {
-            await using var db = Database.CreateContext();
-            parameters["Id"] = await db.Platforms.Where(p => p.Name == "Chorale du Marais").Select(p => p.Id).SingleAsync();
+            parameters["Id"] = await Database.PlatformIdAsync("Chorale du Marais");
         }
         else if (page.GetProperty("OfferCode") is not null)
         {

@@ -82,6 +82,13 @@ public sealed class TestDatabase : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>The id of the platform with this name (the demo's "Chorale du Marais"...).</summary>
+    public async Task<int> PlatformIdAsync(string name)
+    {
+        await using var db = CreateContext();
+        return await db.Platforms.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();

@@ -36,7 +36,7 @@ public sealed class DocumentsByYearTests : PageRenderTest
     {
         await RenewIntoTheNextYearAsync();
         await SignInAsync("support@demo.test");
-        var page = RenderPage<SupportPlatformPage>(new Dictionary<string, object?> { [nameof(SupportPlatformPage.Id)] = await PlatformIdAsync("Chorale du Marais") });
+        var page = RenderPage<SupportPlatformPage>(new Dictionary<string, object?> { [nameof(SupportPlatformPage.Id)] = await Database.PlatformIdAsync("Chorale du Marais") });
         page.WaitForAssertion(() => Assert.Equal(["2026", "2025"], IssueYears(page).Distinct()));
 
         await ChooseYearAsync(page, 2026);
@@ -49,11 +49,11 @@ public sealed class DocumentsByYearTests : PageRenderTest
     {
         await RenewIntoTheNextYearAsync();
         await SignInAsync("support@demo.test");
-        var page = RenderPage<SupportPlatformPage>(new Dictionary<string, object?> { [nameof(SupportPlatformPage.Id)] = await PlatformIdAsync("Chorale du Marais") });
+        var page = RenderPage<SupportPlatformPage>(new Dictionary<string, object?> { [nameof(SupportPlatformPage.Id)] = await Database.PlatformIdAsync("Chorale du Marais") });
         page.WaitForAssertion(() => Assert.NotEmpty(IssueYears(page)));
         await ChooseYearAsync(page, 2026);
 
-        var nautique = await PlatformIdAsync("Club Nautique de Lyon");
+        var nautique = await Database.PlatformIdAsync("Club Nautique de Lyon");
         page.FindComponent<SupportPlatformPage>().Render(p => p.Add(x => x.Id, nautique));
 
         // The Club Nautique's annual subscription was invoiced in September 2025 only: with 2026 still chosen, none would show.
@@ -65,12 +65,6 @@ public sealed class DocumentsByYearTests : PageRenderTest
     {
         Database.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 12, 9, 0, 0, TimeSpan.Zero));
         Assert.True(await Database.Get<RenewalService>().RenewDueAsync() >= 1);
-    }
-
-    private async Task<int> PlatformIdAsync(string name)
-    {
-        await using var db = Database.CreateContext();
-        return db.Platforms.Single(p => p.Name == name).Id;
     }
 
     // As picking a year in the list does.

@@ -73,13 +73,7 @@ public sealed class TopLevelPagesInFrenchTests : PageRenderTest
     {
         UseCulture("fr-FR");
         await SignInAsync("support@demo.test");
-        int platformId;
-        await using (var db = Database.CreateContext())
-        {
-            platformId = db.Platforms.Single(p => p.Name == "Chorale du Marais").Id;
-        }
-
-        var page = RenderPage<SupportPlatformPage>(new Dictionary<string, object?> { ["Id"] = platformId });
+        var page = RenderPage<SupportPlatformPage>(new Dictionary<string, object?> { ["Id"] = await Database.PlatformIdAsync("Chorale du Marais") });
 
         page.WaitForAssertion(() => Assert.Equal("Chorale du Marais", page.Find("h1").TextContent.Trim()));
         Assert.Contains("Agir en tant que", page.Markup);

@@ -45,24 +45,18 @@ public sealed class SupportPlatformPageOnASlowDatabaseTests : PageRenderTest
     private async Task<IRenderedComponent<IComponent>> OpenTwoPlatformsHeldAsync()
     {
         await SignInAsync("support@demo.test");
-        var (chorale, velo, nautique) = await PlatformIdsAsync("Chorale du Marais", "Les Amis du Vélo", "Club Nautique de Lyon");
-        var page = RenderPage<SupportPlatformPage>(new Dictionary<string, object?> { [nameof(SupportPlatformPage.Id)] = chorale });
+        var page = RenderPage<SupportPlatformPage>(new Dictionary<string, object?> { [nameof(SupportPlatformPage.Id)] = await Database.PlatformIdAsync("Chorale du Marais") });
         page.WaitForAssertion(() => Assert.Equal("Chorale du Marais", Heading(page)));
         var platform = page.FindComponent<SupportPlatformPage>();
 
         gate.Close();
+        var velo = await Database.PlatformIdAsync("Les Amis du Vélo");
+        var nautique = await Database.PlatformIdAsync("Club Nautique de Lyon");
         platform.Render(p => p.Add(x => x.Id, velo));
         await gate.NextHeldAsync();
         platform.Render(p => p.Add(x => x.Id, nautique));
         await gate.NextHeldAsync();
         return page;
-    }
-
-    private async Task<(int, int, int)> PlatformIdsAsync(string first, string second, string third)
-    {
-        await using var db = Database.CreateContext();
-        int Id(string name) => db.Platforms.Single(p => p.Name == name).Id;
-        return (Id(first), Id(second), Id(third));
     }
 
     private static string Heading(IRenderedComponent<IComponent> page) => page.Find("h1").TextContent.Trim();

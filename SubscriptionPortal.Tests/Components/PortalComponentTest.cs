@@ -12,6 +12,14 @@ namespace SubscriptionPortal.Tests.Components;
 /// </summary>
 public abstract class PortalComponentTest : IAsyncLifetime
 {
+    static PortalComponentTest()
+    {
+        // bUnit waits one second by default for a render a test waits for. A page that reads a database server
+        // (the PostgreSQL run), on a machine whose two cores the other tests keep busy, can need longer; a wait
+        // still ends as soon as what it waits for is on screen, so only a failing test waits the whole time.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
     protected PortalComponentTest()
     {
         Context = new BunitContext();
@@ -24,7 +32,6 @@ public abstract class PortalComponentTest : IAsyncLifetime
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
         Context.Services.AddTransient<MudLocalizer, PortalMudLocalizer>();
-        Context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
     }
 
     protected BunitContext Context { get; }

@@ -87,7 +87,7 @@ internal static class DataRegistration
     }
 
     /// <summary>
-    /// Migrates the database (SQLite also switches to WAL), creates the Data Protection key ring and
+    /// Migrates the database (SQLite also switches to WAL), gives older rows their folded search keys, creates the Data Protection key ring and
     /// seeds roles and (when asked) the demo. On PostgreSQL instances starting together take turns
     /// under an advisory lock, so that one migrates and seeds and the others find it done.
     /// </summary>
@@ -111,6 +111,8 @@ internal static class DataRegistration
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
+
+            await FoldedKeys.FillMissingAsync(db);
 
             // The first use creates the key ring's first key. Doing it here, under the lock, gives
             // instances started together one key instead of one each.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SubscriptionPortal.Data;
@@ -8,6 +9,12 @@ namespace SubscriptionPortal.Data;
 /// <c>ToLower()</c> (ASCII only on both, PostgreSQL's columns using the "C" collation) and the term
 /// here, the same way. The user's <c>%</c>, <c>_</c> and <c>\</c> are escaped so they match
 /// themselves: PostgreSQL's LIKE treats a backslash as an escape by default, SQLite's does not.
+/// <para>
+/// Neither database lowers or compares accented letters the French way, so the names people search and sort
+/// (a contact's, a platform's) are also stored as a <em>key</em>, folded here by <see cref="Fold"/>: "Élodie"
+/// is kept as "elodie", found by "elodie", "Élodie" or "ÉLODIE" (<see cref="KeyPattern"/>), and sorted
+/// between "Céline" and "François" on both databases, byte by byte.
+/// </para>
 /// </summary>
 internal static class TextSearch
 {
@@ -29,5 +36,69 @@ internal static class TextSearch
         }
 
         return pattern.Append('%').ToString();
+    }
+
+    /// <summary>The pattern for <c>EF.Functions.Like(keyColumn, pattern, EscapeCharacter)</c>, on a column holding <see cref="Fold"/>ed text.</summary>
+    public static string KeyPattern(string term) => ContainsPattern(Fold(term, int.MaxValue));
+
+    /// <summary>
+    /// <paramref name="text"/> as it is searched and sorted: lower case, without accents (letters decomposed and
+    /// their marks dropped, "œ" and "æ" written out, compatibility forms such as a non-breaking space made plain),
+    /// cut to <paramref name="maxLength"/> characters, what its column holds.
+    /// </summary>
+    public static string Fold(string text, int maxLength)
+    {
+        string decomposed;
+        try
+        {
+            decomposed = text.Normalize(NormalizationForm.FormKD);
+        }
+        catch (ArgumentException)
+        {
+            // Half a surrogate pair, which cannot be normalised (a typed search may hold one): folded as it is.
+            decomposed = text;
+        }
+
+        var key = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (key.Length >= maxLength)
+            {
+                break;
+            }
+
+            switch (c)
+            {
+                case 'œ' or 'Œ':
+                    key.Append("oe");
+                    break;
+                case 'æ' or 'Æ':
+                    key.Append("ae");
+                    break;
+                case 'ß':
+                    key.Append("ss");
+                    break;
+                default:
+                    if (CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
+                    {
+                        key.Append(char.ToLowerInvariant(c));
+                    }
+
+                    break;
+            }
+        }
+
+        if (key.Length > maxLength)
+        {
+            key.Length = maxLength;
+        }
+
+        // A cut between the two halves of a surrogate pair would leave half a character.
+        if (key.Length > 0 && char.IsHighSurrogate(key[^1]))
+        {
+            key.Length--;
+        }
+
+        return key.ToString();
     }
 }

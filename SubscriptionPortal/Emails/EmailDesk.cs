@@ -50,13 +50,10 @@ internal sealed class EmailDesk(IDbContextFactory<ApplicationDbContext> dbFactor
         var term = platform?.Trim() ?? "";
         if (term.Length > 0)
         {
-            var pattern = TextSearch.ContainsPattern(term);
-            // ToLower() here is translated to the database's lower(): no .NET culture is involved.
-#pragma warning disable CA1304, CA1311
+            var pattern = TextSearch.KeyPattern(term);
             platforms = int.TryParse(term, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                ? platforms.Where(p => p.Id == number || EF.Functions.Like(p.Name.ToLower(), pattern, TextSearch.EscapeCharacter))
-                : platforms.Where(p => EF.Functions.Like(p.Name.ToLower(), pattern, TextSearch.EscapeCharacter));
-#pragma warning restore CA1304, CA1311
+                ? platforms.Where(p => p.Id == number || EF.Functions.Like(p.NameKey, pattern, TextSearch.EscapeCharacter))
+                : platforms.Where(p => EF.Functions.Like(p.NameKey, pattern, TextSearch.EscapeCharacter));
         }
 
         var messages = db.OutboxMessages.AsNoTracking();

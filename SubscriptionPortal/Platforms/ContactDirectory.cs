@@ -34,18 +34,18 @@ internal sealed class ContactDirectory(IDbContextFactory<ApplicationDbContext> d
         var query = db.Contacts.Where(c => c.PlatformId == platformId && c.IsArchived == archived);
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = TextSearch.ContainsPattern(search);
+            // The names by their folded keys ("elodie" finds "Élodie"); "first last" also finds a full name.
+            var name = TextSearch.KeyPattern(search);
+            var email = TextSearch.ContainsPattern(search);
             // ToLower() here is translated to the database's lower(): no .NET culture is involved.
 #pragma warning disable CA1304, CA1311
-            query = query.Where(c => EF.Functions.Like(c.FirstName.ToLower(), term, TextSearch.EscapeCharacter)
-                || EF.Functions.Like(c.LastName.ToLower(), term, TextSearch.EscapeCharacter)
-                || EF.Functions.Like(c.Email.ToLower(), term, TextSearch.EscapeCharacter)
-                || EF.Functions.Like((c.FirstName + " " + c.LastName).ToLower(), term, TextSearch.EscapeCharacter));
+            query = query.Where(c => EF.Functions.Like(c.FirstNameKey + " " + c.LastNameKey, name, TextSearch.EscapeCharacter)
+                || EF.Functions.Like(c.Email.ToLower(), email, TextSearch.EscapeCharacter));
 #pragma warning restore CA1304, CA1311
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
+        var items = await query.OrderBy(c => c.LastNameKey).ThenBy(c => c.FirstNameKey).ThenBy(c => c.Id)
             .Skip(pageIndex * pageSize).Take(pageSize)
             .Select(c => new ContactRow(c.Id, c.FirstName, c.LastName, c.Email, c.IsArchived))
             .ToListAsync(ct);

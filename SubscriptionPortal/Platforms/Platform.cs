@@ -16,11 +16,18 @@ public sealed class Platform
         BillingEmail = billingEmail;
         CreatedAtUtc = createdAtUtc;
         CreationKey = creationKey;
+        FoldName();
     }
+
+    /// <summary>The longest <see cref="NameKey"/>.</summary>
+    public const int NameKeyLength = 400;
 
     public int Id { get; private set; }
 
     public string Name { get; private set; } = "";
+
+    /// <summary>The name as it is searched and sorted (<see cref="Data.TextSearch.Fold"/>).</summary>
+    public string NameKey { get; private set; } = "";
 
     public string AddressLine { get; private set; } = "";
 
@@ -72,6 +79,7 @@ public sealed class Platform
     public void UpdateDetails(string name, string addressLine, string postalCode, string city, string country, string? siren, string billingEmail)
     {
         Name = name;
+        FoldName();
         AddressLine = addressLine;
         PostalCode = postalCode;
         City = city;
@@ -79,6 +87,9 @@ public sealed class Platform
         Siren = siren;
         BillingEmail = billingEmail;
     }
+
+    /// <summary>Sets the searched and sorted key from the name.</summary>
+    public void FoldName() => NameKey = Data.TextSearch.Fold(Name, NameKeyLength);
 
     /// <summary>Sets the identifiers printed on the invoices; both already checked and normalised, or null.</summary>
     public void SetTaxIdentifiers(string? vatNumber, string? rna)

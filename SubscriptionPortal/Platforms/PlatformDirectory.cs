@@ -47,7 +47,7 @@ internal sealed class PlatformDirectory(IDbContextFactory<ApplicationDbContext> 
         }
 
         var all = await db.Platforms.Where(p => memberOf.Contains(p.Id))
-            .OrderBy(p => p.Name)
+            .OrderBy(p => p.NameKey).ThenBy(p => p.Id)
             .Select(p => new PlatformSummary(p.Id, p.Name, p.Status == PlatformStatus.Closed))
             .ToListAsync(ct);
         return new PlatformContext(all.Single(p => p.Id == currentId), all);

@@ -34,16 +34,17 @@ internal sealed class SupportDirectory(IDbContextFactory<ApplicationDbContext> d
         if (!string.IsNullOrWhiteSpace(query))
         {
             var term = TextSearch.ContainsPattern(query);
+            var name = TextSearch.KeyPattern(query);
             // ToLower() here is translated to the database's lower(): no .NET culture is involved.
 #pragma warning disable CA1304, CA1311
             var byAdmin = db.Memberships.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.PlatformId, u.Email })
                 .Where(x => EF.Functions.Like(x.Email!.ToLower(), term, TextSearch.EscapeCharacter)).Select(x => x.PlatformId);
             var byDocument = db.Documents.Where(d => EF.Functions.Like(d.Number.ToLower(), term, TextSearch.EscapeCharacter)).Select(d => d.PlatformId);
-            platforms = platforms.Where(p => EF.Functions.Like(p.Name.ToLower(), term, TextSearch.EscapeCharacter) || byAdmin.Contains(p.Id) || byDocument.Contains(p.Id));
+            platforms = platforms.Where(p => EF.Functions.Like(p.NameKey, name, TextSearch.EscapeCharacter) || byAdmin.Contains(p.Id) || byDocument.Contains(p.Id));
 #pragma warning restore CA1304, CA1311
         }
 
-        var rows = await platforms.OrderBy(p => p.Name).Take(MaxResults)
+        var rows = await platforms.OrderBy(p => p.NameKey).ThenBy(p => p.Id).Take(MaxResults)
             .Join(db.Subscriptions, p => p.Id, s => s.PlatformId, (p, s) => new { p.Id, p.Name, s.OfferCode })
             .Join(db.Offers, x => x.OfferCode, o => o.Code, (x, o) => new { x.Id, x.Name, OfferName = o.Name })
             .ToListAsync(ct);

@@ -18,6 +18,17 @@ public sealed class SupportDirectoryTests(DemoDatabase demo) : IClassFixture<Dem
         Assert.Equal([expected], rows.Select(r => r.Name));
     }
 
+    [Theory]
+    [InlineData("velo")]
+    [InlineData("VÉLO")]
+    [InlineData("amis du vélo")]
+    public async Task Search_WithOrWithoutAccents_FindsThePlatform(string query)
+    {
+        var rows = await database.Get<SupportDirectory>().SearchAsync(query);
+
+        Assert.Equal(["Les Amis du Vélo"], rows.Select(r => r.Name));
+    }
+
     [Fact]
     public async Task Search_ByALowerCaseDocumentNumber_FindsThePaidPlatforms()
     {

@@ -10,6 +10,7 @@ internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
     public void Configure(EntityTypeBuilder<Platform> builder)
     {
         builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.NameKey).HasMaxLength(Platform.NameKeyLength);
         builder.Property(p => p.AddressLine).HasMaxLength(FieldLimits.Address);
         builder.Property(p => p.PostalCode).HasMaxLength(16);
         builder.Property(p => p.City).HasMaxLength(100);
@@ -28,7 +29,7 @@ internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
         builder.Property(p => p.BillingLanguage).HasMaxLength(BillingLanguage.MaxLength);
         builder.Property(p => p.TimeZoneId).HasMaxLength(64);
         builder.Ignore(p => p.TimeZone);
-        builder.HasIndex(p => p.Name);
+        builder.HasIndex(p => p.NameKey);
         // A submitted "new platform" form creates one platform, however many times it arrives.
         builder.HasIndex(p => p.CreationKey).IsUnique();
     }
@@ -51,7 +52,10 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.FirstName).HasMaxLength(100);
         builder.Property(c => c.LastName).HasMaxLength(100);
         builder.Property(c => c.Email).HasMaxLength(256);
+        builder.Property(c => c.FirstNameKey).HasMaxLength(Contact.NameKeyLength);
+        builder.Property(c => c.LastNameKey).HasMaxLength(Contact.NameKeyLength);
         builder.HasOne<Platform>().WithMany().HasForeignKey(c => c.PlatformId);
-        builder.HasIndex(c => new { c.PlatformId, c.IsArchived });
+        // A platform's active or archived contacts, in the order the directory lists them.
+        builder.HasIndex(c => new { c.PlatformId, c.IsArchived, c.LastNameKey, c.FirstNameKey });
     }
 }

@@ -1165,6 +1165,11 @@ namespace SubscriptionPortal.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FirstNameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
@@ -1173,12 +1178,17 @@ namespace SubscriptionPortal.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastNameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PlatformId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlatformId", "IsArchived");
+                    b.HasIndex("PlatformId", "IsArchived", "LastNameKey", "FirstNameKey");
 
                     b.ToTable("Contacts");
                 });
@@ -1231,6 +1241,11 @@ namespace SubscriptionPortal.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PostalCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1261,7 +1276,7 @@ namespace SubscriptionPortal.Data.Migrations
                     b.HasIndex("CreationKey")
                         .IsUnique();
 
-                    b.HasIndex("Name");
+                    b.HasIndex("NameKey");
 
                     b.ToTable("Platforms");
                 });

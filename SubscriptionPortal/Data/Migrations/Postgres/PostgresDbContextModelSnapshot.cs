@@ -1263,6 +1263,12 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<string>("FirstNameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
 
@@ -1272,12 +1278,18 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<string>("LastNameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<int>("PlatformId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlatformId", "IsArchived");
+                    b.HasIndex("PlatformId", "IsArchived", "LastNameKey", "FirstNameKey");
 
                     b.ToTable("Contacts");
                 });
@@ -1338,6 +1350,12 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
                     b.Property<string>("PostalCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1373,7 +1391,7 @@ namespace SubscriptionPortal.Data.Migrations.Postgres
                     b.HasIndex("CreationKey")
                         .IsUnique();
 
-                    b.HasIndex("Name");
+                    b.HasIndex("NameKey");
 
                     b.ToTable("Platforms");
                 });

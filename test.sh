@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on SQLite: unit, component (bUnit), integration and browser
-# (Playwright); then the integration tests again on PostgreSQL, with the two-instance tests that
-# only PostgreSQL can run. Ends with one line summing both runs.
+# (Playwright); then the integration and component tests again on PostgreSQL, with the two-instance
+# tests that only PostgreSQL can run. Ends with one line summing both runs.
 #
 # Installs what is missing with apt-get: Debian's chromium for the browser tests, Java, Saxon-HE,
 # xmllint and poppler-utils for the EN 16931 e-invoice checks, Debian's postgresql for the PostgreSQL
@@ -122,10 +122,10 @@ PORTAL_TEST_PROVIDER=Sqlite dotnet test SubscriptionPortal.sln --configuration R
   --filter "$(with_filter "Category!=MultiInstance")" ${args[@]+"${args[@]}"} || status=$?
 
 if [ "$postgres" -eq 1 ]; then
-  echo "The integration tests on PostgreSQL, with the two-instance tests..."
+  echo "The integration and component tests on PostgreSQL, with the two-instance tests..."
   PORTAL_TEST_PROVIDER=Postgres dotnet test SubscriptionPortal.Tests/SubscriptionPortal.Tests.csproj --configuration Release --no-build \
     --logger "trx;LogFileName=tests.trx" --results-directory "$results/postgres" \
-    --filter "$(with_filter "FullyQualifiedName~SubscriptionPortal.Tests.Integration")" ${args[@]+"${args[@]}"} || status=$?
+    --filter "$(with_filter "(FullyQualifiedName~SubscriptionPortal.Tests.Integration|FullyQualifiedName~SubscriptionPortal.Tests.Components)")" ${args[@]+"${args[@]}"} || status=$?
   drop_leftover_databases || true
 elif [ "${PORTAL_REQUIRE_POSTGRES:-0}" = "1" ]; then
   echo "PostgreSQL could not be installed or started, and this run requires it." >&2

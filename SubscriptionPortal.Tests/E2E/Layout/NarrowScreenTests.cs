@@ -53,6 +53,21 @@ public sealed class NarrowScreenTests(BrowserFixture browser) : PortalPageTest(b
         await Expect(menu).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task OnTheAccountPages_TheMenusLinksAreNotUnderlined_AsOnEveryOtherPage()
+    {
+        // The account pages also load Bootstrap, which underlines every link.
+        await Page.SetViewportSizeAsync(1280, 800);
+        await SignInAsync("serenity@demo.test");
+        await Expect(NavLink("Invoices")).ToHaveCSSAsync("text-decoration-line", "none");
+
+        await Page.GotoAsync("Account/Manage");
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Manage your account" })).ToBeVisibleAsync();
+        await Expect(NavLink("Invoices")).ToHaveCSSAsync("text-decoration-line", "none");
+        await Expect(NavLink("Dashboard")).ToHaveCSSAsync("text-decoration-line", "none");
+    }
+
     private async Task<ILocator> SignInOnAPhoneAsync()
     {
         await Page.SetViewportSizeAsync(390, 844);

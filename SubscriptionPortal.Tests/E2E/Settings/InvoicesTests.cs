@@ -46,19 +46,43 @@ public sealed class InvoicesTests(BrowserFixture browser) : PortalPageTest(brows
         var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "F-" });
         await Expect(row).ToHaveCountAsync(1);
         var cells = row.GetByRole(AriaRole.Cell);
-        Assert.Equal(1, await LinesOfTextAsync(cells.Nth(0)));
-        Assert.Equal(1, await LinesOfTextAsync(cells.Nth(2)));
+        var number = (await cells.Nth(0).InnerTextAsync()).Trim();
+        var issued = (await cells.Nth(2).InnerTextAsync()).Trim();
+        var period = (await cells.Nth(3).InnerTextAsync()).Split('–', StringSplitOptions.TrimEntries);
+        Assert.Equal(1, await LinesTakenAsync(cells.Nth(0), number));
+        Assert.Equal(1, await LinesTakenAsync(cells.Nth(2), issued));
+        // The period may take two lines, but each of its days stays whole.
+        Assert.Equal(2, period.Length);
+        Assert.Equal(1, await LinesTakenAsync(cells.Nth(3), period[0]));
+        Assert.Equal(1, await LinesTakenAsync(cells.Nth(3), period[1]));
     }
 
-    /// <summary>How many lines the element's text takes on screen.</summary>
-    private static Task<int> LinesOfTextAsync(ILocator element) =>
+    /// <summary>How many lines <paramref name="text"/>, as the element shows it, takes on screen.</summary>
+    private static Task<int> LinesTakenAsync(ILocator element, string text) =>
         element.EvaluateAsync<int>("""
-            e => {
+            (e, text) => {
+                const nodes = [];
+                let shown = '';
+                const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+                while (walker.nextNode()) {
+                    nodes.push({ node: walker.currentNode, from: shown.length });
+                    shown += walker.currentNode.data;
+                }
+                const at = shown.indexOf(text);
+                if (at < 0) {
+                    throw new Error(`"${text}" is not in "${shown}"`);
+                }
+                const place = i => {
+                    const n = nodes.findLast(n => n.from <= i);
+                    return [n.node, i - n.from];
+                };
                 const range = document.createRange();
-                range.selectNodeContents(e);
+                range.setStart(...place(at));
+                const [endNode, endOffset] = place(at + text.length - 1);
+                range.setEnd(endNode, endOffset + 1);
                 return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
             }
-            """);
+            """, text);
 
     [Fact]
     public async Task Admin_RequestingAnotherPlatformsDocument_GetsNotFound()

@@ -40,7 +40,14 @@ public static class Format
     public static string Month(DateOnly month) => month.ToString("MMM yyyy", Culture);
 
     /// <summary>A period [start, end) as the user reads it: both days included.</summary>
-    public static string Period(DateOnly start, DateOnly endExclusive) => $"{Date(start)} – {Date(endExclusive.AddDays(-1))}";
+    public static string Period(DateOnly start, DateOnly endExclusive)
+    {
+        var (first, last) = PeriodDays(start, endExclusive);
+        return $"{first} – {last}";
+    }
+
+    /// <summary>The first and last days of a period [start, end), each as <see cref="Date(DateOnly)"/> writes it, for a table that keeps each on one line.</summary>
+    public static (string First, string Last) PeriodDays(DateOnly start, DateOnly endExclusive) => (Date(start), Date(endExclusive.AddDays(-1)));
 
     /// <summary>A count with the culture's thousands separator (French: a narrow no-break space, <c>1 000</c>).</summary>
     public static string Contacts(int count) => count.ToString("N0", Culture);

@@ -87,9 +87,10 @@ internal static class DataRegistration
     }
 
     /// <summary>
-    /// Migrates the database (SQLite also switches to WAL), gives older rows their folded search keys, creates the Data Protection key ring and
-    /// seeds roles and (when asked) the demo. On PostgreSQL instances starting together take turns
-    /// under an advisory lock, so that one migrates and seeds and the others find it done.
+    /// Migrates the database (SQLite also switches to WAL), gives older rows their folded search keys,
+    /// creates the Data Protection key ring and seeds roles and (when asked) the demo. On PostgreSQL
+    /// instances starting together take turns under an advisory lock, so that one migrates and seeds and
+    /// the others find it done.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     {

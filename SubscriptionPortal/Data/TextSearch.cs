@@ -39,14 +39,14 @@ internal static class TextSearch
     }
 
     /// <summary>The pattern for <c>EF.Functions.Like(keyColumn, pattern, EscapeCharacter)</c>, on a column holding <see cref="Fold"/>ed text.</summary>
-    public static string KeyPattern(string term) => ContainsPattern(Fold(term, int.MaxValue));
+    public static string KeyPattern(string term) => ContainsPattern(Fold(term));
 
     /// <summary>
     /// <paramref name="text"/> as it is searched and sorted: lower case, without accents (letters decomposed and
     /// their marks dropped, "œ" and "æ" written out, compatibility forms such as a non-breaking space made plain),
     /// cut to <paramref name="maxLength"/> characters, what its column holds.
     /// </summary>
-    public static string Fold(string text, int maxLength)
+    public static string Fold(string text, int maxLength = int.MaxValue)
     {
         string decomposed;
         try
@@ -62,11 +62,6 @@ internal static class TextSearch
         var key = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
-            if (key.Length >= maxLength)
-            {
-                break;
-            }
-
             switch (c)
             {
                 case 'œ' or 'Œ':
@@ -90,13 +85,8 @@ internal static class TextSearch
 
         if (key.Length > maxLength)
         {
-            key.Length = maxLength;
-        }
-
-        // A cut between the two halves of a surrogate pair would leave half a character.
-        if (key.Length > 0 && char.IsHighSurrogate(key[^1]))
-        {
-            key.Length--;
+            // A cut between the two halves of a surrogate pair would leave half a character.
+            key.Length = char.IsHighSurrogate(key[maxLength - 1]) ? maxLength - 1 : maxLength;
         }
 
         return key.ToString();

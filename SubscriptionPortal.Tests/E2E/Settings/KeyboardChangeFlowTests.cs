@@ -67,6 +67,8 @@ public sealed class KeyboardChangeFlowTests(BrowserFixture browser) : PortalPage
 
         await Page.Keyboard.PressAsync("Space");
         await Expect(dialog).ToBeVisibleAsync();
+        // As at the first opening: Tab only once the dialog's content is there, so the focus trap has something to hold.
+        await Expect(dialog.GetByTestId("confirm-amount")).ToBeVisibleAsync();
         await TabToAsync(flow.ConfirmButton);
         await Page.Keyboard.PressAsync("Enter");
 

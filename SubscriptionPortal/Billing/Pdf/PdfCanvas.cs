@@ -1,45 +1,43 @@
-using PdfSharp.Drawing;
-
 namespace SubscriptionPortal.Billing.Pdf;
 
 /// <summary>
-/// The few drawing primitives the documents need, over one page's <see cref="XGraphics"/>.
+/// The few drawing primitives the documents need, over one page's <see cref="PdfPageContent"/>.
 /// A canvas created with <c>draw: false</c> runs the same layout code without drawing, which is
 /// how a block's height is known before deciding whether it fits on the current page.
 /// </summary>
-internal sealed class PdfCanvas(XGraphics graphics, bool draw)
+internal sealed class PdfCanvas(PdfPageContent page, bool draw)
 {
-    public XGraphics Graphics => graphics;
+    public PdfPageContent Page => page;
 
     public bool IsDrawing => draw;
 
-    public static double LineHeight(XFont font) => font.GetHeight();
+    public static double LineHeight(PdfFont font) => font.LineHeight;
 
     /// <summary>Draws one line whose top is at <paramref name="top"/>, aligned within [x, x + width].</summary>
-    public void Line(string text, XFont font, XBrush brush, double x, double top, double width, XStringAlignment alignment = XStringAlignment.Near)
+    public void Line(string text, PdfFont font, PdfColor color, double x, double top, double width, PdfTextAlignment alignment = PdfTextAlignment.Near)
     {
         if (!draw || text.Length == 0)
         {
             return;
         }
 
-        var format = alignment switch
+        var left = alignment switch
         {
-            XStringAlignment.Far => XStringFormats.TopRight,
-            XStringAlignment.Center => XStringFormats.TopCenter,
-            _ => XStringFormats.TopLeft,
+            PdfTextAlignment.Far => x + width - font.Width(text),
+            PdfTextAlignment.Center => x + ((width - font.Width(text)) / 2),
+            _ => x,
         };
-        graphics.DrawString(text, font, brush, new XRect(x, top, width, LineHeight(font)), format);
+        page.Text(text, font, color, left, top + font.Ascent);
     }
 
     /// <summary>Wraps <paramref name="text"/> to <paramref name="width"/>, draws it and returns the height used.</summary>
-    public double Paragraph(string text, XFont font, XBrush brush, double x, double top, double width, XStringAlignment alignment = XStringAlignment.Near)
+    public double Paragraph(string text, PdfFont font, PdfColor color, double x, double top, double width, PdfTextAlignment alignment = PdfTextAlignment.Near)
     {
         var lines = Wrap(text, font, width);
         var lineHeight = LineHeight(font);
         for (var i = 0; i < lines.Count; i++)
         {
-            Line(lines[i], font, brush, x, top + (i * lineHeight), width, alignment);
+            Line(lines[i], font, color, x, top + (i * lineHeight), width, alignment);
         }
 
         return lines.Count * lineHeight;
@@ -51,9 +49,9 @@ internal sealed class PdfCanvas(XGraphics graphics, bool draw)
     /// Each word is measured once, without being copied: a line's width is the sum of its words' and
     /// spaces' advances, and only the lines themselves become strings.
     /// </summary>
-    public static List<string> Wrap(string text, XFont font, double width)
+    public static List<string> Wrap(string text, PdfFont font, double width)
     {
-        var metrics = PdfFontMetrics.Of(font);
+        var metrics = font.Metrics;
         var space = metrics.Advance(" ");
         bool Fits(int units) => metrics.Points(units, font) <= width;
 
@@ -111,24 +109,24 @@ internal sealed class PdfCanvas(XGraphics graphics, bool draw)
         return lines;
     }
 
-    public void FillRectangle(XBrush brush, double x, double top, double width, double height)
+    public void FillRectangle(PdfColor color, double x, double top, double width, double height)
     {
         if (draw)
         {
-            graphics.DrawRectangle(brush, x, top, width, height);
+            page.FillRectangle(color, x, top, width, height);
         }
     }
 
-    public void HorizontalRule(XPen pen, double x, double y, double width)
+    public void HorizontalRule(PdfPen pen, double x, double y, double width)
     {
         if (draw)
         {
-            graphics.DrawLine(pen, x, y, x + width, y);
+            page.StrokeLine(pen, x, y, x + width, y);
         }
     }
 
     /// <summary>The longest start of <paramref name="word"/> that fits, at least one character, never half a surrogate pair.</summary>
-    private static int FittingLength(ReadOnlySpan<char> word, PdfFontMetrics metrics, XFont font, double width)
+    private static int FittingLength(ReadOnlySpan<char> word, PdfFontMetrics metrics, PdfFont font, double width)
     {
         var length = word.Length - 1;
         var units = metrics.Advance(word[..length]);

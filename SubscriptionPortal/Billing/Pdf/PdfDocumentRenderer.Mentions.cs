@@ -1,4 +1,3 @@
-using PdfSharp.Drawing;
 
 namespace SubscriptionPortal.Billing.Pdf;
 
@@ -32,8 +31,8 @@ internal sealed partial class PdfDocumentRenderer
         var y = top;
         foreach (var (label, value) in rows)
         {
-            var labelHeight = Stack(canvas, styles, words.Lines(label), styles.Body, styles.MutedBrush, labelX, y, labelWidth - 8);
-            var valueHeight = Stack(canvas, styles, value, styles.Body, styles.InkBrush, valueX, y, Right - PanelPadding - valueX);
+            var labelHeight = Stack(canvas, styles, words.Lines(label), styles.Body, styles.Muted, labelX, y, labelWidth - 8);
+            var valueHeight = Stack(canvas, styles, value, styles.Body, styles.Ink, valueX, y, Right - PanelPadding - valueX);
             y += Math.Max(labelHeight, valueHeight) + 1.5;
         }
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using PdfSharp;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 using SubscriptionPortal.Billing.EInvoicing;
 using SubscriptionPortal.Common;
 
@@ -19,9 +16,11 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     private const double Left = PdfStyles.MarginLeft;
     private const double Right = PageWidth - PdfStyles.MarginRight;
 
-    // A4 as PDFsharp sizes it (595 x 842 pt), kept here so layout needs no page to compute widths.
-    private const double PageWidth = 595;
-    private const double PageHeight = 842;
+    private const double PageWidth = PdfDocumentBuilder.PageWidth;
+    private const double PageHeight = PdfDocumentBuilder.PageHeight;
+
+    // Fonts and colours are immutable: one set serves every render.
+    private static readonly PdfStyles Styles = new();
 
     private const double CellPadding = 5;
     private const double PanelPadding = 10;
@@ -29,18 +28,13 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
 
     private static readonly Column[] Columns =
     [
-        new(DocumentLabels.Description, 0, XStringAlignment.Near),
-        new(DocumentLabels.Period, 112, XStringAlignment.Near),
-        new(DocumentLabels.Quantity, 50, XStringAlignment.Far),
-        new(DocumentLabels.UnitPrice, 74, XStringAlignment.Far),
-        new(DocumentLabels.VatRate, 36, XStringAlignment.Far),
-        new(DocumentLabels.LineTotal, 72, XStringAlignment.Far),
+        new(DocumentLabels.Description, 0, PdfTextAlignment.Near),
+        new(DocumentLabels.Period, 112, PdfTextAlignment.Near),
+        new(DocumentLabels.Quantity, 50, PdfTextAlignment.Far),
+        new(DocumentLabels.UnitPrice, 74, PdfTextAlignment.Far),
+        new(DocumentLabels.VatRate, 36, PdfTextAlignment.Far),
+        new(DocumentLabels.LineTotal, 72, PdfTextAlignment.Far),
     ];
-
-    public PdfDocumentRenderer()
-    {
-        PdfFontSetup.EnsureInitialized();
-    }
 
     /// <summary>Renders the document. The same model always gives the same bytes.</summary>
     /// <exception cref="ArgumentException">The model is incomplete (a bug in the caller, not a user error).</exception>
@@ -49,83 +43,51 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         ArgumentNullException.ThrowIfNull(model);
         Validate(model);
 
-        using var document = CreateDocument(model);
-        var styles = new PdfStyles();
-        var pages = new List<XGraphics>();
-        try
+        using var document = new PdfDocumentBuilder();
+        if (PdfLogo.HasImage(model.Seller))
         {
-            var canvas = AddPage(document, pages);
-            var measure = new PdfCanvas(canvas.Graphics, draw: false);
-            var bodyBottom = PageHeight - PdfStyles.MarginBottom - ComposeFooter(measure, styles, model, 1, 1) - BlockGap;
-
-            var y = ComposeHeader(canvas, styles, model);
-            y = ComposeParties(canvas, styles, model, y);
-
-            // Each block that would cross into the footer starts a new page instead: whatever the
-            // length of the buyer's details, every mention is printed whole, on the page.
-            var detailsHeight = ComposeDocumentDetails(measure, styles, model, 0) - BlockGap;
-            (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y, detailsHeight, bodyBottom);
-            y = ComposeDocumentDetails(canvas, styles, model, y);
-            y = ComposeLines(document, pages, styles, model, y, bodyBottom, out canvas);
-
-            var totalsHeight = ComposeTotals(measure, styles, model, 0);
-            (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y + BlockGap, totalsHeight, bodyBottom);
-            y = ComposeTotals(canvas, styles, model, y);
-
-            var paymentHeight = ComposePayment(measure, styles, model, 0);
-            (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y + BlockGap, paymentHeight, bodyBottom);
-            y = ComposePayment(canvas, styles, model, y);
-
-            var mentionsHeight = ComposeReformMentions(measure, styles, model, 0);
-            (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y + BlockGap, mentionsHeight, bodyBottom);
-            ComposeReformMentions(canvas, styles, model, y);
-
-            for (var i = 0; i < pages.Count; i++)
-            {
-                ComposeFooter(new PdfCanvas(pages[i], draw: true), styles, model, i + 1, pages.Count);
-            }
-        }
-        finally
-        {
-            foreach (var page in pages)
-            {
-                page.Dispose();
-            }
+            document.Image = PdfLogo.Image(model.Seller);
         }
 
-        var seed = $"{model.Kind}:{model.Number}";
-        PdfReproducibility.SetDocumentId(document, seed);
-        PdfReproducibility.SetFontSubsetTags(document, seed);
-        FacturXPdf.Prepare(document, model, CiiInvoiceWriter.Write(model));
-        // Room for a page of a few lines at once: a stream left to grow would allocate every size from 256
-        // bytes up to twice the file, about 128 KB for a one-page invoice of 33 KB.
-        using var output = new MemoryStream(capacity: 64 * 1024);
-        document.Save(output, closeStream: false);
-        var bytes = output.ToArray();
-        PdfReproducibility.SetXmpIdentifiers(bytes, seed);
-        FacturXPdf.Finish(bytes);
-        return bytes;
-    }
+        var styles = Styles;
+        var pages = new List<PdfPageContent>();
+        var canvas = AddPage(document, pages);
+        var measure = new PdfCanvas(canvas.Page, draw: false);
+        var bodyBottom = PageHeight - PdfStyles.MarginBottom - ComposeFooter(measure, styles, model, 1, 1) - BlockGap;
 
-    private static PdfDocument CreateDocument(BillingDocumentModel model)
-    {
-        var document = new PdfDocument();
+        var y = ComposeHeader(canvas, styles, model);
+        y = ComposeParties(canvas, styles, model, y);
+
+        // Each block that would cross into the footer starts a new page instead: whatever the
+        // length of the buyer's details, every mention is printed whole, on the page.
+        var detailsHeight = ComposeDocumentDetails(measure, styles, model, 0) - BlockGap;
+        (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y, detailsHeight, bodyBottom);
+        y = ComposeDocumentDetails(canvas, styles, model, y);
+        y = ComposeLines(document, pages, styles, model, y, bodyBottom, out canvas);
+
+        var totalsHeight = ComposeTotals(measure, styles, model, 0);
+        (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y + BlockGap, totalsHeight, bodyBottom);
+        y = ComposeTotals(canvas, styles, model, y);
+
+        var paymentHeight = ComposePayment(measure, styles, model, 0);
+        (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y + BlockGap, paymentHeight, bodyBottom);
+        y = ComposePayment(canvas, styles, model, y);
+
+        var mentionsHeight = ComposeReformMentions(measure, styles, model, 0);
+        (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y + BlockGap, mentionsHeight, bodyBottom);
+        ComposeReformMentions(canvas, styles, model, y);
+
+        for (var i = 0; i < pages.Count; i++)
+        {
+            ComposeFooter(new PdfCanvas(pages[i], draw: true), styles, model, i + 1, pages.Count);
+        }
+
+        // The document's dates are its issue date, not the moment it was rendered: an issued document
+        // is immutable and re-rendering it must reproduce the stored bytes.
         var title = $"{Wording(model).Inline(TitleLabel(model))} {model.Number}";
-        document.Info.Title = title;
-        document.Info.Subject = title;
-        document.Info.Author = model.Seller.Name;
-        document.Info.Creator = model.Seller.Name;
-
-        // The document's dates are its issue date, not the moment it was rendered: an issued
-        // document is immutable and re-rendering it must reproduce the stored bytes. UTC so the
-        // server's time zone does not leak into the bytes.
-        var issued = model.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        document.Info.CreationDate = issued;
-        document.Info.ModificationDate = issued;
-
-        document.Options.CompressContentStreams = true;
-        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
-        return document;
+        var information = new PdfInformation(title, model.Seller.Name, title, model.Seller.Name, model.IssueDate);
+        var xml = CiiInvoiceWriter.Write(model);
+        return document.Save($"{model.Kind}:{model.Number}", information, writer => FacturXPdf.Write(writer, information, xml));
     }
 
     /// <summary>
@@ -133,7 +95,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     /// footer, otherwise at the top of a new page, below the continuation header.
     /// </summary>
     private static (PdfCanvas Canvas, double Top) EnsureRoom(
-        PdfDocument document, List<XGraphics> pages, PdfStyles styles, BillingDocumentModel model,
+        PdfDocumentBuilder document, List<PdfPageContent> pages, PdfStyles styles, BillingDocumentModel model,
         PdfCanvas canvas, double top, double height, double bodyBottom)
     {
         if (top + height <= bodyBottom)
@@ -145,13 +107,11 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         return (next, ComposeContinuationHeader(next, styles, model));
     }
 
-    private static PdfCanvas AddPage(PdfDocument document, List<XGraphics> pages)
+    private static PdfCanvas AddPage(PdfDocumentBuilder document, List<PdfPageContent> pages)
     {
         var page = document.AddPage();
-        page.Size = PageSize.A4;
-        var graphics = XGraphics.FromPdfPage(page);
-        pages.Add(graphics);
-        return new PdfCanvas(graphics, draw: true);
+        pages.Add(page);
+        return new PdfCanvas(page, draw: true);
     }
 
     /// <summary>First page: the seller's mark and name on the left, the document's title on the right.</summary>
@@ -164,15 +124,15 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
             var nameX = Left + markWidth + 10;
             var nameLines = PdfCanvas.Wrap(model.Seller.Name, styles.SellerName, 220);
             var nameHeight = nameLines.Count * PdfCanvas.LineHeight(styles.SellerName);
-            canvas.Paragraph(model.Seller.Name, styles.SellerName, styles.InkBrush, nameX, top + ((PdfLogo.Height - nameHeight) / 2), 220);
+            canvas.Paragraph(model.Seller.Name, styles.SellerName, styles.Ink, nameX, top + ((PdfLogo.Height - nameHeight) / 2), 220);
         }
 
         // The French title; an English document gives its English name beneath, in grey.
         var title = Wording(model).Lines(TitleLabel(model));
-        canvas.Line(title[0], styles.Title, styles.AccentBrush, Right - 240, top - 2, 240, XStringAlignment.Far);
+        canvas.Line(title[0], styles.Title, styles.Accent, Right - 240, top - 2, 240, PdfTextAlignment.Far);
         if (title.Count > 1)
         {
-            canvas.Line(title[1], styles.Subtitle, styles.MutedBrush, Right - 240, top + 24, 240, XStringAlignment.Far);
+            canvas.Line(title[1], styles.Subtitle, styles.Muted, Right - 240, top + 24, 240, PdfTextAlignment.Far);
         }
 
         return top + PdfLogo.Height + 18;
@@ -188,23 +148,23 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var seller = model.Seller;
         var words = Wording(model);
         var y = top + 4;
-        canvas.Line(words.Inline(DocumentLabels.Seller), styles.Label, styles.MutedBrush, Left, y, sellerWidth);
+        canvas.Line(words.Inline(DocumentLabels.Seller), styles.Label, styles.Muted, Left, y, sellerWidth);
         y += PdfCanvas.LineHeight(styles.Label) + 2;
-        y += canvas.Paragraph(seller.Name, styles.BodyBold, styles.InkBrush, Left, y, sellerWidth);
+        y += canvas.Paragraph(seller.Name, styles.BodyBold, styles.Ink, Left, y, sellerWidth);
         foreach (var line in seller.AddressLines)
         {
-            y += canvas.Paragraph(line, styles.Body, styles.InkBrush, Left, y, sellerWidth);
+            y += canvas.Paragraph(line, styles.Body, styles.Ink, Left, y, sellerWidth);
         }
 
         y += 3;
-        y += canvas.Paragraph(DocumentWording.FrenchOf(DocumentLabels.ShareCapital, seller.LegalForm, seller.ShareCapital), styles.Body, styles.MutedBrush, Left, y, sellerWidth);
-        y += canvas.Paragraph($"SIREN {seller.Siren}", styles.Body, styles.MutedBrush, Left, y, sellerWidth);
-        y += canvas.Paragraph($"{words.Inline(DocumentLabels.VatNumber)} {seller.VatNumber}", styles.Body, styles.MutedBrush, Left, y, sellerWidth);
+        y += canvas.Paragraph(DocumentWording.FrenchOf(DocumentLabels.ShareCapital, seller.LegalForm, seller.ShareCapital), styles.Body, styles.Muted, Left, y, sellerWidth);
+        y += canvas.Paragraph($"SIREN {seller.Siren}", styles.Body, styles.Muted, Left, y, sellerWidth);
+        y += canvas.Paragraph($"{words.Inline(DocumentLabels.VatNumber)} {seller.VatNumber}", styles.Body, styles.Muted, Left, y, sellerWidth);
         var sellerBottom = y;
 
         // The buyer panel's height depends on how its text wraps: lay it out once without drawing.
-        var buyerHeight = ComposeBuyer(new PdfCanvas(canvas.Graphics, draw: false), styles, words, model.Buyer, buyerX, top, buyerWidth);
-        canvas.FillRectangle(styles.PanelBrush, buyerX, top - PanelPadding + 4, buyerWidth, buyerHeight + (2 * PanelPadding) - 4);
+        var buyerHeight = ComposeBuyer(new PdfCanvas(canvas.Page, draw: false), styles, words, model.Buyer, buyerX, top, buyerWidth);
+        canvas.FillRectangle(styles.Panel, buyerX, top - PanelPadding + 4, buyerWidth, buyerHeight + (2 * PanelPadding) - 4);
         ComposeBuyer(canvas, styles, words, model.Buyer, buyerX, top, buyerWidth);
 
         return Math.Max(sellerBottom, top + buyerHeight + PanelPadding) + BlockGap;
@@ -215,12 +175,12 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var innerX = x + PanelPadding;
         var innerWidth = width - (2 * PanelPadding);
         var y = top + 4;
-        canvas.Line(words.Inline(DocumentLabels.Buyer), styles.Label, styles.MutedBrush, innerX, y, innerWidth);
+        canvas.Line(words.Inline(DocumentLabels.Buyer), styles.Label, styles.Muted, innerX, y, innerWidth);
         y += PdfCanvas.LineHeight(styles.Label) + 2;
-        y += canvas.Paragraph(Fit(buyer.Name, FieldLimits.PlatformName), styles.PartyName, styles.InkBrush, innerX, y, innerWidth);
+        y += canvas.Paragraph(Fit(buyer.Name, FieldLimits.PlatformName), styles.PartyName, styles.Ink, innerX, y, innerWidth);
         foreach (var line in FitLines(buyer.AddressLines))
         {
-            y += canvas.Paragraph(line, styles.Body, styles.InkBrush, innerX, y, innerWidth);
+            y += canvas.Paragraph(line, styles.Body, styles.Ink, innerX, y, innerWidth);
         }
 
         var identifiers = new[]
@@ -234,7 +194,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         {
             y += first ? 3 : 0;
             first = false;
-            y += canvas.Paragraph(identifier, styles.Body, styles.MutedBrush, innerX, y, innerWidth);
+            y += canvas.Paragraph(identifier, styles.Body, styles.Muted, innerX, y, innerWidth);
         }
 
         return y - top;
@@ -295,14 +255,14 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var labelHeight = 0.0;
         for (var i = 0; i < cells.Length; i++)
         {
-            var measure = new PdfCanvas(canvas.Graphics, draw: false);
-            labelHeight = Math.Max(labelHeight, Stack(measure, styles, words.Lines(cells[i].Label), styles.Label, styles.MutedBrush, x, y, cellWidths[i] - 6));
+            var measure = new PdfCanvas(canvas.Page, draw: false);
+            labelHeight = Math.Max(labelHeight, Stack(measure, styles, words.Lines(cells[i].Label), styles.Label, styles.Muted, x, y, cellWidths[i] - 6));
         }
 
         for (var i = 0; i < cells.Length; i++)
         {
-            Stack(canvas, styles, words.Lines(cells[i].Label), styles.Label, styles.MutedBrush, x, y, cellWidths[i] - 6);
-            canvas.Line(cells[i].Value, styles.Value, styles.InkBrush, x, y + labelHeight + 2, cellWidths[i]);
+            Stack(canvas, styles, words.Lines(cells[i].Label), styles.Label, styles.Muted, x, y, cellWidths[i] - 6);
+            canvas.Line(cells[i].Value, styles.Value, styles.Ink, x, y + labelHeight + 2, cellWidths[i]);
             x += cellWidths[i];
         }
 
@@ -316,15 +276,15 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
             var textWidth = ContentWidth - (2 * PanelPadding) - 3;
             var reference = words.Lines(DocumentLabels.CorrectsInvoice, corrected.InvoiceNumber, words.Date(corrected.InvoiceIssueDate));
             var reason = words.Field(DocumentLabels.Reason, corrected.Reason);
-            var measure = new PdfCanvas(canvas.Graphics, draw: false);
-            var height = Stack(measure, styles, reference, styles.BodyBold, styles.InkBrush, textX, 0, textWidth)
-                + 2 + measure.Paragraph(reason, styles.Body, styles.InkBrush, textX, 0, textWidth);
+            var measure = new PdfCanvas(canvas.Page, draw: false);
+            var height = Stack(measure, styles, reference, styles.BodyBold, styles.Ink, textX, 0, textWidth)
+                + 2 + measure.Paragraph(reason, styles.Body, styles.Ink, textX, 0, textWidth);
 
-            canvas.FillRectangle(styles.PanelBrush, Left, y, ContentWidth, height + (2 * 8));
-            canvas.FillRectangle(styles.AccentBrush, Left, y, 3, height + (2 * 8));
+            canvas.FillRectangle(styles.Panel, Left, y, ContentWidth, height + (2 * 8));
+            canvas.FillRectangle(styles.Accent, Left, y, 3, height + (2 * 8));
             var textY = y + 8;
-            textY += Stack(canvas, styles, reference, styles.BodyBold, styles.InkBrush, textX, textY, textWidth) + 2;
-            canvas.Paragraph(reason, styles.Body, styles.InkBrush, textX, textY, textWidth);
+            textY += Stack(canvas, styles, reference, styles.BodyBold, styles.Ink, textX, textY, textWidth) + 2;
+            canvas.Paragraph(reason, styles.Body, styles.Ink, textX, textY, textWidth);
             y += height + (2 * 8);
         }
 
@@ -337,8 +297,8 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     /// totals never stand alone on a page without the table.
     /// </summary>
     private static double ComposeLines(
-        PdfDocument document,
-        List<XGraphics> pages,
+        PdfDocumentBuilder document,
+        List<PdfPageContent> pages,
         PdfStyles styles,
         BillingDocumentModel model,
         double top,
@@ -358,7 +318,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         if (top + headerHeight + firstRow > bodyBottom)
         {
             canvas = AddPage(document, pages);
-            measure = new PdfCanvas(canvas.Graphics, draw: false);
+            measure = new PdfCanvas(canvas.Page, draw: false);
             top = ComposeContinuationHeader(canvas, styles, model);
         }
 
@@ -373,7 +333,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
             if (y + needed > bodyBottom && rowsOnPage > 0)
             {
                 canvas = AddPage(document, pages);
-                measure = new PdfCanvas(canvas.Graphics, draw: false);
+                measure = new PdfCanvas(canvas.Page, draw: false);
                 y = ComposeContinuationHeader(canvas, styles, model);
                 y = ComposeTableHeader(canvas, styles, words, y);
                 rowsOnPage = 0;
@@ -390,17 +350,17 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     private static double ComposeTableHeader(PdfCanvas canvas, PdfStyles styles, DocumentWording words, double top)
     {
         // The tallest header sets the row: a longer French or bilingual label wraps within its column.
-        var measure = new PdfCanvas(canvas.Graphics, draw: false);
-        var textHeight = Columns.Max(column => Stack(measure, styles, words.Lines(column.Header), styles.TableHeader, styles.WhiteBrush,
-            0, 0, ColumnWidth(column) - (2 * CellPadding), column.Alignment, styles.WhiteBrush));
+        var measure = new PdfCanvas(canvas.Page, draw: false);
+        var textHeight = Columns.Max(column => Stack(measure, styles, words.Lines(column.Header), styles.TableHeader, styles.White,
+            0, 0, ColumnWidth(column) - (2 * CellPadding), column.Alignment, styles.White));
         var height = textHeight + (2 * CellPadding);
-        canvas.FillRectangle(styles.AccentBrush, Left, top, ContentWidth, height);
+        canvas.FillRectangle(styles.Accent, Left, top, ContentWidth, height);
         var x = Left;
         foreach (var column in Columns)
         {
             var width = ColumnWidth(column);
-            Stack(canvas, styles, words.Lines(column.Header), styles.TableHeader, styles.WhiteBrush,
-                x + CellPadding, top + CellPadding, width - (2 * CellPadding), column.Alignment, styles.WhiteBrush);
+            Stack(canvas, styles, words.Lines(column.Header), styles.TableHeader, styles.White,
+                x + CellPadding, top + CellPadding, width - (2 * CellPadding), column.Alignment, styles.White);
             x += width;
         }
 
@@ -426,7 +386,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         {
             var width = ColumnWidth(Columns[i]);
             var font = i == Columns.Length - 1 ? styles.BodyBold : styles.TableBody;
-            var height = canvas.Paragraph(cells[i], font, styles.InkBrush, x + CellPadding, top + CellPadding + 1, width - (2 * CellPadding), Columns[i].Alignment);
+            var height = canvas.Paragraph(cells[i], font, styles.Ink, x + CellPadding, top + CellPadding + 1, width - (2 * CellPadding), Columns[i].Alignment);
             contentHeight = Math.Max(contentHeight, height);
             x += width;
         }
@@ -445,18 +405,18 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var rowHeight = PdfCanvas.LineHeight(styles.TableBody) + 6;
 
         var words = Wording(model);
-        var measure = new PdfCanvas(canvas.Graphics, draw: false);
+        var measure = new PdfCanvas(canvas.Page, draw: false);
         var y = top;
-        canvas.Line(words.Inline(DocumentLabels.VatSummary), styles.Label, styles.MutedBrush, Left, y, vatWidth);
+        canvas.Line(words.Inline(DocumentLabels.VatSummary), styles.Label, styles.Muted, Left, y, vatWidth);
         y += labelHeight + 4;
         DocumentLabel[] vatHeaders = [DocumentLabels.Rate, DocumentLabels.VatBase, DocumentLabels.VatAmount];
         var x = Left;
         var headerHeight = 0.0;
         for (var i = 0; i < vatHeaders.Length; i++)
         {
-            var alignment = i == 0 ? XStringAlignment.Near : XStringAlignment.Far;
-            headerHeight = Math.Max(headerHeight, Stack(measure, styles, words.Lines(vatHeaders[i]), styles.TableHeader, styles.MutedBrush, x, y, vatColumns[i] - CellPadding, alignment));
-            Stack(canvas, styles, words.Lines(vatHeaders[i]), styles.TableHeader, styles.MutedBrush, x, y, vatColumns[i] - CellPadding, alignment);
+            var alignment = i == 0 ? PdfTextAlignment.Near : PdfTextAlignment.Far;
+            headerHeight = Math.Max(headerHeight, Stack(measure, styles, words.Lines(vatHeaders[i]), styles.TableHeader, styles.Muted, x, y, vatColumns[i] - CellPadding, alignment));
+            Stack(canvas, styles, words.Lines(vatHeaders[i]), styles.TableHeader, styles.Muted, x, y, vatColumns[i] - CellPadding, alignment);
             x += vatColumns[i];
         }
 
@@ -469,7 +429,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
             x = Left;
             for (var i = 0; i < cells.Length; i++)
             {
-                canvas.Line(cells[i], styles.TableBody, styles.InkBrush, x, y, vatColumns[i] - CellPadding, i == 0 ? XStringAlignment.Near : XStringAlignment.Far);
+                canvas.Line(cells[i], styles.TableBody, styles.Ink, x, y, vatColumns[i] - CellPadding, i == 0 ? PdfTextAlignment.Near : PdfTextAlignment.Far);
                 x += vatColumns[i];
             }
 
@@ -488,18 +448,18 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         ];
         foreach (var (label, amount) in totals)
         {
-            var height = Stack(canvas, styles, words.Lines(label), styles.Body, styles.InkBrush, totalsX + PanelPadding, y + 4, totalsWidth / 2);
-            canvas.Line(words.Money(amount), styles.Body, styles.InkBrush, totalsX, y + 4, totalsWidth - PanelPadding, XStringAlignment.Far);
+            var height = Stack(canvas, styles, words.Lines(label), styles.Body, styles.Ink, totalsX + PanelPadding, y + 4, totalsWidth / 2);
+            canvas.Line(words.Money(amount), styles.Body, styles.Ink, totalsX, y + 4, totalsWidth - PanelPadding, PdfTextAlignment.Far);
             y += height + 8;
             canvas.HorizontalRule(styles.RulePen, totalsX, y, totalsWidth);
         }
 
         var grandLabel = words.Lines(DocumentLabels.TotalIncludingVat);
-        var grandRow = Stack(measure, styles, grandLabel, styles.Total, styles.WhiteBrush, 0, 0, totalsWidth * 0.6, XStringAlignment.Near, styles.WhiteBrush) + 12;
+        var grandRow = Stack(measure, styles, grandLabel, styles.Total, styles.White, 0, 0, totalsWidth * 0.6, PdfTextAlignment.Near, styles.White) + 12;
         y += 4;
-        canvas.FillRectangle(styles.AccentBrush, totalsX, y, totalsWidth, grandRow);
-        Stack(canvas, styles, grandLabel, styles.Total, styles.WhiteBrush, totalsX + PanelPadding, y + 6, totalsWidth * 0.6, XStringAlignment.Near, styles.WhiteBrush);
-        canvas.Line(words.Money(model.Totals.IncludingVat), styles.Total, styles.WhiteBrush, totalsX, y + 6, totalsWidth - PanelPadding, XStringAlignment.Far);
+        canvas.FillRectangle(styles.Accent, totalsX, y, totalsWidth, grandRow);
+        Stack(canvas, styles, grandLabel, styles.Total, styles.White, totalsX + PanelPadding, y + 6, totalsWidth * 0.6, PdfTextAlignment.Near, styles.White);
+        canvas.Line(words.Money(model.Totals.IncludingVat), styles.Total, styles.White, totalsX, y + 6, totalsWidth - PanelPadding, PdfTextAlignment.Far);
         y += grandRow;
 
         return Math.Max(vatBottom, y);
@@ -523,10 +483,10 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var valueWidth = Right - PanelPadding - valueX;
         var heading = Wording(model).Inline(model.Kind == DocumentKind.Invoice ? DocumentLabels.Payment : DocumentLabels.Settlement);
 
-        var measure = new PdfCanvas(canvas.Graphics, draw: false);
+        var measure = new PdfCanvas(canvas.Page, draw: false);
         var height = ComposePaymentRows(measure, styles, heading, rows, innerX, valueX, valueWidth, 0);
-        canvas.FillRectangle(styles.PanelBrush, Left, top, ContentWidth, height + (2 * PanelPadding));
-        canvas.FillRectangle(styles.AccentBrush, Left, top, 3, height + (2 * PanelPadding));
+        canvas.FillRectangle(styles.Panel, Left, top, ContentWidth, height + (2 * PanelPadding));
+        canvas.FillRectangle(styles.Accent, Left, top, 3, height + (2 * PanelPadding));
         ComposePaymentRows(canvas, styles, heading, rows, innerX, valueX, valueWidth, top + PanelPadding);
         return top + height + (2 * PanelPadding);
     }
@@ -542,13 +502,13 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         double top)
     {
         var y = top;
-        canvas.Line(heading, styles.Label, styles.MutedBrush, labelX, y, valueX - labelX);
+        canvas.Line(heading, styles.Label, styles.Muted, labelX, y, valueX - labelX);
         y += PdfCanvas.LineHeight(styles.Label) + 3;
         foreach (var (label, value, strong) in rows)
         {
             var font = strong ? styles.BodyBold : styles.Body;
-            var labelHeight = Stack(canvas, styles, label, styles.Body, styles.MutedBrush, labelX, y, valueX - labelX - 8);
-            var valueHeight = Stack(canvas, styles, value, font, styles.InkBrush, valueX, y, valueWidth);
+            var labelHeight = Stack(canvas, styles, label, styles.Body, styles.Muted, labelX, y, valueX - labelX - 8);
+            var valueHeight = Stack(canvas, styles, value, font, styles.Ink, valueX, y, valueWidth);
             y += Math.Max(labelHeight, valueHeight) + 1.5;
         }
 
@@ -621,11 +581,11 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var top = PdfStyles.MarginTop;
         var half = ContentWidth / 2;
         var words = Wording(model);
-        var sellerHeight = canvas.Paragraph(model.Seller.Name, styles.BodyBold, styles.InkBrush, Left, top, half - 10);
+        var sellerHeight = canvas.Paragraph(model.Seller.Name, styles.BodyBold, styles.Ink, Left, top, half - 10);
         var detailsHeight = Stack(canvas, styles, words.LinesAbout(DocumentLabels.Continued, TitleLabel(model), model.Number, words.Date(model.IssueDate)),
-            styles.Body, styles.MutedBrush, Left + half, top, half, XStringAlignment.Far);
+            styles.Body, styles.Muted, Left + half, top, half, PdfTextAlignment.Far);
         detailsHeight += Stack(canvas, styles, words.Lines(DocumentLabels.ContinuedPeriod, words.Period(model.ServicePeriod)),
-            styles.Body, styles.MutedBrush, Left + half, top + detailsHeight, half, XStringAlignment.Far);
+            styles.Body, styles.Muted, Left + half, top + detailsHeight, half, PdfTextAlignment.Far);
         var y = top + Math.Max(sellerHeight, detailsHeight) + 6;
         canvas.HorizontalRule(styles.AccentPen, Left, y, ContentWidth);
         return y + 12;
@@ -652,8 +612,8 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var height = PdfCanvas.Wrap(text, styles.Footer, textWidth).Count * lineHeight;
         var top = PageHeight - PdfStyles.MarginBottom - height;
         canvas.HorizontalRule(styles.RulePen, Left, top - 6, ContentWidth);
-        canvas.Paragraph(text, styles.Footer, styles.MutedBrush, Left, top, textWidth);
-        canvas.Line($"{pageNumber}/{pageCount}", styles.PageNumber, styles.MutedBrush, Right - pageNumberWidth, top, pageNumberWidth, XStringAlignment.Far);
+        canvas.Paragraph(text, styles.Footer, styles.Muted, Left, top, textWidth);
+        canvas.Line($"{pageNumber}/{pageCount}", styles.PageNumber, styles.Muted, Right - pageNumberWidth, top, pageNumberWidth, PdfTextAlignment.Far);
         return height + 6;
     }
 
@@ -668,15 +628,15 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     /// where grey would not read (white on the accent colour). Each line wraps within <paramref name="width"/>.
     /// </summary>
     private static double Stack(
-        PdfCanvas canvas, PdfStyles styles, IReadOnlyList<string> lines, XFont font, XBrush brush,
-        double x, double top, double width, XStringAlignment alignment = XStringAlignment.Near, XBrush? translationBrush = null)
+        PdfCanvas canvas, PdfStyles styles, IReadOnlyList<string> lines, PdfFont font, PdfColor color,
+        double x, double top, double width, PdfTextAlignment alignment = PdfTextAlignment.Near, PdfColor? translationBrush = null)
     {
         var y = top;
         for (var i = 0; i < lines.Count; i++)
         {
             y += i == 0
-                ? canvas.Paragraph(lines[i], font, brush, x, y, width, alignment)
-                : canvas.Paragraph(lines[i], styles.Translation, translationBrush ?? styles.MutedBrush, x, y, width, alignment);
+                ? canvas.Paragraph(lines[i], font, color, x, y, width, alignment)
+                : canvas.Paragraph(lines[i], styles.Translation, translationBrush ?? styles.Muted, x, y, width, alignment);
         }
 
         return y - top;
@@ -708,7 +668,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         }
     }
 
-    private sealed record Column(DocumentLabel Header, double Width, XStringAlignment Alignment);
+    private sealed record Column(DocumentLabel Header, double Width, PdfTextAlignment Alignment);
 
     /// <summary>A payment block's row: its label's lines (none for a note under the row above) and its value's lines.</summary>
     private sealed record PaymentRow(IReadOnlyList<string> Label, IReadOnlyList<string> Value, bool Strong);

@@ -1,35 +1,71 @@
 using System.Collections.Frozen;
-using PdfSharp.Drawing;
 
 namespace SubscriptionPortal.Billing.Pdf;
 
 /// <summary>
-/// The advance width of every character of the embedded faces, read once per process from the same
-/// font files PDFsharp draws with (<c>cmap</c>, <c>hmtx</c>, <c>head</c>, <c>hhea</c>). A text's width
-/// is the sum of its characters' advances in font units, scaled to the font's size exactly as
-/// <see cref="XGraphics.MeasureString(string, XFont)"/> scales it, so both give the same number to the
-/// last bit; this one allocates nothing, and a line's width is the sum of its words' widths.
+/// What the documents need to know of each embedded face, read once per process from its font file:
+/// the glyph of every character (<c>cmap</c>), the advance widths (<c>hmtx</c>), the vertical metrics
+/// (<c>hhea</c>) and the bounding box (<c>head</c>). A text's width is the sum of its characters'
+/// advances in font units, scaled to the font's size; measuring allocates nothing, and a line's width
+/// is the sum of its words' widths.
 /// </summary>
 internal sealed class PdfFontMetrics
 {
     private static readonly Lazy<PdfFontMetrics> RegularFace = new(() => Read(bold: false));
     private static readonly Lazy<PdfFontMetrics> BoldFace = new(() => Read(bold: true));
 
+    private readonly FrozenDictionary<int, int> glyphs;
     private readonly FrozenDictionary<int, int> advances;
+    private readonly int[] glyphAdvances;
     private readonly int missingAdvance;
 
-    private PdfFontMetrics(FrozenDictionary<int, int> advances, int missingAdvance, int unitsPerEm)
+    private PdfFontMetrics(bool bold, byte[] file, FrozenDictionary<int, int> glyphs, int[] glyphAdvances)
     {
-        this.advances = advances;
-        this.missingAdvance = missingAdvance;
-        UnitsPerEm = unitsPerEm;
+        Bold = bold;
+        File = file;
+        this.glyphs = glyphs;
+        this.glyphAdvances = glyphAdvances;
+        advances = glyphs.ToFrozenDictionary(pair => pair.Key, pair => glyphAdvances[pair.Value]);
+        missingAdvance = glyphAdvances[0];
+
+        var head = PdfGlyphs.TableOffset(file, "head");
+        var hhea = PdfGlyphs.TableOffset(file, "hhea");
+        UnitsPerEm = PdfGlyphs.U16(file, head + 18);
+        BoundingBox = [S16(file, head + 36), S16(file, head + 38), S16(file, head + 40), S16(file, head + 42)];
+        Ascender = S16(file, hhea + 4);
+        Descender = -S16(file, hhea + 6);
+        LineSpacing = Ascender + Descender + S16(file, hhea + 8);
+        CapHeight = glyphs.TryGetValue('H', out var h) ? GlyphTop(file, h) : Ascender;
     }
+
+    public bool Bold { get; }
+
+    /// <summary>The face's font file, as embedded (in part) in each document.</summary>
+    public byte[] File { get; }
+
+    /// <summary>The face's PostScript name, which a PDF names its font by.</summary>
+    public string PostScriptName => Bold ? "DejaVuSans-Bold" : "DejaVuSans";
 
     /// <summary>Font units per em: an advance of this many units is as wide as the font's size.</summary>
     public int UnitsPerEm { get; }
 
-    /// <summary>The metrics of the face <paramref name="font"/> is drawn with.</summary>
-    public static PdfFontMetrics Of(XFont font) => font.Bold ? BoldFace.Value : RegularFace.Value;
+    /// <summary>From the baseline up to the top of a line, in font units.</summary>
+    public int Ascender { get; }
+
+    /// <summary>From the baseline down to the bottom of a line, in font units (a positive number).</summary>
+    public int Descender { get; }
+
+    /// <summary>From one baseline to the next, in font units.</summary>
+    public int LineSpacing { get; }
+
+    /// <summary>The height of a capital letter (the top of "H"), in font units.</summary>
+    public int CapHeight { get; }
+
+    /// <summary>The box every glyph fits in: x min, y min, x max, y max, in font units.</summary>
+    public IReadOnlyList<int> BoundingBox { get; }
+
+    /// <summary>The metrics of the regular or the bold face.</summary>
+    public static PdfFontMetrics Of(bool bold) => bold ? BoldFace.Value : RegularFace.Value;
 
     /// <summary>
     /// The sum of the advances of <paramref name="text"/>'s characters, in font units. A surrogate pair
@@ -40,34 +76,63 @@ internal sealed class PdfFontMetrics
         var units = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            int codePoint = text[i];
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                codePoint = char.ConvertToUtf32(text[i], text[i + 1]);
-                i++;
-            }
-
-            units += advances.TryGetValue(codePoint, out var advance) ? advance : missingAdvance;
+            units += advances.TryGetValue(NextCodePoint(text, ref i), out var advance) ? advance : missingAdvance;
         }
 
         return units;
     }
 
+    /// <summary>The glyph drawn for <paramref name="codePoint"/>: 0, the missing glyph, when the face has none.</summary>
+    public int Glyph(int codePoint) => glyphs.TryGetValue(codePoint, out var glyph) ? glyph : 0;
+
+    /// <summary>How many glyphs the face has: every glyph id is below this.</summary>
+    public int GlyphCount => glyphAdvances.Length;
+
+    /// <summary>A glyph's advance, in font units.</summary>
+    public int GlyphAdvance(int glyph) => glyphAdvances[Math.Min(glyph, glyphAdvances.Length - 1)];
+
     /// <summary>An advance in font units, in points at <paramref name="font"/>'s size.</summary>
-    public double Points(int units, XFont font) => units * font.Size / UnitsPerEm;
+    public double Points(int units, PdfFont font) => units * font.Size / UnitsPerEm;
+
+    /// <summary>The code point at <paramref name="index"/>, moving past the low half of a surrogate pair.</summary>
+    public static int NextCodePoint(ReadOnlySpan<char> text, ref int index)
+    {
+        int codePoint = text[index];
+        if (char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+        {
+            codePoint = char.ConvertToUtf32(text[index], text[index + 1]);
+            index++;
+        }
+
+        return codePoint;
+    }
 
     private static PdfFontMetrics Read(bool bold)
     {
-        var font = EmbeddedFontResolver.FaceFile(bold);
-
-        var unitsPerEm = PdfGlyphs.U16(font, PdfGlyphs.TableOffset(font, "head") + 18);
+        var font = EmbeddedFonts.FaceFile(bold);
         var metricCount = PdfGlyphs.U16(font, PdfGlyphs.TableOffset(font, "hhea") + 34);
+        var glyphCount = PdfGlyphs.U16(font, PdfGlyphs.TableOffset(font, "maxp") + 4);
         var hmtx = PdfGlyphs.TableOffset(font, "hmtx");
 
         // Glyphs past the last horizontal metric share its advance (the table's rule for monospaced tails).
-        int AdvanceOf(int glyph) => PdfGlyphs.U16(font, hmtx + (4 * Math.Min(glyph, metricCount - 1)));
+        var glyphAdvances = new int[glyphCount];
+        for (var glyph = 0; glyph < glyphCount; glyph++)
+        {
+            glyphAdvances[glyph] = PdfGlyphs.U16(font, hmtx + (4 * Math.Min(glyph, metricCount - 1)));
+        }
 
-        var advances = PdfGlyphs.CharacterMap(font).ToFrozenDictionary(pair => pair.Key, pair => AdvanceOf(pair.Value));
-        return new PdfFontMetrics(advances, AdvanceOf(0), unitsPerEm);
+        return new PdfFontMetrics(bold, font, PdfGlyphs.CharacterMap(font).ToFrozenDictionary(), glyphAdvances);
     }
+
+    /// <summary>The top of a glyph's outline (its <c>glyf</c> header's y max), in font units.</summary>
+    private static int GlyphTop(byte[] font, int glyph)
+    {
+        var head = PdfGlyphs.TableOffset(font, "head");
+        var loca = PdfGlyphs.TableOffset(font, "loca");
+        var longOffsets = S16(font, head + 50) == 1;
+        var offset = longOffsets ? (int)PdfGlyphs.U32(font, loca + (4 * glyph)) : 2 * PdfGlyphs.U16(font, loca + (2 * glyph));
+        return S16(font, PdfGlyphs.TableOffset(font, "glyf") + offset + 8);
+    }
+
+    private static short S16(byte[] data, int offset) => unchecked((short)PdfGlyphs.U16(data, offset));
 }

@@ -40,8 +40,8 @@ internal static class PdfGlyphs
 
     private static FrozenSet<int> ReadEmbeddedFonts()
     {
-        var regular = CodePoints(EmbeddedFontResolver.FaceFile(bold: false));
-        var bold = CodePoints(EmbeddedFontResolver.FaceFile(bold: true));
+        var regular = CodePoints(EmbeddedFonts.FaceFile(bold: false));
+        var bold = CodePoints(EmbeddedFonts.FaceFile(bold: true));
         regular.IntersectWith(bold);
         return regular.ToFrozenSet();
     }
@@ -179,5 +179,5 @@ internal static class PdfGlyphs
         throw new InvalidDataException($"The font has no '{tag}' table.");
     }
 
-    private static uint U32(byte[] data, int offset) => BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(offset, 4));
+    internal static uint U32(byte[] data, int offset) => BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(offset, 4));
 }

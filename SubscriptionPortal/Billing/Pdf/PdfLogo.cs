@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using PdfSharp.Drawing;
 
 namespace SubscriptionPortal.Billing.Pdf;
 
@@ -12,26 +11,31 @@ internal static class PdfLogo
     public const double Height = 38;
     private const double MaxImageWidth = 150;
 
-    // Logo files are read once per process; the XImage itself is created per document because a
-    // PDFsharp image belongs to the document it is drawn into.
-    private static readonly ConcurrentDictionary<string, byte[]> LogoFiles = new(StringComparer.Ordinal);
+    private static readonly PdfFont MonogramFont = new(Bold: true, 14);
+    private static readonly PdfPen InnerStroke = new(new PdfColor(0x5B, 0x8D, 0xBA), 0.8);
+
+    // Each logo file is read and converted once per process; every document then copies its bytes.
+    private static readonly ConcurrentDictionary<string, PdfImageData> LogoFiles = new(StringComparer.Ordinal);
 
     /// <summary>Draws the mark and returns the width it took.</summary>
     public static double Draw(PdfCanvas canvas, PdfStyles styles, SellerDetails seller, double x, double top)
     {
         if (!string.IsNullOrWhiteSpace(seller.LogoPath))
         {
-            return DrawImage(canvas, seller.LogoPath, x, top);
+            return DrawImage(canvas, seller, x, top);
         }
 
         if (canvas.IsDrawing)
         {
-            var gfx = canvas.Graphics;
-            gfx.DrawRoundedRectangle(styles.AccentBrush, x, top, Height, Height, 10, 10);
+            var page = canvas.Page;
+            page.FillRoundedRectangle(styles.Accent, x, top, Height, Height, 5);
             // A thin inner stroke gives the flat square some depth without another colour.
-            gfx.DrawRoundedRectangle(new XPen(XColor.FromArgb(0x5B, 0x8D, 0xBA), 0.8), x + 3, top + 3, Height - 6, Height - 6, 7, 7);
-            var font = new XFont(EmbeddedFontResolver.FamilyName, 14, XFontStyleEx.Bold);
-            gfx.DrawString(Initials(seller), font, styles.WhiteBrush, new XRect(x, top, Height, Height), XStringFormats.Center);
+            page.StrokeRoundedRectangle(InnerStroke, x + 3, top + 3, Height - 6, Height - 6, 3.5);
+            var initials = Initials(seller);
+            var left = x + ((Height - MonogramFont.Width(initials)) / 2);
+            // Centred on the square by its capitals' height, so two capitals sit in its optical middle.
+            var baseline = top + (Height / 2) + (MonogramFont.Size * MonogramFont.Metrics.CapHeight / MonogramFont.Metrics.UnitsPerEm / 2);
+            page.Text(initials, MonogramFont, styles.White, left, baseline);
         }
 
         return Height;
@@ -50,16 +54,18 @@ internal static class PdfLogo
         return letters.Length == 0 ? "€" : new string(letters);
     }
 
-    private static double DrawImage(PdfCanvas canvas, string path, double x, double top)
+    /// <summary>The logo file's image, read once per process.</summary>
+    public static PdfImageData Image(SellerDetails seller) =>
+        LogoFiles.GetOrAdd(Path.GetFullPath(seller.LogoPath!), path => PdfImageData.Read(File.ReadAllBytes(path)));
+
+    private static double DrawImage(PdfCanvas canvas, SellerDetails seller, double x, double top)
     {
-        var bytes = LogoFiles.GetOrAdd(Path.GetFullPath(path), File.ReadAllBytes);
-        using var stream = new MemoryStream(bytes, writable: false);
-        using var image = XImage.FromStream(stream);
-        var scale = Math.Min(Height / image.PointHeight, MaxImageWidth / image.PointWidth);
-        var width = image.PointWidth * scale;
+        var image = Image(seller);
+        var scale = Math.Min(Height / image.Height, MaxImageWidth / image.Width);
+        var width = image.Width * scale;
         if (canvas.IsDrawing)
         {
-            canvas.Graphics.DrawImage(image, x, top, width, image.PointHeight * scale);
+            canvas.Page.Image(x, top, width, image.Height * scale);
         }
 
         return width;

@@ -6,9 +6,9 @@ using SubscriptionPortal.Billing.Pdf;
 namespace SubscriptionPortal.Tests.Unit.Billing.Pdf;
 
 /// <summary>
-/// The renderer measures text with the fonts' own advance widths instead of asking PDFsharp for every
-/// candidate line. These tests hold it to PDFsharp's figures to the last bit, and its wrap to the lines
-/// a wrap measured by PDFsharp gives, so the documents' layout and bytes stay what they were.
+/// The renderer measures text with the fonts' own advance widths. These tests hold it to PDFsharp's
+/// figures to the last bit, an independent reading of the same font files, and its wrap to the lines a
+/// wrap measured by PDFsharp gives, so the documents' layout stays what it was when PDFsharp drew them.
 /// </summary>
 public sealed class PdfFontMetricsTests : IDisposable
 {
@@ -19,7 +19,7 @@ public sealed class PdfFontMetricsTests : IDisposable
 
     public PdfFontMetricsTests()
     {
-        PdfFontSetup.EnsureInitialized();
+        PdfSharpReference.EnsureInstalled();
         document = new PdfDocument();
         graphics = XGraphics.FromPdfPage(document.AddPage());
     }
@@ -36,7 +36,7 @@ public sealed class PdfFontMetricsTests : IDisposable
     [MemberData(nameof(Faces))]
     public void EveryPrintableCharacter_HasTheWidthPdfSharpMeasures(bool bold)
     {
-        var font = Font(bold, 8.5);
+        var font = new PdfFont(bold, 8.5);
         var printable = Enumerable.Range(0x20, 0x2FFF - 0x20)
             .Where(Rune.IsValid)
             .Select(c => new Rune(c))
@@ -44,7 +44,7 @@ public sealed class PdfFontMetricsTests : IDisposable
             .Select(r => r.ToString())
             .ToList();
 
-        var different = printable.Where(c => Width(c, font) != graphics.MeasureString(c, font).Width).ToList();
+        var different = printable.Where(c => font.Width(c) != graphics.MeasureString(c, Reference(font)).Width).ToList();
 
         Assert.True(printable.Count > 1200, $"{printable.Count} characters compared");
         Assert.Empty(different);
@@ -64,8 +64,8 @@ public sealed class PdfFontMetricsTests : IDisposable
         {
             foreach (var size in Sizes)
             {
-                var font = Font(bold, size);
-                Assert.Equal(graphics.MeasureString(text, font).Width, Width(text, font));
+                var font = new PdfFont(bold, size);
+                Assert.Equal(graphics.MeasureString(text, Reference(font)).Width, font.Width(text));
             }
         }
     }
@@ -84,8 +84,8 @@ public sealed class PdfFontMetricsTests : IDisposable
         {
             foreach (var size in Sizes)
             {
-                var font = Font(bold, size);
-                Assert.Equal(WrapMeasuredByPdfSharp(text, font, width), PdfCanvas.Wrap(text, font, width));
+                var font = new PdfFont(bold, size);
+                Assert.Equal(WrapMeasuredByPdfSharp(text, Reference(font), width), PdfCanvas.Wrap(text, font, width));
             }
         }
     }
@@ -93,29 +93,41 @@ public sealed class PdfFontMetricsTests : IDisposable
     [Fact]
     public void Wrap_NeverLeavesALineWiderThanTheBoxUnlessItIsOneCharacter()
     {
-        var font = Font(bold: true, 9);
+        var font = new PdfFont(Bold: true, 9);
         var text = string.Join(' ', Enumerable.Repeat("Chorale-du-Marais-et-de-la-Bastille", 12));
 
         var lines = PdfCanvas.Wrap(text, font, 75);
 
         Assert.True(lines.Count > 12);
-        Assert.All(lines, line => Assert.True(graphics.MeasureString(line, font).Width <= 75 || line.Length == 1, line));
+        Assert.All(lines, line => Assert.True(graphics.MeasureString(line, Reference(font)).Width <= 75 || line.Length == 1, line));
         Assert.Equal(text.Replace(" ", "", StringComparison.Ordinal), string.Concat(lines));
     }
 
     [Fact]
     public void Wrap_InABoxNarrowerThanOneCharacter_PutsEachCharacterOnItsLine_SurrogatePairsWhole()
     {
-        var font = Font(bold: false, 9);
+        var font = new PdfFont(Bold: false, 9);
 
         Assert.Equal(["A", "𝔘", "𝔫", "b"], PdfCanvas.Wrap("A𝔘𝔫b", font, 1));
         Assert.Equal(["𝔘"], PdfCanvas.Wrap("𝔘", font, 1));
     }
 
-    private static double Width(string text, XFont font) => PdfFontMetrics.Of(font).Points(PdfFontMetrics.Of(font).Advance(text), font);
+    [Theory]
+    [MemberData(nameof(Faces))]
+    public void LineHeightAndAscent_AreThoseOfPdfSharp(bool bold)
+    {
+        foreach (var size in Sizes)
+        {
+            var font = new PdfFont(bold, size);
+            var reference = Reference(font);
 
-    private static XFont Font(bool bold, double size) =>
-        new(EmbeddedFontResolver.FamilyName, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+            Assert.Equal(reference.GetHeight(), font.LineHeight, 10);
+            Assert.Equal(size * reference.Metrics.Ascent / reference.Metrics.UnitsPerEm, font.Ascent, 10);
+        }
+    }
+
+    private static XFont Reference(PdfFont font) =>
+        new(PdfSharpReference.FamilyName, font.Size, font.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
 
     /// <summary>The wrap as the renderer did it before: every candidate line measured by PDFsharp.</summary>
     private List<string> WrapMeasuredByPdfSharp(string text, XFont font, double width)

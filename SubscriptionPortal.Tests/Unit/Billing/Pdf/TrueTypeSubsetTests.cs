@@ -30,7 +30,7 @@ public sealed class TrueTypeSubsetTests
     [MemberData(nameof(Faces))]
     public void EachGlyphOfAText_KeepsItsOutlineByteForByte(bool bold)
     {
-        var font = EmbeddedFontResolver.FaceFile(bold);
+        var font = EmbeddedFonts.FaceFile(bold);
         var glyphs = GlyphsOf(font, Invoice);
 
         var subset = TrueTypeSubset.Create(font, glyphs);
@@ -42,7 +42,7 @@ public sealed class TrueTypeSubsetTests
     [MemberData(nameof(Faces))]
     public void GlyphsNotAskedFor_AreEmpty(bool bold)
     {
-        var font = EmbeddedFontResolver.FaceFile(bold);
+        var font = EmbeddedFonts.FaceFile(bold);
         var glyphs = GlyphsOf(font, Invoice);
 
         var subset = TrueTypeSubset.Create(font, glyphs);
@@ -93,7 +93,7 @@ public sealed class TrueTypeSubsetTests
     [MemberData(nameof(Faces))]
     public void TheFaces_KeepOnlyTheOutlineAndMetricTables(bool bold)
     {
-        var subset = TrueTypeSubset.Create(EmbeddedFontResolver.FaceFile(bold), [36]);
+        var subset = TrueTypeSubset.Create(EmbeddedFonts.FaceFile(bold), [36]);
 
         // The shipped faces have no hinting tables.
         Assert.Equal(["glyf", "head", "hhea", "hmtx", "loca", "maxp"], Tables(subset).Keys);
@@ -116,7 +116,7 @@ public sealed class TrueTypeSubsetTests
     [InlineData(false, true)]
     public void TableChecksumsAndTheFileAdjustment_AreRight(bool bold, bool built)
     {
-        var font = built ? BuiltFont() : EmbeddedFontResolver.FaceFile(bold);
+        var font = built ? BuiltFont() : EmbeddedFonts.FaceFile(bold);
         var subset = TrueTypeSubset.Create(font, built ? [DoublyComposed] : GlyphsOf(font, InvoicePage));
 
         var tables = Tables(subset);
@@ -140,7 +140,7 @@ public sealed class TrueTypeSubsetTests
     [MemberData(nameof(Faces))]
     public void TheDirectory_IsSortedByTagWithItsBinarySearchFields(bool bold)
     {
-        var subset = TrueTypeSubset.Create(EmbeddedFontResolver.FaceFile(bold), [36]);
+        var subset = TrueTypeSubset.Create(EmbeddedFonts.FaceFile(bold), [36]);
 
         Assert.Equal(0x00010000u, BinaryPrimitives.ReadUInt32BigEndian(subset));
         Assert.Equal(6, U16(subset, 4));
@@ -154,7 +154,7 @@ public sealed class TrueTypeSubsetTests
     [MemberData(nameof(Faces))]
     public void EveryGlyphUpToTheLastKept_KeepsItsAdvanceAndLeftSideBearing(bool bold)
     {
-        var font = EmbeddedFontResolver.FaceFile(bold);
+        var font = EmbeddedFonts.FaceFile(bold);
 
         var subset = TrueTypeSubset.Create(font, GlyphsOf(font, Invoice));
 
@@ -177,7 +177,7 @@ public sealed class TrueTypeSubsetTests
     [MemberData(nameof(Faces))]
     public void GlyphCountLocaAndHmtx_AgreeAndEndAtTheHighestKeptGlyph(bool bold)
     {
-        var font = EmbeddedFontResolver.FaceFile(bold);
+        var font = EmbeddedFonts.FaceFile(bold);
         var glyphs = GlyphsOf(font, Invoice);
 
         var subset = TrueTypeSubset.Create(font, glyphs);
@@ -195,7 +195,7 @@ public sealed class TrueTypeSubsetTests
     [Fact]
     public void NoGlyphAskedFor_KeepsGlyphZeroAlone()
     {
-        var font = EmbeddedFontResolver.FaceFile(bold: false);
+        var font = EmbeddedFonts.FaceFile(bold: false);
 
         var subset = TrueTypeSubset.Create(font, []);
 
@@ -206,7 +206,7 @@ public sealed class TrueTypeSubsetTests
     [Fact]
     public void IdsOutsideTheFont_AreIgnored()
     {
-        var font = EmbeddedFontResolver.FaceFile(bold: false);
+        var font = EmbeddedFonts.FaceFile(bold: false);
         var numGlyphs = NumGlyphs(font);
 
         var subset = TrueTypeSubset.Create(font, [-1, 36, numGlyphs, 70_000, int.MinValue, int.MaxValue]);
@@ -218,7 +218,7 @@ public sealed class TrueTypeSubsetTests
     [Fact]
     public void TheCollectionsKind_OrderAndRepeats_ChangeNothing()
     {
-        var font = EmbeddedFontResolver.FaceFile(bold: true);
+        var font = EmbeddedFonts.FaceFile(bold: true);
         var glyphs = GlyphsOf(font, InvoicePage);
 
         var fromArray = TrueTypeSubset.Create(font, glyphs);
@@ -232,7 +232,7 @@ public sealed class TrueTypeSubsetTests
     [MemberData(nameof(Faces))]
     public void TwoCalls_GiveTheSameBytes(bool bold)
     {
-        var font = EmbeddedFontResolver.FaceFile(bold);
+        var font = EmbeddedFonts.FaceFile(bold);
         var glyphs = GlyphsOf(font, InvoicePage);
 
         Assert.Equal(TrueTypeSubset.Create(font, glyphs), TrueTypeSubset.Create(font, glyphs));
@@ -242,7 +242,7 @@ public sealed class TrueTypeSubsetTests
     [MemberData(nameof(Faces))]
     public void AnInvoicePageOfSixtyGlyphs_WeighsLessThanATenthOfTheFont(bool bold)
     {
-        var font = EmbeddedFontResolver.FaceFile(bold);
+        var font = EmbeddedFonts.FaceFile(bold);
         var glyphs = GlyphsOf(font, InvoicePage);
 
         var subset = TrueTypeSubset.Create(font, glyphs);
@@ -260,7 +260,7 @@ public sealed class TrueTypeSubsetTests
     [InlineData(-4)]
     public void ATruncatedFont_IsRefused(int length)
     {
-        var font = EmbeddedFontResolver.FaceFile(bold: false);
+        var font = EmbeddedFonts.FaceFile(bold: false);
         var truncated = font[..(length >= 0 ? length : font.Length + length)];
 
         Assert.Throws<InvalidDataException>(() => TrueTypeSubset.Create(truncated, GlyphsOf(font, Invoice)));
@@ -273,7 +273,7 @@ public sealed class TrueTypeSubsetTests
     [InlineData("hmtx")]
     public void AFontMissingATableTheSubsetNeeds_IsRefusedNamingIt(string tag)
     {
-        var font = EmbeddedFontResolver.FaceFile(bold: true).ToArray();
+        var font = EmbeddedFonts.FaceFile(bold: true).ToArray();
         var record = Enumerable.Range(0, U16(font, 4)).Select(i => 12 + (16 * i)).Single(r => Encoding.ASCII.GetString(font, r, 4) == tag);
         font[record + 3] = (byte)'_';
 
@@ -285,7 +285,7 @@ public sealed class TrueTypeSubsetTests
     [Fact]
     public void AGlyphReachingPastGlyf_IsRefused()
     {
-        var font = EmbeddedFontResolver.FaceFile(bold: true).ToArray();
+        var font = EmbeddedFonts.FaceFile(bold: true).ToArray();
         var loca = Table(font, "loca").Offset;
         BinaryPrimitives.WriteUInt32BigEndian(font.AsSpan(loca + (4 * 37)), 0x00FFFFFF);
 

@@ -17,6 +17,9 @@ internal sealed class PdfDocumentBuilder : IDisposable
     private readonly PdfGlyphUse glyphs = new();
     private readonly List<PdfPageContent> pages = [];
 
+    /// <summary>The pages added so far, in order.</summary>
+    public IReadOnlyList<PdfPageContent> Pages => pages;
+
     public PdfPageContent AddPage()
     {
         var page = new PdfPageContent(glyphs, PageHeight);

@@ -50,8 +50,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         }
 
         var styles = Styles;
-        var pages = new List<PdfPageContent>();
-        var canvas = AddPage(document, pages);
+        var canvas = AddPage(document);
         var measure = new PdfCanvas(canvas.Page, draw: false);
         var bodyBottom = PageHeight - PdfStyles.MarginBottom - ComposeFooter(measure, styles, model, 1, 1) - BlockGap;
 
@@ -61,22 +60,23 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         // Each block that would cross into the footer starts a new page instead: whatever the
         // length of the buyer's details, every mention is printed whole, on the page.
         var detailsHeight = ComposeDocumentDetails(measure, styles, model, 0) - BlockGap;
-        (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y, detailsHeight, bodyBottom);
+        (canvas, y) = EnsureRoom(document, styles, model, canvas, y, detailsHeight, bodyBottom);
         y = ComposeDocumentDetails(canvas, styles, model, y);
-        y = ComposeLines(document, pages, styles, model, y, bodyBottom, out canvas);
+        y = ComposeLines(document, canvas, styles, model, y, bodyBottom, out canvas);
 
         var totalsHeight = ComposeTotals(measure, styles, model, 0);
-        (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y + BlockGap, totalsHeight, bodyBottom);
+        (canvas, y) = EnsureRoom(document, styles, model, canvas, y + BlockGap, totalsHeight, bodyBottom);
         y = ComposeTotals(canvas, styles, model, y);
 
         var paymentHeight = ComposePayment(measure, styles, model, 0);
-        (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y + BlockGap, paymentHeight, bodyBottom);
+        (canvas, y) = EnsureRoom(document, styles, model, canvas, y + BlockGap, paymentHeight, bodyBottom);
         y = ComposePayment(canvas, styles, model, y);
 
         var mentionsHeight = ComposeReformMentions(measure, styles, model, 0);
-        (canvas, y) = EnsureRoom(document, pages, styles, model, canvas, y + BlockGap, mentionsHeight, bodyBottom);
+        (canvas, y) = EnsureRoom(document, styles, model, canvas, y + BlockGap, mentionsHeight, bodyBottom);
         ComposeReformMentions(canvas, styles, model, y);
 
+        var pages = document.Pages;
         for (var i = 0; i < pages.Count; i++)
         {
             ComposeFooter(new PdfCanvas(pages[i], draw: true), styles, model, i + 1, pages.Count);
@@ -95,7 +95,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     /// footer, otherwise at the top of a new page, below the continuation header.
     /// </summary>
     private static (PdfCanvas Canvas, double Top) EnsureRoom(
-        PdfDocumentBuilder document, List<PdfPageContent> pages, PdfStyles styles, BillingDocumentModel model,
+        PdfDocumentBuilder document, PdfStyles styles, BillingDocumentModel model,
         PdfCanvas canvas, double top, double height, double bodyBottom)
     {
         if (top + height <= bodyBottom)
@@ -103,16 +103,11 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
             return (canvas, top);
         }
 
-        var next = AddPage(document, pages);
+        var next = AddPage(document);
         return (next, ComposeContinuationHeader(next, styles, model));
     }
 
-    private static PdfCanvas AddPage(PdfDocumentBuilder document, List<PdfPageContent> pages)
-    {
-        var page = document.AddPage();
-        pages.Add(page);
-        return new PdfCanvas(page, draw: true);
-    }
+    private static PdfCanvas AddPage(PdfDocumentBuilder document) => new(document.AddPage(), draw: true);
 
     /// <summary>First page: the seller's mark and name on the left, the document's title on the right.</summary>
     private static double ComposeHeader(PdfCanvas canvas, PdfStyles styles, BillingDocumentModel model)
@@ -298,15 +293,14 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
     /// </summary>
     private static double ComposeLines(
         PdfDocumentBuilder document,
-        List<PdfPageContent> pages,
+        PdfCanvas canvas,
         PdfStyles styles,
         BillingDocumentModel model,
         double top,
         double bodyBottom,
         out PdfCanvas lastCanvas)
     {
-        var canvas = new PdfCanvas(pages[^1], draw: true);
-        var measure = new PdfCanvas(pages[^1], draw: false);
+        var measure = new PdfCanvas(canvas.Page, draw: false);
         var trailerHeight = BlockGap + ComposeTotals(measure, styles, model, 0);
         trailerHeight += BlockGap + ComposePayment(measure, styles, model, 0);
         trailerHeight += BlockGap + ComposeReformMentions(measure, styles, model, 0);
@@ -317,7 +311,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
         var firstRow = ComposeRow(measure, styles, words, model.Lines[0], model.Totals.VatRate, 0) + (model.Lines.Count == 1 ? trailerHeight : 0);
         if (top + headerHeight + firstRow > bodyBottom)
         {
-            canvas = AddPage(document, pages);
+            canvas = AddPage(document);
             measure = new PdfCanvas(canvas.Page, draw: false);
             top = ComposeContinuationHeader(canvas, styles, model);
         }
@@ -332,7 +326,7 @@ internal sealed partial class PdfDocumentRenderer : IDocumentRenderer
             var needed = rowHeight + (isLast ? trailerHeight : 0);
             if (y + needed > bodyBottom && rowsOnPage > 0)
             {
-                canvas = AddPage(document, pages);
+                canvas = AddPage(document);
                 measure = new PdfCanvas(canvas.Page, draw: false);
                 y = ComposeContinuationHeader(canvas, styles, model);
                 y = ComposeTableHeader(canvas, styles, words, y);

@@ -34,7 +34,7 @@ internal sealed class PdfStyles
     public PdfColor Panel { get; } = new(0xF2, 0xF5, 0xF8);
     public PdfColor White { get; } = PdfColor.White;
     public PdfPen RulePen { get; } = new(new PdfColor(0xD5, 0xDB, 0xE3), 0.6);
-    public PdfPen AccentPen { get; } = new(new PdfColor(0x1D, 0x4E, 0x7A), 1.2);
+    public PdfPen AccentPen => new(Accent, 1.2);
 
     private static PdfFont Regular(double size) => new(Bold: false, size);
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security;
 using System.Text;
 using SubscriptionPortal.Billing.Pdf;
@@ -18,7 +17,7 @@ internal static class FacturXPdf
     private const string FacturXNamespace = "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#";
 
     // The output intent's profile is the same in every document: compressed once per process, not once per render.
-    private static readonly Lazy<byte[]> CompressedProfile = new(() => Compress(SrgbIccProfile.Bytes));
+    private static readonly Lazy<byte[]> CompressedProfile = new(() => PdfFileWriter.Deflate(SrgbIccProfile.Bytes));
 
     /// <summary>
     /// Writes the XML, the output intent and the XMP, and returns the catalog's entries that point at them.
@@ -42,17 +41,6 @@ internal static class FacturXPdf
         var condition = PdfFileWriter.Text(SrgbIccProfile.Description);
         return $"/Metadata {metadata} 0 R/Names<</EmbeddedFiles<</Names[{PdfFileWriter.Text(FileName)} {fileSpec} 0 R]>>>>/AF[{fileSpec} 0 R]" +
             $"/OutputIntents[<</Type/OutputIntent/S/GTS_PDFA1/OutputConditionIdentifier{condition}/Info{condition}/DestOutputProfile {profile} 0 R>>]";
-    }
-
-    private static byte[] Compress(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            zlib.Write(data);
-        }
-
-        return output.ToArray();
     }
 
     /// <summary>

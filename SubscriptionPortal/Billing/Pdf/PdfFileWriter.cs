@@ -96,6 +96,21 @@ internal sealed class PdfFileWriter : IDisposable
         return output.WrittenSpan.ToArray();
     }
 
+    /// <summary>
+    /// Compresses bytes written in many documents alike (the output intent's profile, a logo) once, as
+    /// tightly as zlib can, for <see cref="EncodedStream"/> with <c>/Filter/FlateDecode</c>.
+    /// </summary>
+    public static byte[] Deflate(ReadOnlySpan<byte> data)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal))
+        {
+            zlib.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
     /// <summary>A text string: plain ASCII written literally, anything else as UTF-16 with its byte order mark.</summary>
     public static string Text(string value)
     {

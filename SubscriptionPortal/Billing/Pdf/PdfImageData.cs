@@ -529,8 +529,8 @@ internal sealed record PdfImageData(
             isGray ? DeviceGray : DeviceRgb,
             8,
             "/FlateDecode",
-            Deflate(color),
-            opaque ? null : Deflate(alpha));
+            PdfFileWriter.Deflate(color),
+            opaque ? null : PdfFileWriter.Deflate(alpha));
     }
 
     /// <summary>The raw value of the sample at <paramref name="index"/> in a row, samples packed at <paramref name="depth"/> bits.</summary>
@@ -562,15 +562,4 @@ internal sealed record PdfImageData(
         16 => (byte)(sample >> 8),
         _ => (byte)(sample * 255 / maxSample),
     };
-
-    private static byte[] Deflate(byte[] samples)
-    {
-        using var output = new MemoryStream();
-        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal))
-        {
-            zlib.Write(samples);
-        }
-
-        return output.ToArray();
-    }
 }

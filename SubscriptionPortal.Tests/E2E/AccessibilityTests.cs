@@ -196,7 +196,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : PortalPageTest(
         await Page.Locator("[id='Input.Email']").FillAsync(email);
         await Page.Locator("[id='Input.Password']").FillAsync(DemoPassword);
         await Page.Locator("button[type=submit]").ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await WaitForInteractiveAsync();
     }
 

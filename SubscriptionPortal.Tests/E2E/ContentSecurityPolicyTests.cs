@@ -55,8 +55,9 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : PortalP
         // The user menu's popover and the sign-out form post.
         await Page.GetByRole(AriaRole.Button, new() { Name = "User menu" }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/settings/", StringComparison.Ordinal));
-        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Signed out, the app sends the browser to the sign-in form: wait for it, and for every file it loads.
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Page.WaitForLoadStateAsync(LoadState.Load);
 
         Assert.True(violations.IsEmpty, "CSP violations: " + string.Join(" | ", violations));
 

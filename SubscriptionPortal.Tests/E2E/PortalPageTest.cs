@@ -44,7 +44,9 @@ public abstract class PortalPageTest(BrowserFixture browser) : IAsyncLifetime
         await Page.GetByLabel("Email").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Only the navigation's start is awaited: the interactive marker comes after the page's load event anyway,
+        // and awaiting both spent the timeout twice on a loaded machine.
+        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await WaitForInteractiveAsync();
     }
 

@@ -25,7 +25,7 @@ public sealed class KeyboardChangeFlowTests(BrowserFixture browser) : PortalPage
         await TabToAsync(Page.GetByLabel("Password"));
         await Page.Keyboard.TypeAsync(DemoPassword);
         await Page.Keyboard.PressAsync("Enter");
-        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await WaitForInteractiveAsync();
 
         await TabToAsync(NavLink("Subscription Plan"));

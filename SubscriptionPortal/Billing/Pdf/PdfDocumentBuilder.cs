@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -56,7 +57,9 @@ internal sealed class PdfDocumentBuilder : IDisposable
         {
             pageNumbers[i] = writer.Reserve();
             var content = writer.Reserve();
-            writer.Dictionary(pageNumbers[i], $"/Type/Page/Parent {pageTree} 0 R/MediaBox[0 0 {PageWidth} {PageHeight}]/Resources {resources} 0 R/Contents {content} 0 R");
+            // Invariant: a page size with a fraction would otherwise be written "595,5" under a French culture.
+            writer.Dictionary(pageNumbers[i], string.Create(CultureInfo.InvariantCulture,
+                $"/Type/Page/Parent {pageTree} 0 R/MediaBox[0 0 {PageWidth} {PageHeight}]/Resources {resources} 0 R/Contents {content} 0 R"));
             writer.Stream(content, "", pages[i].Bytes, compress: true);
         }
 

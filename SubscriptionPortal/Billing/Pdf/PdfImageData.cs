@@ -32,6 +32,9 @@ internal sealed record PdfImageData(
     /// </summary>
     private const long MaxPixels = 40_000_000;
 
+    /// <summary>The most bytes one compressed byte can inflate to in a zlib stream (RFC 1951's longest match on a one-bit code).</summary>
+    private const long MaxDeflateRatio = 1032;
+
     private const string DeviceRgb = "/DeviceRGB";
     private const string DeviceGray = "/DeviceGray";
     private const string NotPngOrJpeg =
@@ -365,6 +368,13 @@ internal sealed record PdfImageData(
         {
             throw new InvalidDataException(
                 $"The logo PNG is {header.Width} × {header.Height} pixels, far larger than a logo needs; scale it down (a few hundred pixels wide is plenty).");
+        }
+
+        // Deflate expands its input at most 1 032 times: data too short to fill the announced size is refused
+        // before that size is allocated, so a forged header cannot make us reserve hundreds of megabytes.
+        if (size > (compressed.Length * MaxDeflateRatio) + 1024)
+        {
+            throw Broken("PNG", "its image data is shorter than its size says");
         }
 
         var rows = new byte[size];

@@ -254,6 +254,35 @@ public sealed class PdfImageDataTests
         Assert.Contains("scale it down", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_PngWhoseDataCannotFillItsAnnouncedSize_IsRefusedWithoutReservingThatSize()
+    {
+        // 6 000 × 6 000 RGBA at 8 bits is 144 MB of rows: a few bytes of data cannot inflate to that.
+        var forged = PngFile(6_000, 6_000, Rgba, 8, new byte[64]);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<InvalidDataException>(() => PdfImageData.Read(forged));
+
+        Assert.Equal("The logo PNG is broken or incomplete (its image data is shorter than its size says); save the logo again or export it anew.", error.Message);
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1_000_000);
+    }
+
+    [Fact]
+    public void Read_PngThatCompressesAsFarAsDeflateAllows_IsStillRead()
+    {
+        // 2 000 × 2 000 white RGB pixels: 12 MB of rows in a few kilobytes of data, a ratio near deflate's limit.
+        var rows = new byte[2_000 * (1 + (2_000 * 3))];
+        for (var y = 0; y < 2_000; y++)
+        {
+            rows.AsSpan((y * 6_001) + 1, 6_000).Fill(0xFF);
+        }
+
+        var image = PdfImageData.Read(PngFile(2_000, 2_000, Rgb, 8, rows));
+
+        AssertFlate(image, 2_000, 2_000, "/DeviceRGB");
+        Assert.Null(image.Alpha);
+    }
+
     public static TheoryData<string> BrokenPngs => new(BrokenPng.Keys);
 
     [Theory]

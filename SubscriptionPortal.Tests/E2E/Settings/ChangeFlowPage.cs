@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace SubscriptionPortal.Tests.E2E.Settings;
@@ -29,7 +30,8 @@ public sealed class ChangeFlowPage(IPage page)
 
     public ILocator ValidateButton => page.GetByRole(AriaRole.Button, new() { Name = "Validate offer" });
 
-    public ILocator ConfirmButton => page.GetByRole(AriaRole.Button, new() { Name = "Confirm and pay" });
+    /// <summary>The confirmation's button: "Confirm and pay" when the change debits something, "Confirm the change" when not.</summary>
+    public ILocator ConfirmButton => page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Confirm and pay|Confirm the change)$") });
 
     public async Task ValidateAndConfirmAsync()
     {

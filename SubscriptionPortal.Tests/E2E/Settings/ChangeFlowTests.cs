@@ -76,7 +76,11 @@ public sealed class ChangeFlowTests(BrowserFixture browser) : PortalPageTest(bro
         await Expect(Page.GetByTestId("quote-balance-kept")).ToContainTextAsync("Balance kept for your next invoices");
         await Expect(Page.GetByTestId("quote-amount-due")).ToHaveTextAsync($"Amount charged: {Format.Eur(0m)}");
 
-        await flow.ValidateAndConfirmAsync();
+        // Nothing is debited, so the confirmation does not speak of paying.
+        await flow.ValidateButton.ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Dialog, new() { Name = "Confirm the change" })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Confirm the change", Exact = true }).ClickAsync();
+        await Expect(Page.GetByTestId("change-applied")).ToBeVisibleAsync();
 
         await Expect(Page.GetByTestId("plan-offer")).ToHaveTextAsync("Serenity");
         await Expect(Page.GetByTestId("plan-commitment")).ToHaveTextAsync("Monthly");

@@ -50,6 +50,38 @@ public sealed class OfferChoicePageTests : DatabaseComponentTest
     }
 
     [Fact]
+    public async Task Confirmation_OfAChangeThatDebits_AsksToConfirmAndPay()
+    {
+        await SignInAsync("serenity@demo.test");
+        var providers = RenderProviders();
+        var cut = RenderChoice("professional");
+        cut.WaitForElement("[data-testid=quote-invoice]");
+
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Validate offer")).Click();
+
+        providers.WaitForAssertion(() => Assert.Contains("will be debited", providers.Find("[data-testid=confirm-amount]").TextContent));
+        Assert.Equal("Confirm and pay", providers.Find("[role=dialog] .mud-dialog-title").TextContent.Trim());
+        Assert.Single(providers.FindAll("[role=dialog] button"), b => b.TextContent.Trim() == "Confirm and pay");
+        Assert.DoesNotContain("Confirm the change", providers.Markup);
+    }
+
+    [Fact]
+    public async Task Confirmation_OfADowngradeThatDebitsNothing_AsksToConfirmTheChange_WithoutMentioningPayment()
+    {
+        await SignInAsync("pro@demo.test");
+        var providers = RenderProviders();
+        var cut = RenderChoice("serenity", 1000, "monthly");
+        cut.WaitForElement("[data-testid=quote-balance-kept]");
+
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Validate offer")).Click();
+
+        providers.WaitForAssertion(() => Assert.StartsWith("Nothing will be debited.", providers.Find("[data-testid=confirm-amount]").TextContent));
+        Assert.Equal("Confirm the change", providers.Find("[role=dialog] .mud-dialog-title").TextContent.Trim());
+        Assert.Single(providers.FindAll("[role=dialog] button"), b => b.TextContent.Trim() == "Confirm the change");
+        Assert.DoesNotContain("Confirm and pay", providers.Markup);
+    }
+
+    [Fact]
     public async Task SameOfferTierAndCommitment_SaysThereIsNothingToChange()
     {
         await SignInAsync("serenity@demo.test");

@@ -107,15 +107,61 @@ internal sealed class PdfPageContent(PdfGlyphUse glyphs, double pageHeight) : ID
     private PdfPageContent Number(double value)
     {
         var span = buffer.GetSpan(32);
+        var written = FormatNumber(value, span);
+        span[written] = (byte)' ';
+        buffer.Advance(written + 1);
+        return this;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> rounded to four decimals, as <c>0.####</c> in the invariant culture writes
+    /// it (no exponent, no trailing zeros, never -0), into <paramref name="destination"/> (at least 32 bytes), and
+    /// returns the bytes written. Page coordinates and sizes go through here thousands of times a document: the
+    /// usual ones are written from their digits, without parsing a format string.
+    /// </summary>
+    internal static int FormatNumber(double value, Span<byte> destination)
+    {
         var rounded = Math.Round(value, 4);
-        if (!(rounded == 0 ? 0.0 : rounded).TryFormat(span, out var written, "0.####", CultureInfo.InvariantCulture))
+        if (rounded == 0)
+        {
+            rounded = 0.0;
+        }
+
+        // Under 10^9 (well within the 15 significant digits the custom format keeps, four decimals included), the rounded value
+        // times 10 000 is an integer give or take the last bit of the double: its digits are the number's.
+        if (Math.Abs(rounded) < 1e9)
+        {
+            var units = (long)Math.Round(rounded * 10_000);
+            var position = 0;
+            if (units < 0)
+            {
+                destination[position++] = (byte)'-';
+                units = -units;
+            }
+
+            var whole = units / 10_000;
+            var fraction = (int)(units % 10_000);
+            whole.TryFormat(destination[position..], out var digits, default, CultureInfo.InvariantCulture);
+            position += digits;
+            if (fraction != 0)
+            {
+                destination[position++] = (byte)'.';
+                for (var divisor = 1_000; fraction != 0; divisor /= 10)
+                {
+                    destination[position++] = (byte)('0' + (fraction / divisor));
+                    fraction %= divisor;
+                }
+            }
+
+            return position;
+        }
+
+        if (!rounded.TryFormat(destination, out var written, "0.####", CultureInfo.InvariantCulture))
         {
             throw new InvalidOperationException($"The coordinate {value} cannot be written.");
         }
 
-        span[written] = (byte)' ';
-        buffer.Advance(written + 1);
-        return this;
+        return written;
     }
 
     private PdfPageContent Ascii(string text)

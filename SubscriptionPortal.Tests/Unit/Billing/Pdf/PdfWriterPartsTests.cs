@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SubscriptionPortal.Billing.Pdf;
 
@@ -15,6 +16,33 @@ public sealed class PdfWriterPartsTests
 
         var content = Encoding.ASCII.GetString(page.Bytes);
         Assert.Equal("0 0 0 rg 0 0 1234567.1235 0 re f\n", content);
+    }
+
+    [Fact]
+    public void Numbers_AreWrittenAsTheInvariantFormatWritesThemRoundedToFourDecimals_ForEveryShapeOfValue()
+    {
+        var random = new Random(20261201);
+        var values = new List<double> { 0, -0.0, 0.00005, -0.00005, 0.00004999, 1e9 - 0.0001, -1e9 + 0.0001, 1e9, 123456789012.5, double.MaxValue / 1e300 };
+        for (var i = 0; i < 100_000; i++)
+        {
+            var decimals = random.Next(0, 8);
+            var scale = Math.Pow(10, decimals);
+            values.Add(Math.Round((random.NextDouble() - 0.5) * 4_000, decimals));
+            values.Add(random.NextInt64(-10_000_000, 10_000_000) / scale);
+            // Halfway between two four-decimal values, where rounding decides.
+            values.Add((random.Next(-20_000_000, 20_000_000) + 0.5) / 10_000);
+        }
+
+        Span<byte> written = stackalloc byte[32];
+        foreach (var value in values)
+        {
+            var rounded = Math.Round(value, 4);
+            var expected = (rounded == 0 ? 0.0 : rounded).ToString("0.####", CultureInfo.InvariantCulture);
+
+            var length = PdfPageContent.FormatNumber(value, written);
+
+            Assert.True(expected == Encoding.ASCII.GetString(written[..length]), $"{value:R}: expected {expected}, wrote {Encoding.ASCII.GetString(written[..length])}");
+        }
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,6 +16,11 @@ internal static class PdfEmbeddedFont
 {
     // A ToUnicode block may hold at most 100 mappings.
     private const int MappingsPerBlock = 100;
+
+    /// <summary>How many compressed subsets are kept (a few kilobytes each, about 1 MB at most).</summary>
+    private const int MaxPrograms = 128;
+
+    private static readonly ConcurrentDictionary<string, (int Length, byte[] Compressed)> Programs = new(StringComparer.Ordinal);
 
     /// <summary>Writes the face's objects and returns the number of the font the pages name.</summary>
     public static int Write(PdfFileWriter writer, PdfFontMetrics face, IReadOnlyList<(int Glyph, int CodePoint)> glyphs, string seed)
@@ -36,16 +43,50 @@ internal static class PdfEmbeddedFont
             $"/ItalicAngle 0/Ascent {Thousandths(face.Ascender, face)}/Descent {Thousandths(-face.Descender, face)}/CapHeight {Thousandths(face.CapHeight, face)}" +
             $"/StemV {(face.Bold ? 140 : 80)}/FontFile2 {program} 0 R");
 
+        var (length, compressed) = Program(face, glyphs);
+        writer.EncodedStream(program, $"/Length1 {length}/Filter/FlateDecode", compressed);
+        writer.Stream(toUnicode, "", Encoding.ASCII.GetBytes(ToUnicode(glyphs)), compress: true);
+        return font;
+    }
+
+    /// <summary>
+    /// The subset of the face's program that holds <paramref name="glyphs"/>, and its compressed bytes. Most documents
+    /// draw the same glyphs (the same labels, the digits, names sharing their letters), and subsetting and compressing
+    /// a face was a third of a render: the result is kept per face and set of glyphs, up to <see cref="MaxPrograms"/>
+    /// sets, then the kept ones are dropped and kept again as they come. The bytes are those compressing it each time gives.
+    /// </summary>
+    private static (int Length, byte[] Compressed) Program(PdfFontMetrics face, IReadOnlyList<(int Glyph, int CodePoint)> glyphs)
+    {
         var glyphIds = new int[glyphs.Count];
         for (var i = 0; i < glyphs.Count; i++)
         {
             glyphIds[i] = glyphs[i].Glyph;
         }
 
+        Array.Sort(glyphIds);
+        var key = string.Create(glyphIds.Length + 1, (face.Bold, glyphIds), (chars, state) =>
+        {
+            chars[0] = state.Bold ? 'B' : 'R';
+            for (var i = 0; i < state.glyphIds.Length; i++)
+            {
+                // Glyph ids are 16-bit (TrueType's maxp): one char each.
+                chars[i + 1] = (char)state.glyphIds[i];
+            }
+        });
+        if (Programs.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+
         var subset = TrueTypeSubset.Create(face.File, glyphIds);
-        writer.Stream(program, $"/Length1 {subset.Length}", subset, compress: true);
-        writer.Stream(toUnicode, "", Encoding.ASCII.GetBytes(ToUnicode(glyphs)), compress: true);
-        return font;
+        var program = (subset.Length, PdfFileWriter.Deflate(subset, CompressionLevel.Fastest));
+        if (Programs.Count >= MaxPrograms)
+        {
+            Programs.Clear();
+        }
+
+        Programs[key] = program;
+        return program;
     }
 
     private static string Widths(PdfFontMetrics face, IReadOnlyList<(int Glyph, int CodePoint)> glyphs)

@@ -97,13 +97,14 @@ internal sealed class PdfFileWriter : IDisposable
     }
 
     /// <summary>
-    /// Compresses bytes written in many documents alike (the output intent's profile, a logo) once, as
-    /// tightly as zlib can, for <see cref="EncodedStream"/> with <c>/Filter/FlateDecode</c>.
+    /// Compresses bytes written in many documents alike (the output intent's profile, a logo, a font subset)
+    /// once, as tightly as zlib can unless <paramref name="level"/> says otherwise, for <see cref="EncodedStream"/>
+    /// with <c>/Filter/FlateDecode</c>.
     /// </summary>
-    public static byte[] Deflate(ReadOnlySpan<byte> data)
+    public static byte[] Deflate(ReadOnlySpan<byte> data, CompressionLevel level = CompressionLevel.Optimal)
     {
         using var output = new MemoryStream();
-        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal))
+        using (var zlib = new ZLibStream(output, level))
         {
             zlib.Write(data);
         }

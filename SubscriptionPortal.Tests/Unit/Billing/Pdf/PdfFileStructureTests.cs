@@ -78,6 +78,25 @@ public sealed partial class PdfFileStructureTests
     }
 
     [Fact]
+    public void AGlyphOnlyOneDocumentDraws_IsInThatDocumentsSubsetOnly_WhicheverIsRenderedFirst()
+    {
+        // Subsets are kept per set of glyphs: a document must never get another's, with a glyph more or less.
+        var plain = BillingDocumentSamples.Invoice();
+        var withSlashedO = plain with { Buyer = BillingDocumentSamples.Buyer with { Name = "Chorale Øresund du Marais" } };
+        var slashedO = new[] { PdfFontMetrics.Of(bold: false).Glyph('Ø'), PdfFontMetrics.Of(bold: true).Glyph('Ø') };
+        Assert.All(slashedO, glyph => Assert.NotEqual(0, glyph));
+
+        var first = renderer.Render(withSlashedO);
+        var between = renderer.Render(plain);
+        var again = renderer.Render(withSlashedO);
+
+        Assert.Contains(FontPrograms(first).Select((program, face) => HasOutline(program, slashedO[face])), drawn => drawn);
+        Assert.DoesNotContain(FontPrograms(between).Select((program, face) => HasOutline(program, slashedO[face])), drawn => drawn);
+        Assert.Equal(first, again);
+        Assert.Equal(Render("invoice"), between);
+    }
+
+    [Fact]
     public void EachWidthTheFontDictionaryGives_IsTheAdvanceInItsEmbeddedProgram()
     {
         var pdf = Render("invoice");
@@ -155,6 +174,16 @@ public sealed partial class PdfFileStructureTests
         }
 
         return programs;
+    }
+
+    /// <summary>Whether <paramref name="glyph"/> has an outline in the program: its entry in <c>glyf</c> is not empty.</summary>
+    private static bool HasOutline(byte[] program, int glyph)
+    {
+        var longOffsets = PdfGlyphs.U16(program, PdfGlyphs.TableOffset(program, "head") + 50) == 1;
+        var loca = PdfGlyphs.TableOffset(program, "loca");
+        return longOffsets
+            ? PdfGlyphs.U32(program, loca + (4 * (glyph + 1))) > PdfGlyphs.U32(program, loca + (4 * glyph))
+            : PdfGlyphs.U16(program, loca + (2 * (glyph + 1))) > PdfGlyphs.U16(program, loca + (2 * glyph));
     }
 
     private static string ToUnicodeMaps(byte[] pdf)

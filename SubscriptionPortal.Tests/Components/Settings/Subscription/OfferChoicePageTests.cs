@@ -49,36 +49,24 @@ public sealed class OfferChoicePageTests : DatabaseComponentTest
         Assert.Equal("Amount charged: €0.00", cut.Find("[data-testid=quote-amount-due]").TextContent);
     }
 
-    [Fact]
-    public async Task Confirmation_OfAChangeThatDebits_AsksToConfirmAndPay()
+    /// <summary>"Pay" only when the change debits something: a downgrade settled by its credit note pays nothing.</summary>
+    [Theory]
+    [InlineData("serenity@demo.test", "professional", null, "will be debited", "Confirm and pay", "Confirm the change")]
+    [InlineData("pro@demo.test", "serenity", 1000, "Nothing will be debited.", "Confirm the change", "Confirm and pay")]
+    public async Task Confirmation_NamesItsButtonAfterWhetherTheChangeDebits(
+        string admin, string offer, int? tier, string amountSays, string confirmation, string neverSaid)
     {
-        await SignInAsync("serenity@demo.test");
+        await SignInAsync(admin);
         var providers = RenderProviders();
-        var cut = RenderChoice("professional");
-        cut.WaitForElement("[data-testid=quote-invoice]");
+        var cut = RenderChoice(offer, tier, tier is null ? null : "monthly");
+        cut.WaitForElement("[data-testid=quote-amount-due]");
 
         cut.FindAll("button").Single(b => b.TextContent.Contains("Validate offer")).Click();
 
-        providers.WaitForAssertion(() => Assert.Contains("will be debited", providers.Find("[data-testid=confirm-amount]").TextContent));
-        Assert.Equal("Confirm and pay", providers.Find("[role=dialog] .mud-dialog-title").TextContent.Trim());
-        Assert.Single(providers.FindAll("[role=dialog] button"), b => b.TextContent.Trim() == "Confirm and pay");
-        Assert.DoesNotContain("Confirm the change", providers.Markup);
-    }
-
-    [Fact]
-    public async Task Confirmation_OfADowngradeThatDebitsNothing_AsksToConfirmTheChange_WithoutMentioningPayment()
-    {
-        await SignInAsync("pro@demo.test");
-        var providers = RenderProviders();
-        var cut = RenderChoice("serenity", 1000, "monthly");
-        cut.WaitForElement("[data-testid=quote-balance-kept]");
-
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Validate offer")).Click();
-
-        providers.WaitForAssertion(() => Assert.StartsWith("Nothing will be debited.", providers.Find("[data-testid=confirm-amount]").TextContent));
-        Assert.Equal("Confirm the change", providers.Find("[role=dialog] .mud-dialog-title").TextContent.Trim());
-        Assert.Single(providers.FindAll("[role=dialog] button"), b => b.TextContent.Trim() == "Confirm the change");
-        Assert.DoesNotContain("Confirm and pay", providers.Markup);
+        providers.WaitForAssertion(() => Assert.Contains(amountSays, providers.Find("[data-testid=confirm-amount]").TextContent));
+        Assert.Equal(confirmation, providers.Find("[role=dialog] .mud-dialog-title").TextContent.Trim());
+        Assert.Single(providers.FindAll("[role=dialog] button"), b => b.TextContent.Trim() == confirmation);
+        Assert.DoesNotContain(neverSaid, providers.Markup);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -79,7 +78,7 @@ internal static class PdfEmbeddedFont
         }
 
         var subset = TrueTypeSubset.Create(face.File, glyphIds);
-        var program = (subset.Length, PdfFileWriter.Deflate(subset, CompressionLevel.Fastest));
+        var program = (subset.Length, PdfFileWriter.Deflate(subset, PdfFileWriter.StreamCompression));
         if (Programs.Count >= MaxPrograms)
         {
             Programs.Clear();

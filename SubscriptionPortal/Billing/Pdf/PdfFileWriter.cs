@@ -43,6 +43,12 @@ internal sealed class PdfFileWriter : IDisposable
         Ascii("<<").Ascii(body).Ascii(">>\nendobj\n");
     }
 
+    /// <summary>
+    /// How <see cref="Stream"/> compresses what each document writes anew. Parts kept from one document to the next
+    /// and compressed once (<see cref="Deflate"/>) take it too when they must come out as a fresh compression would.
+    /// </summary>
+    public const CompressionLevel StreamCompression = CompressionLevel.Fastest;
+
     /// <summary>Writes a stream object: its dictionary's body without /Length or /Filter, then its bytes, compressed when asked.</summary>
     public void Stream(int number, string body, ReadOnlySpan<byte> data, bool compress)
     {
@@ -53,7 +59,7 @@ internal sealed class PdfFileWriter : IDisposable
         var start = output.Position;
         if (compress)
         {
-            using var zlib = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true);
+            using var zlib = new ZLibStream(output, StreamCompression, leaveOpen: true);
             zlib.Write(data);
         }
         else

@@ -136,8 +136,15 @@ internal sealed class MandateService(
         return CommandResult.Ok;
     }
 
-    public static Task<SepaMandate?> ActiveAsync(ApplicationDbContext db, int platformId, CancellationToken ct) =>
-        db.Mandates.Where(m => m.PlatformId == platformId && m.RevokedAtUtc == null).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
+    // Read by every validated change and every page that shows the payment method: compiled once per model.
+    private static readonly CompiledPerModel<Func<ApplicationDbContext, int, CancellationToken, Task<SepaMandate?>>> Active = new(() => EF.CompileAsyncQuery(
+        (ApplicationDbContext db, int platformId, CancellationToken ct) => db.Mandates
+            .Where(m => m.PlatformId == platformId && m.RevokedAtUtc == null)
+            .OrderByDescending(m => m.Id)
+            .FirstOrDefault()));
+
+    /// <summary>The platform's mandate in force (tracked), or null.</summary>
+    public static Task<SepaMandate?> ActiveAsync(ApplicationDbContext db, int platformId, CancellationToken ct) => Active.For(db)(db, platformId, ct);
 
     /// <summary>The active mandate of each of <paramref name="platformIds"/> that has one, read in one query (a batch of renewals).</summary>
     public static async Task<Dictionary<int, SepaMandate>> ActiveAsync(ApplicationDbContext db, IReadOnlyCollection<int> platformIds, CancellationToken ct) =>

@@ -43,6 +43,10 @@ internal sealed class SubscriptionChanges(
 
     public const string ClosedMessage = "This platform is closed: its subscription can no longer change.";
 
+    // A validation reads its quote once or twice: compiled once per model (tracked, for the transaction that marks it validated).
+    private static readonly CompiledPerModel<Func<ApplicationDbContext, Guid, int, CancellationToken, Task<Quote?>>> QuoteOf = new(() => EF.CompileAsyncQuery(
+        (ApplicationDbContext db, Guid quoteId, int platformId, CancellationToken ct) => db.Quotes.SingleOrDefault(q => q.Id == quoteId && q.PlatformId == platformId)));
+
     /// <summary>Quotes a change of the admin's current platform and stores the quote.</summary>
     public async Task<QuoteOutcome> QuoteAsync(ClaimsPrincipal user, ChangeTarget target, CancellationToken ct = default)
     {
@@ -70,15 +74,20 @@ internal sealed class SubscriptionChanges(
             }
 
             platformId = current;
-            var quote = await db.Quotes.AsNoTracking().SingleOrDefaultAsync(q => q.Id == quoteId && q.PlatformId == platformId, ct);
-            if (quote is null)
+            // A mandate is signed only for a quote of this platform still to validate. Without one, the transaction below
+            // finds the quote itself, under the subscription's lock, and answers a replay or an unknown quote there.
+            if (mandate is not null)
             {
-                return new ChangeOutcome.NotFound();
-            }
+                var quote = await QuoteOf.For(db)(db, quoteId, platformId, ct);
+                if (quote is null)
+                {
+                    return new ChangeOutcome.NotFound();
+                }
 
-            if (quote.ValidatedAtUtc is not null)
-            {
-                return await ReplayAsync(db, quote, ct);
+                if (quote.ValidatedAtUtc is not null)
+                {
+                    return await ReplayAsync(db, quote, ct);
+                }
             }
         }
 
@@ -179,7 +188,12 @@ internal sealed class SubscriptionChanges(
         // skips this subscription until we are done. Every writer takes this row before the numbering
         // counters, so they cannot deadlock, and the platform's balance read below is the latest one.
         await db.LockAsync<Subscription>(nameof(Subscription.PlatformId), platformId, ct);
-        var quote = await db.Quotes.SingleAsync(q => q.Id == quoteId && q.PlatformId == platformId, ct);
+        var quote = await QuoteOf.For(db)(db, quoteId, platformId, ct);
+        if (quote is null)
+        {
+            return new ChangeOutcome.NotFound();
+        }
+
         if (quote.ValidatedAtUtc is not null)
         {
             return await ReplayAsync(db, quote, ct);

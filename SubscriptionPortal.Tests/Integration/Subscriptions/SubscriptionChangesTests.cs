@@ -312,6 +312,57 @@ public sealed class SubscriptionChangesTests
         Assert.Equal(1, await db.Mandates.CountAsync(m => m.PlatformId == platformId));
     }
 
+    [Fact]
+    public async Task Validate_AnotherPlatformsQuoteWithAMandateForm_IsNotFoundAndSignsNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (_, victim) = await database.FreePlatformAsync("Chorale");
+        var (intruderId, intruder) = await database.FreePlatformAsync("Club");
+        var quote = await database.QuoteAsync(victim, new ChangeTarget(CatalogSeed.Serenity, 50, Commitment.Annual));
+
+        var outcome = await database.Get<SubscriptionChanges>().ValidateAsync(intruder, quote.Id,
+            new MandateForm { AccountHolder = "Club", Iban = "FR76 3000 6000 0112 3456 7890 189", Authorised = true });
+
+        Assert.IsType<ChangeOutcome.NotFound>(outcome);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Mandates.CountAsync(m => m.PlatformId == intruderId));
+        Assert.Equal(0, await db.Documents.CountAsync());
+    }
+
+    [Fact]
+    public async Task Validate_AnAlreadyValidatedQuoteWithAMandateForm_ReplaysTheFirstResultAndSignsNoSecondMandate()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, admin) = await database.FreePlatformAsync("Vélo");
+        var quote = await database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Serenity, 50, Commitment.Annual));
+        var form = new MandateForm { AccountHolder = "Les Amis du Vélo", Iban = "FR76 3000 6000 0112 3456 7890 189", Authorised = true };
+        var first = Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id, form));
+
+        var again = Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id, form));
+
+        Assert.True(again.Replayed);
+        Assert.Equal((first.InvoiceId, first.InvoiceNumber, first.DirectDebitId), (again.InvoiceId, again.InvoiceNumber, again.DirectDebitId));
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await db.Mandates.CountAsync(m => m.PlatformId == platformId));
+        Assert.Equal(1, await db.Documents.CountAsync(d => d.PlatformId == platformId));
+    }
+
+    [Fact]
+    public async Task Validate_AQuoteIdNobodyIssued_IsNotFoundAndWritesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (platformId, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart);
+        await using var before = database.CreateContext();
+        var documents = await before.Documents.CountAsync();
+
+        var outcome = await database.Get<SubscriptionChanges>().ValidateAsync(admin, Guid.NewGuid());
+
+        Assert.IsType<ChangeOutcome.NotFound>(outcome);
+        await using var db = database.CreateContext();
+        Assert.Equal(documents, await db.Documents.CountAsync());
+        Assert.Equal(CatalogSeed.Serenity, (await db.Subscriptions.SingleAsync(s => s.PlatformId == platformId)).OfferCode);
+    }
+
     private sealed class FailingRenderer : IDocumentRenderer
     {
         private readonly PdfDocumentRenderer real = new();

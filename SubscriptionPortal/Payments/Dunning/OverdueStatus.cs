@@ -28,19 +28,11 @@ internal sealed class OverdueStatus(IOptions<DunningOptions> options, TimeProvid
 
     /// <summary>Why the platform's plan cannot change now (restricted or suspended); null when it can.</summary>
     public async Task<string?> PlanChangeRefusalAsync(ApplicationDbContext db, int platformId, CancellationToken ct = default) =>
-        await HasFailedUnpaidDebitAsync(db, platformId, ct) ? PlanChangeRefusal(await AssessAsync(db, platformId, ct)) : null;
+        await DunningLoader.HasFailedUnpaidDebitAsync(db, platformId, ct) ? PlanChangeRefusal(await AssessAsync(db, platformId, ct)) : null;
 
     /// <summary>Why the platform is read-only now (suspended); null when it is not.</summary>
     public async Task<string?> ReadOnlyRefusalAsync(ApplicationDbContext db, int platformId, CancellationToken ct = default) =>
-        await HasFailedUnpaidDebitAsync(db, platformId, ct) ? ReadOnlyRefusal(await AssessAsync(db, platformId, ct)) : null;
-
-    /// <summary>
-    /// Whether anything of the platform is unpaid after a failed debit. Without that, its state is active whatever
-    /// else is recorded (a pause, an old state): the refusals ask this one question first, and load the facts
-    /// (five queries) only for a platform that has something overdue.
-    /// </summary>
-    private static Task<bool> HasFailedUnpaidDebitAsync(ApplicationDbContext db, int platformId, CancellationToken ct) =>
-        DunningLoader.FailedUnpaidDebits(db).AnyAsync(d => d.PlatformId == platformId, ct);
+        await DunningLoader.HasFailedUnpaidDebitAsync(db, platformId, ct) ? ReadOnlyRefusal(await AssessAsync(db, platformId, ct)) : null;
 
     public static string? PlanChangeRefusal(DunningAssessment assessment) => assessment.State switch
     {

@@ -1,4 +1,7 @@
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SubscriptionPortal.Data;
 
 namespace SubscriptionPortal.Billing;
@@ -30,20 +33,35 @@ internal static class DocumentNumbering
     /// </summary>
     public static async Task<IReadOnlyList<string>> NextAsync(ApplicationDbContext db, DocumentKind kind, int year, int count, CancellationToken ct = default)
     {
-        if (db.Database.CurrentTransaction is null)
+        if (db.Database.CurrentTransaction is not { } transaction)
         {
             throw new InvalidOperationException("A document number is taken inside the transaction that issues the document.");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var series = SeriesOf(kind);
-        var taken = await db.Database.SqlQuery<int>($"""
-            INSERT INTO "DocumentCounters" ("Series", "Year", "LastNumber") VALUES ({series}, {year}, {count})
-            ON CONFLICT ("Series", "Year") DO UPDATE SET "LastNumber" = "DocumentCounters"."LastNumber" + {count}
-            RETURNING "LastNumber" AS "Value"
-            """).ToListAsync(ct);
-        var last = taken.Single();
+        // A plain command on the transaction's connection: for one integer, EF Core's raw-SQL query added its query
+        // pipeline (parameter extraction, cache lookup, shaper) to every number taken.
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText = """
+            INSERT INTO "DocumentCounters" ("Series", "Year", "LastNumber") VALUES (@series, @year, @count)
+            ON CONFLICT ("Series", "Year") DO UPDATE SET "LastNumber" = "DocumentCounters"."LastNumber" + @count
+            RETURNING "LastNumber"
+            """;
+        AddParameter(command, "series", series);
+        AddParameter(command, "year", year);
+        AddParameter(command, "count", count);
+        var last = Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         return [.. Enumerable.Range(last - count + 1, count).Select(n => Format(series, year, n))];
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
     // Stryker restore all
 }

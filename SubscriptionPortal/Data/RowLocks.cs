@@ -21,6 +21,23 @@ internal static class RowLocks
         where TEntity : class => SelectAsync<TEntity>(db, property, value, "FOR UPDATE", ct);
 
     /// <summary>
+    /// Locks the row as <see cref="LockAsync{TEntity}"/> does, without reading it, for a caller that reads it next with
+    /// what else it needs. On SQLite there is nothing left to do: the transaction holds the write lock already.
+    /// </summary>
+    public static async Task LockWithoutReadingAsync<TEntity>(this ApplicationDbContext db, string property, object value, CancellationToken ct = default)
+        where TEntity : class
+    {
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("A row is locked inside the transaction that works on it.");
+        if (db.Database.IsNpgsql())
+        {
+            var (entity, column) = Column<TEntity>(db, property);
+            await using var command = LockCommand(db, transaction, entity, column, "= @value", value, "FOR UPDATE");
+            await command.ExecuteScalarAsync(ct);
+        }
+    }
+
+    /// <summary>
     /// Claims the row for one unit of a job's work; null when there is no such row or another transaction holds it.
     /// <c>NO KEY</c>: claims exclude each other and any update of the row, but not the inserts of rows that
     /// merely reference it (a new invoice of the platform), which a plain <c>FOR UPDATE</c> would make skip it.

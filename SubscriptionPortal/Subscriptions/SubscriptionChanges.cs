@@ -187,7 +187,7 @@ internal sealed class SubscriptionChanges(
         // quote, on any instance, waits here and then finds the quote validated, and the renewal job
         // skips this subscription until we are done. Every writer takes this row before the numbering
         // counters, so they cannot deadlock, and the platform's balance read below is the latest one.
-        await db.LockAsync<Subscription>(nameof(Subscription.PlatformId), platformId, ct);
+        await db.LockWithoutReadingAsync<Subscription>(nameof(Subscription.PlatformId), platformId, ct);
         var quote = await QuoteOf.For(db)(db, quoteId, platformId, ct);
         if (quote is null)
         {

@@ -116,12 +116,18 @@ public sealed class KeyboardChangeFlowTests(BrowserFixture browser) : PortalPage
             """);
     }
 
-    /// <summary>Inside a composite control (tabs, radio buttons), moves with <paramref name="key"/> until <paramref name="target"/> has the focus.</summary>
+    /// <summary>
+    /// Inside a composite control (tabs, radio buttons), moves with <paramref name="key"/> until <paramref name="target"/> has
+    /// the focus. Each press waits for the focus to leave where it was: the component may move it only once the server has
+    /// answered, and a second press sent meanwhile would carry it past the target.
+    /// </summary>
     private async Task MoveWithinAsync(ILocator target, string key)
     {
         for (var i = 0; i < 8 && !await target.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)"); i++)
         {
+            var before = await Page.EvaluateHandleAsync("() => document.activeElement");
             await Page.Keyboard.PressAsync(key);
+            await Page.WaitForFunctionAsync("before => document.activeElement !== before", before);
         }
 
         await Expect(target).ToBeFocusedAsync();

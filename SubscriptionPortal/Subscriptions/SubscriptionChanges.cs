@@ -183,6 +183,9 @@ internal sealed class SubscriptionChanges(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // All or nothing: a failed save ends the whole validation, which is rolled back, so the saves below need no
+        // savepoint each (two more statements per save, and two more round trips on PostgreSQL).
+        db.Database.AutoSavepointsEnabled = false;
         // The subscription's row is locked before anything is read: a second validation of the same
         // quote, on any instance, waits here and then finds the quote validated, and the renewal job
         // skips this subscription until we are done. Every writer takes this row before the numbering

@@ -5,6 +5,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
+using SubscriptionPortal.Data;
 using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Subscriptions;
@@ -310,6 +311,32 @@ public sealed class SubscriptionChangesTests
         Assert.Equal(new DateOnly(2027, 6, 1), invoice.PeriodEnd);
         Assert.Equal(40, await db.Contacts.CountAsync(c => c.PlatformId == platformId));
         Assert.Equal(1, await db.Mandates.CountAsync(m => m.PlatformId == platformId));
+    }
+
+    [Fact]
+    public async Task Validate_WithoutSavepoints_LeavesThePooledContextsItReturnsWithTheirSavepoints()
+    {
+        await using var database = await TestDatabase.CreateAsync(Now);
+        var (_, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart);
+        var quote = await database.QuoteAsync(admin, ToProfessional);
+
+        Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+
+        // The validation's transaction saves without savepoints; the contexts it gives back to the pool must not keep that
+        // for the next user, whose failed save inside a transaction may be caught and the transaction carried on.
+        // Held all at once, so every context the pool keeps is handed out, whatever order it returns them in.
+        var factory = database.Get<IDbContextFactory<ApplicationDbContext>>();
+        var contexts = new List<ApplicationDbContext>();
+        for (var i = 0; i < 16; i++)
+        {
+            contexts.Add(await factory.CreateDbContextAsync());
+        }
+
+        Assert.All(contexts, db => Assert.True(db.Database.AutoSavepointsEnabled));
+        foreach (var db in contexts)
+        {
+            await db.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -49,19 +48,16 @@ internal static class DocumentNumbering
             ON CONFLICT ("Series", "Year") DO UPDATE SET "LastNumber" = "DocumentCounters"."LastNumber" + @count
             RETURNING "LastNumber"
             """;
-        AddParameter(command, "series", series);
-        AddParameter(command, "year", year);
-        AddParameter(command, "count", count);
+        foreach (var (name, value) in new (string, object)[] { ("series", series), ("year", year), ("count", count) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
         var last = Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         return [.. Enumerable.Range(last - count + 1, count).Select(n => Format(series, year, n))];
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
     // Stryker restore all
 }

@@ -163,7 +163,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : PortalPageTest(
         await AuditAsync("dashboard while impersonating");
         await VisitAsync("settings/activity", "activity while impersonating");
         await Page.GetByTestId("impersonation-banner").GetByRole(AriaRole.Button).ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/support/platforms/", StringComparison.Ordinal));
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/support/platforms/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await WaitForInteractiveAsync();
         await AuditAsync("support platform view, after impersonating");
 

@@ -111,7 +111,7 @@ public sealed class RouteCrawlerBrowserTests(BrowserFixture browser) : PortalPag
             await GotoAsync("support");
             await console.OpenPlatformAsync("Chorale du", "Chorale du Marais");
             await console.ImpersonateAsync(visitor["impersonating ".Length..], "Route crawl: every page as the admin.");
-            await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
             await WaitForInteractiveAsync();
             await Expect(console.Banner).ToBeVisibleAsync();
         }

@@ -23,7 +23,7 @@ public sealed class ImpersonationTests(BrowserFixture browser) : PortalPageTest(
 
         await console.ImpersonateAsync("serenity@demo.test", Reason);
 
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
         await WaitForInteractiveAsync();
         await Expect(console.Banner).ToContainTextAsync("Support agent Sam Support is acting as Hélène Dubois — 30 min left");
         await Expect(Page.GetByTestId("current-platform")).ToHaveTextAsync("Chorale du Marais");
@@ -105,7 +105,7 @@ public sealed class ImpersonationTests(BrowserFixture browser) : PortalPageTest(
 
         await console.ImpersonateAsync("serenity@demo.test", Reason);
 
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
         await WaitForInteractiveAsync();
         await Expect(console.Banner).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("current-platform")).ToHaveTextAsync("Chorale du Marais");

@@ -24,18 +24,8 @@ internal static class RowLocks
     /// Locks the row as <see cref="LockAsync{TEntity}"/> does, without reading it, for a caller that reads it next with
     /// what else it needs. On SQLite there is nothing left to do: the transaction holds the write lock already.
     /// </summary>
-    public static async Task LockWithoutReadingAsync<TEntity>(this ApplicationDbContext db, string property, object value, CancellationToken ct = default)
-        where TEntity : class
-    {
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("A row is locked inside the transaction that works on it.");
-        if (db.Database.IsNpgsql())
-        {
-            var (entity, column) = Column<TEntity>(db, property);
-            await using var command = LockCommand(db, transaction, entity, column, "= @value", value, "FOR UPDATE");
-            await command.ExecuteScalarAsync(ct);
-        }
-    }
+    public static Task LockWithoutReadingAsync<TEntity>(this ApplicationDbContext db, string property, object value, CancellationToken ct = default)
+        where TEntity : class => LockRowAsync(db, Column<TEntity>(db, property), value, "FOR UPDATE", ct);
 
     /// <summary>
     /// Claims the row for one unit of a job's work; null when there is no such row or another transaction holds it.
@@ -86,22 +76,34 @@ internal static class RowLocks
     private static async Task<TEntity?> SelectAsync<TEntity>(ApplicationDbContext db, string property, object value, string lockClause, CancellationToken ct)
         where TEntity : class
     {
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("A row is locked inside the transaction that works on it.");
         var (entity, column) = Column<TEntity>(db, property);
-        if (db.Database.IsNpgsql())
+        if (!await LockRowAsync(db, (entity, column), value, lockClause, ct))
         {
-            // The lock is taken by a plain command, then the row is read by an ordinary query: an
-            // entity query over raw SQL would be compiled anew for every value (about a millisecond each).
-            await using var command = LockCommand(db, transaction, entity, column, "= @value", value, lockClause);
-            if (await command.ExecuteScalarAsync(ct) is null)
-            {
-                return null;
-            }
+            return null;
         }
 
         // Read after the lock, in a new statement: under READ COMMITTED it sees the last committed state.
         return await db.Set<TEntity>().SingleOrDefaultAsync(Equal<TEntity>(column.PropertyInfo!.Name, column.ClrType, value), ct);
+    }
+
+    /// <summary>
+    /// Takes the row's lock; false when PostgreSQL found no such row. On SQLite there is nothing to take (the transaction
+    /// holds the write lock), and the answer is true: whoever needs the row reads it.
+    /// </summary>
+    private static async Task<bool> LockRowAsync(ApplicationDbContext db, (IEntityType Entity, IProperty Column) row, object value, string lockClause,
+        CancellationToken ct)
+    {
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("A row is locked inside the transaction that works on it.");
+        if (!db.Database.IsNpgsql())
+        {
+            return true;
+        }
+
+        // The lock is taken by a plain command, then the row is read by an ordinary query: an
+        // entity query over raw SQL would be compiled anew for every value (about a millisecond each).
+        await using var command = LockCommand(db, transaction, row.Entity, row.Column, "= @value", value, lockClause);
+        return await command.ExecuteScalarAsync(ct) is not null;
     }
 
     /// <summary>

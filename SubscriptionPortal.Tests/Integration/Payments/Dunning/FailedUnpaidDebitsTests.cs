@@ -31,13 +31,13 @@ public sealed class FailedUnpaidDebitsTests
     private static async Task<(bool First, bool Second)> AnswersAsync(TestDatabase database, int first, int second)
     {
         await using var db = database.CreateContext();
-        var answers = new bool[2];
-        foreach (var (platformId, i) in new[] { (first, 0), (second, 1) })
-        {
-            answers[i] = await DunningLoader.HasFailedUnpaidDebitAsync(db, platformId, CancellationToken.None);
-            Assert.Equal(await DunningLoader.FailedUnpaidDebits(db).AnyAsync(d => d.PlatformId == platformId), answers[i]);
-        }
+        return (await AnswerAsync(first), await AnswerAsync(second));
 
-        return (answers[0], answers[1]);
+        async Task<bool> AnswerAsync(int platformId)
+        {
+            var answer = await DunningLoader.HasFailedUnpaidDebitAsync(db, platformId, CancellationToken.None);
+            Assert.Equal(await DunningLoader.FailedUnpaidDebits(db).AnyAsync(d => d.PlatformId == platformId), answer);
+            return answer;
+        }
     }
 }

@@ -12,10 +12,20 @@ internal sealed record LoadLevel(
     TimeSpan WaitedAfterLeaving,
     IReadOnlyList<double> QuoteLatenciesMs,
     EventTimings QuoteEventsOnServer,
+    TimeSpan ServerProcessorDuringQuotes,
+    long? MethodsCompiledDuringQuotes,
     int ClientErrors,
     int ServerErrors,
     string LoadAverage)
 {
+    /// <summary>
+    /// The server's processor time while the users changed their quotes, divided by the quoting clicks it
+    /// handled: everything a click costs the server (handler, quote, renders, the URL kept up to date, SignalR),
+    /// plus its share of whatever else ran then. Less sensitive to the browsers' noise than the latencies.
+    /// </summary>
+    public double? ProcessorMsPerQuote =>
+        QuoteEventsOnServer.Count == 0 ? null : ServerProcessorDuringQuotes.TotalMilliseconds / QuoteEventsOnServer.Count;
+
     /// <summary>The value below which <paramref name="percent"/> % of the timings fall (nearest rank).</summary>
     public double? Percentile(double percent)
     {

@@ -10,13 +10,15 @@ internal sealed record LoadOptions(
     string? PublishedApp,
     string? Output,
     int PauseSeconds,
-    bool Keep)
+    bool Keep,
+    int WarmUpUsers)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project SubscriptionPortal.LoadTests -- [options]
           --users 25,50,100,200   the numbers of simultaneous users, one level after the other
           --changes 6             tier or commitment changes each user makes on the choice page
           --sign-in-parallel 8    users signing in at the same time while a level fills up
+          --warm-up 40            users going through the scenario together before the start is measured
           --app DIR               an already published app (dotnet publish -c Release) instead of publishing it
           --output FILE           also write the markdown report to FILE
           --pause 60              hold each idle moment that long, e.g. to take a heap dump of the server
@@ -28,7 +30,7 @@ internal sealed record LoadOptions(
     /// <summary>The options, or null with the reason when the arguments are not understood.</summary>
     public static (LoadOptions? Options, string? Error) Parse(string[] args)
     {
-        var options = new LoadOptions([25, 50, 100, 200], 6, 8, null, null, 0, Keep: false);
+        var options = new LoadOptions([25, 50, 100, 200], 6, 8, null, null, 0, Keep: false, WarmUpUsers: 40);
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--keep")
@@ -60,6 +62,9 @@ internal sealed record LoadOptions(
                 case "--sign-in-parallel":
                     options = options with { SignInParallelism = PositiveInt(value) ?? -1 };
                     break;
+                case "--warm-up":
+                    options = options with { WarmUpUsers = PositiveInt(value) ?? -1 };
+                    break;
                 case "--app":
                     options = options with { PublishedApp = Path.GetFullPath(value) };
                     break;
@@ -76,9 +81,9 @@ internal sealed record LoadOptions(
             i++;
         }
 
-        if (options.Changes < 1 || options.SignInParallelism < 1)
+        if (options.Changes < 1 || options.SignInParallelism < 1 || options.WarmUpUsers < 1)
         {
-            return (null, "--changes and --sign-in-parallel take a positive number.");
+            return (null, "--changes, --sign-in-parallel and --warm-up take a positive number.");
         }
 
         return (options, null);

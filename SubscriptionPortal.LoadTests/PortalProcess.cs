@@ -33,6 +33,16 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
+    /// <summary>The processor time the server has used since it started, on all its threads.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Lines the server logged at error level or above ("fail:", "crit:") since it started.</summary>
     public int ErrorLines => Volatile.Read(ref errorLines);
 

@@ -34,6 +34,7 @@ internal sealed partial class VirtualUser(IBrowser browser, Uri baseAddress, str
     private IBrowserContext? context;
     private IPage? page;
     private int errors;
+    private bool onChoicePage;
 
     public string Email => email;
 
@@ -97,8 +98,8 @@ internal sealed partial class VirtualUser(IBrowser browser, Uri baseAddress, str
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
-    /// <summary>From Subscription Plan to Professional's choice page, then <paramref name="changes"/> changes, alternating tier and commitment.</summary>
-    public async Task ChangeQuotesAsync(int changes, Random random)
+    /// <summary>From Subscription Plan to Professional's choice page, until its first quote is on screen.</summary>
+    public async Task OpenChoicePageAsync()
     {
         if (page is null)
         {
@@ -112,6 +113,25 @@ internal sealed partial class VirtualUser(IBrowser browser, Uri baseAddress, str
             await page.GetByRole(AriaRole.Tab, new() { Name = "Professional" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Choose Professional", Exact = true }).ClickAsync();
             await page.GetByTestId("quote").WaitForAsync();
+            onChoicePage = true;
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            Fail(e);
+        }
+    }
+
+    /// <summary>On the choice page, <paramref name="changes"/> changes, alternating tier and commitment.</summary>
+    public async Task ChangeQuotesAsync(int changes, Random random)
+    {
+        // A tab that did not get there would only wait out each click's timeout.
+        if (page is null || !onChoicePage)
+        {
+            return;
+        }
+
+        try
+        {
             var tiers = page.GetByRole(AriaRole.Radiogroup, new() { Name = "Number of contacts" }).GetByRole(AriaRole.Radio);
             var commitments = page.GetByRole(AriaRole.Radiogroup, new() { Name = "Commitment" }).GetByRole(AriaRole.Radio);
             for (var i = 0; i < changes; i++)

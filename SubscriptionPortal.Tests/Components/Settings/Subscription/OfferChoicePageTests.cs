@@ -162,6 +162,21 @@ public sealed class OfferChoicePageTests : DatabaseComponentTest
         Assert.Equal(before + 1, await CountQuotesAsync());
     }
 
+    [Fact]
+    public async Task AnotherChoiceInTheAddress_LikeTheBackButtonGives_IsQuotedAndShown()
+    {
+        await SignInAsync("serenity@demo.test");
+        var cut = RenderChoice("professional", 500, "monthly");
+        cut.WaitForAssertion(() => Assert.Contains("up to 500 contacts", cut.Find("[data-testid=quote-invoice]").TextContent, StringComparison.Ordinal));
+        var before = await CountQuotesAsync();
+
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("settings/subscription/choose/professional?tier=1000&commitment=annual", replace: true);
+
+        cut.WaitForAssertion(() => Assert.Contains("up to 1,000 contacts", cut.Find("[data-testid=quote-invoice]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("20 Mar 2026 – 19 Mar 2027", cut.Find("[data-testid=quote-invoice]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(before + 1, await CountQuotesAsync());
+    }
+
     private async Task<int> CountQuotesAsync()
     {
         await using var db = Database.CreateContext();

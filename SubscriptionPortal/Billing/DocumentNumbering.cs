@@ -39,23 +39,12 @@ internal static class DocumentNumbering
 
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var series = SeriesOf(kind);
-        // A plain command on the transaction's connection: for one integer, EF Core's raw-SQL query added its query
-        // pipeline (parameter extraction, cache lookup, shaper) to every number taken.
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = """
+        // A plain command: for one integer, EF Core's raw-SQL query added its query pipeline to every number taken.
+        await using var command = TransactionCommands.Create(db, transaction, """
             INSERT INTO "DocumentCounters" ("Series", "Year", "LastNumber") VALUES (@series, @year, @count)
             ON CONFLICT ("Series", "Year") DO UPDATE SET "LastNumber" = "DocumentCounters"."LastNumber" + @count
             RETURNING "LastNumber"
-            """;
-        foreach (var (name, value) in new (string, object)[] { ("series", series), ("year", year), ("count", count) })
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
+            """, ("series", series), ("year", year), ("count", count));
         var last = Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         return [.. Enumerable.Range(last - count + 1, count).Select(n => Format(series, year, n))];
     }

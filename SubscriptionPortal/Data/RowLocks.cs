@@ -113,15 +113,9 @@ internal static class RowLocks
     private static DbCommand LockCommand(ApplicationDbContext db, IDbContextTransaction transaction, IEntityType entity, IProperty column,
         string condition, object value, string lockClause)
     {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
         var name = column.GetColumnName();
-        command.CommandText = $"SELECT \"{name}\" FROM \"{entity.GetTableName()}\" WHERE \"{name}\" {condition} {lockClause}";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "value";
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return command;
+        return TransactionCommands.Create(db, transaction, $"SELECT \"{name}\" FROM \"{entity.GetTableName()}\" WHERE \"{name}\" {condition} {lockClause}",
+            ("value", value));
     }
 
     private static (IEntityType Entity, IProperty Column) Column<TEntity>(ApplicationDbContext db, string property)

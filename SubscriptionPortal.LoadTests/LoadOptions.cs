@@ -11,7 +11,8 @@ internal sealed record LoadOptions(
     string? Output,
     int PauseSeconds,
     bool Keep,
-    int WarmUpUsers)
+    int WarmUpUsers,
+    bool ServerFirst)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project SubscriptionPortal.LoadTests -- [options]
@@ -23,6 +24,7 @@ internal sealed record LoadOptions(
           --output FILE           also write the markdown report to FILE
           --pause 60              hold each idle moment that long, e.g. to take a heap dump of the server
           --keep                  keep the published app and the database after the run (the log and scrapes are always kept)
+          --server-first          give the server a core before any browser (real-time priority; root only)
         """;
 
     public int MaxUsers => UserCounts.Max();
@@ -30,12 +32,18 @@ internal sealed record LoadOptions(
     /// <summary>The options, or null with the reason when the arguments are not understood.</summary>
     public static (LoadOptions? Options, string? Error) Parse(string[] args)
     {
-        var options = new LoadOptions([25, 50, 100, 200], 6, 8, null, null, 0, Keep: false, WarmUpUsers: 40);
+        var options = new LoadOptions([25, 50, 100, 200], 6, 8, null, null, 0, Keep: false, WarmUpUsers: 40, ServerFirst: false);
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--keep")
             {
                 options = options with { Keep = true };
+                continue;
+            }
+
+            if (args[i] == "--server-first")
+            {
+                options = options with { ServerFirst = true };
                 continue;
             }
 

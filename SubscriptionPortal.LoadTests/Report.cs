@@ -10,10 +10,10 @@ internal static class Report
     public const double HeapPerCircuitGoalKb = 500;
     public const double P95GoalMs = 150;
 
-    public static string Write(MemorySnapshot start, int warmUpUsers, IReadOnlyList<LoadLevel> levels, string startLoad)
+    public static string Write(MemorySnapshot start, int warmUpUsers, IReadOnlyList<LoadLevel> levels, string startLoad, bool serverFirst)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Start (after {warmUpUsers} warm-up users came and left together, twice): managed heap {Mb(start.HeapBytes)} MB after a full GC, resident {Mb(start.WorkingSetBytes)} MB, {(start.ServerGc ? "server" : "workstation")} GC, load average {startLoad}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Start (after {warmUpUsers} warm-up users came and left together, twice): managed heap {Mb(start.HeapBytes)} MB after a full GC, resident {Mb(start.WorkingSetBytes)} MB, {(start.ServerGc ? "server" : "workstation")} GC, {Priority(serverFirst)}, load average {startLoad}.");
         text.AppendLine();
         text.AppendLine("| users | circuits | heap / circuit, Subscription Plan | heap / circuit, choice page | heap ÷ circuits | resident | quote p50 | p95 | p99 | quotes timed | server: quoting clicks handled within 150 ms | server: p95 at most | server: processor per quoting click | methods compiled meanwhile | errors client / server | load avg | after leaving: circuits | heap vs start | resident vs start |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
@@ -28,6 +28,10 @@ internal static class Report
             $"Heap / circuit is the managed heap after a forced full GC minus the start's, divided by the open circuits (goal ≤ {HeapPerCircuitGoalKb:0} KB on Subscription Plan); heap ÷ circuits divides the whole heap. Quote: tier or commitment clicked → new quote on screen, timed in the page (goal p95 ≤ {P95GoalMs:0} ms with 100 users). Server: the same clicks as Blazor's own histogram on /metrics times them, from the moment the circuit runs the radio's handler until it has finished (quote included), without the browser, the network or the wait for the circuit's turn; the p95 is known to its bucket's bound; processor per quoting click is the server's processor time (all threads) while the users quoted, divided by those clicks, and methods compiled meanwhile counts the methods the runtime compiled in that time (about 400 once the server has settled here; thousands mean it was still optimizing code called for the first times, and the processor time includes that). After leaving: every browser closed, then measured as the start was, once the circuits are gone and the retention period has passed (goal: within 10 % of the start).");
         return text.ToString();
     }
+
+    /// <summary>How the server shares the cores with the browsers, in a few words.</summary>
+    private static string Priority(bool serverFirst) =>
+        serverFirst ? "the server first on the cores while the users quote (real-time priority)" : "the server sharing the cores with the browsers";
 
     private static string PerCircuitKb(MemorySnapshot start, MemorySnapshot at) =>
         at.OpenCircuits == 0 ? "—" : $"{Kb((at.HeapBytes - start.HeapBytes) / (double)at.OpenCircuits)} KB";

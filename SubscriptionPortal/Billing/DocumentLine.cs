@@ -36,4 +36,18 @@ public sealed class DocumentLine
     public long UnitPriceExcludingVatCents { get; private set; }
 
     public long TotalExcludingVatCents { get; private set; }
+
+    /// <summary>
+    /// Names the document the line belongs to, once that document's row has its id (<see cref="DocumentIssuer"/>
+    /// inserts the two itself; a save would set it the same way). A line never moves to another document.
+    /// </summary>
+    internal void BelongTo(int documentId)
+    {
+        if (DocumentId != 0 && DocumentId != documentId)
+        {
+            throw new InvalidOperationException("A document line never moves to another document.");
+        }
+
+        DocumentId = documentId;
+    }
 }

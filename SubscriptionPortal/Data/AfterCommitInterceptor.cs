@@ -11,7 +11,7 @@ namespace SubscriptionPortal.Data;
 /// a save stages and what publishing it does; the interceptor protocol lives here once.
 /// </summary>
 /// <typeparam name="TStaged">What one save can stage: an entity, an event, anything the subclass publishes later.</typeparam>
-internal abstract class AfterCommitInterceptor<TStaged> : SaveChangesInterceptor, IDbTransactionInterceptor
+internal abstract class AfterCommitInterceptor<TStaged> : SaveChangesInterceptor, IDbTransactionInterceptor, IInsertObserver
 {
     private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
 
@@ -78,6 +78,25 @@ internal abstract class AfterCommitInterceptor<TStaged> : SaveChangesInterceptor
 
     /// <summary>Adds to <paramref name="staged"/> what the save about to run writes that is to be published once committed.</summary>
     protected abstract void Stage(DbContext context, List<TStaged> staged);
+
+    /// <summary>
+    /// Adds to <paramref name="staged"/> what a row inserted outside the change tracker (<see cref="InsertCommand{TEntity}"/>) is to
+    /// publish once committed, as <see cref="Stage"/> does for an added entity; nothing unless the subclass says so.
+    /// </summary>
+    protected virtual void StageInserted(object entity, List<TStaged> staged)
+    {
+    }
+
+    void IInsertObserver.Inserted(DbContext context, object entity)
+    {
+        // Written already, like a save's entities once it has run: it waits for the commit with them.
+        var state = pending.GetValue(context, _ => new Pending());
+        StageInserted(entity, state.Saved);
+        if (context.Database.CurrentTransaction is null)
+        {
+            Committed(context);
+        }
+    }
 
     /// <summary>What the committed saves staged, in order; called once per commit, never with nothing, and valid only during the call.</summary>
     protected abstract void Publish(IReadOnlyList<TStaged> committed);
@@ -147,4 +166,10 @@ internal abstract class AfterCommitInterceptor<TStaged> : SaveChangesInterceptor
             Saved.Clear();
         }
     }
+}
+
+/// <summary>Told of each row an <see cref="InsertCommand{TEntity}"/> writes, which no save's interceptor sees.</summary>
+internal interface IInsertObserver
+{
+    void Inserted(DbContext context, object entity);
 }

@@ -34,7 +34,7 @@ internal sealed class BusinessEventCounter(PortalMetrics metrics) : AfterCommitI
             switch (entry.Entity)
             {
                 case BillingDocument document when entry.State == EntityState.Added:
-                    staged.Add(document.Kind == DocumentKind.Invoice ? Event.Invoice : Event.CreditNote);
+                    staged.Add(Issued(document));
                     break;
                 case AuditEntry audit when entry.State == EntityState.Added && audit.Action == AuditActions.SubscriptionChanged:
                     staged.Add(Event.ChangeValidated);
@@ -64,6 +64,17 @@ internal sealed class BusinessEventCounter(PortalMetrics metrics) : AfterCommitI
             }
         }
     }
+
+    /// <summary>Documents are issued through an insert command (<c>DocumentIssuer</c>), not a save.</summary>
+    protected override void StageInserted(object entity, List<Event> staged)
+    {
+        if (entity is BillingDocument document)
+        {
+            staged.Add(Issued(document));
+        }
+    }
+
+    private static Event Issued(BillingDocument document) => document.Kind == DocumentKind.Invoice ? Event.Invoice : Event.CreditNote;
 
     protected override void Publish(IReadOnlyList<Event> committed)
     {

@@ -144,6 +144,7 @@ public sealed class SubscriptionChangesTests
         var quote = await database.QuoteAsync(admin, ToProfessional);
         var invoicesBefore = await database.CounterAsync("F", 2026);
         var creditsBefore = await database.CounterAsync("A", 2026);
+        fault.QuoteId = quote.Id;
         fault.Armed = true;
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
@@ -407,18 +408,22 @@ public sealed class SubscriptionChangesTests
     {
         public bool Armed { get; set; }
 
+        public Guid QuoteId { get; set; }
+
         public bool DocumentsWereSaved { get; private set; }
 
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            var entries = eventData.Context!.ChangeTracker.Entries().ToList();
-            if (Armed && entries.Any(e => e.State == EntityState.Added && e.Entity is AuditEntry { Action: AuditActions.SubscriptionChanged }))
+            var context = eventData.Context!;
+            if (Armed && context.ChangeTracker.Entries().Any(e => e.State == EntityState.Added && e.Entity is AuditEntry { Action: AuditActions.SubscriptionChanged }))
             {
-                DocumentsWereSaved = entries.Count(e => e.State == EntityState.Unchanged && e.Entity is BillingDocument) == 2;
+                // The documents are inserted outside the change tracker: the transaction's own reads see them.
+                var prefix = $"quote:{QuoteId:N}:";
+                DocumentsWereSaved = await context.Set<BillingDocument>().CountAsync(d => d.IdempotencyKey.StartsWith(prefix), cancellationToken) == 2;
                 throw new InvalidOperationException("Injected fault: the change's audit entry could not be saved.");
             }
 
-            return base.SavingChangesAsync(eventData, result, cancellationToken);
+            return await base.SavingChangesAsync(eventData, result, cancellationToken);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace SubscriptionPortal.Data;
 
@@ -91,7 +92,7 @@ internal abstract class AfterCommitInterceptor<TStaged> : SaveChangesInterceptor
     {
         // Written already, like a save's entities once it has run: it waits for the commit with them.
         var state = pending.GetValue(context, _ => new Pending());
-        StageInserted(entity, state.Saved);
+        StageInserted(entity, state.SavedIn(context.Database.CurrentTransaction));
         if (context.Database.CurrentTransaction is null)
         {
             Committed(context);
@@ -123,9 +124,9 @@ internal abstract class AfterCommitInterceptor<TStaged> : SaveChangesInterceptor
             return;
         }
 
-        state.Saved.AddRange(state.Staged);
+        state.SavedIn(context!.Database.CurrentTransaction).AddRange(state.Staged);
         state.Staged.Clear();
-        if (context!.Database.CurrentTransaction is null)
+        if (context.Database.CurrentTransaction is null)
         {
             Committed(context);
         }
@@ -154,9 +155,27 @@ internal abstract class AfterCommitInterceptor<TStaged> : SaveChangesInterceptor
     /// <summary>Staged: in the save under way. Saved: written, waiting for its transaction to commit.</summary>
     private sealed class Pending
     {
+        private Guid? transaction;
+
         public List<TStaged> Staged { get; } = [];
 
         public List<TStaged> Saved { get; } = [];
+
+        /// <summary>
+        /// <see cref="Saved"/> for what <paramref name="current"/> writes (null: a save outside any transaction). What an
+        /// earlier transaction wrote is dropped first: one disposed without a commit or a rollback (an exception thrown
+        /// inside it) tells no interceptor, and a pooled context would otherwise publish it with its next save.
+        /// </summary>
+        public List<TStaged> SavedIn(IDbContextTransaction? current)
+        {
+            if (current?.TransactionId != transaction)
+            {
+                Saved.Clear();
+                transaction = current?.TransactionId;
+            }
+
+            return Saved;
+        }
 
         public void DropStaged() => Staged.Clear();
 
@@ -164,6 +183,7 @@ internal abstract class AfterCommitInterceptor<TStaged> : SaveChangesInterceptor
         {
             Staged.Clear();
             Saved.Clear();
+            transaction = null;
         }
     }
 }

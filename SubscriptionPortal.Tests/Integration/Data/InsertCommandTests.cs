@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Data;
 using SubscriptionPortal.Operations;
+using SubscriptionPortal.Support;
 
 namespace SubscriptionPortal.Tests.Integration.Data;
 
@@ -133,6 +134,22 @@ public sealed class InsertCommandTests : IAsyncLifetime
 
         Assert.Equal(2, issued.Sum(i => i.Count));
         Assert.All(issued, i => Assert.Equal("invoice", i.Kind));
+
+        // A transaction left by an exception, neither committed nor rolled back, and then a save outside any
+        // transaction on the same context (as a pooled context's next user may do): what it inserted is not counted.
+        issued.Clear();
+        await using (var db = counted.CreateContext())
+        {
+            await using (var abandoned = await db.Database.BeginTransactionAsync())
+            {
+                await InsertAsync(db, Document("X-2026-000034", null, null));
+            }
+
+            db.AuditEntries.Add(Actor.Job("Test").Entry(counted.Clock.GetUtcNow().UtcDateTime, platformId, "test", "A save after an abandoned transaction."));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty(issued);
     }
 
     private static async Task InsertAsync(ApplicationDbContext db, params BillingDocument[] documents)

@@ -90,13 +90,10 @@ internal abstract class AfterCommitInterceptor<TStaged> : SaveChangesInterceptor
 
     void IInsertObserver.Inserted(DbContext context, object entity)
     {
-        // Written already, like a save's entities once it has run: it waits for the commit with them.
+        // Written already, like a save's entities once it has run: it waits for the commit with them (an insert
+        // command runs only inside a transaction).
         var state = pending.GetValue(context, _ => new Pending());
         StageInserted(entity, state.SavedIn(context.Database.CurrentTransaction));
-        if (context.Database.CurrentTransaction is null)
-        {
-            Committed(context);
-        }
     }
 
     /// <summary>What the committed saves staged, in order; called once per commit, never with nothing, and valid only during the call.</summary>

@@ -152,20 +152,7 @@ public sealed class InsertCommandTests : IAsyncLifetime
         Assert.Empty(issued);
     }
 
-    private static async Task InsertAsync(ApplicationDbContext db, params BillingDocument[] documents)
-    {
-        await using var documentRows = InsertCommand<BillingDocument>.Create(db);
-        await using var lineRows = InsertCommand<DocumentLine>.Create(db);
-        foreach (var document in documents)
-        {
-            await documentRows.InsertAsync(document);
-            foreach (var line in document.Lines)
-            {
-                line.BelongTo(document.Id);
-                await lineRows.InsertAsync(line);
-            }
-        }
-    }
+    private static Task InsertAsync(ApplicationDbContext db, params BillingDocument[] documents) => DocumentIssuer.InsertAsync(db, documents);
 
     private BillingDocument Document(string number, int? correctsDocumentId, string? reason, string? siren = "552100554", string? idempotencyKey = null)
     {

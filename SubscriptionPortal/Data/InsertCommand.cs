@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -21,42 +22,44 @@ namespace SubscriptionPortal.Data;
 /// would write (<c>InsertCommandTests</c> compares the two on each provider). The key the database generates is
 /// set on the entity, which stays untracked. The interceptors that publish what a save wrote once it commits
 /// (<see cref="AfterCommitInterceptor{TStaged}"/>) are told of each row. Meant for new, immutable rows written inside a transaction.
+/// A key the application sets (<c>ValueGeneratedNever</c>, as an email's id) is written as any other column.
 /// </remarks>
 internal sealed class InsertCommand<TEntity> : IAsyncDisposable
     where TEntity : class
 {
     private readonly DbCommand command;
     private readonly Column[] columns;
-    private readonly IProperty key;
+    private readonly IProperty? generatedKey;
     private readonly DbContext db;
     private readonly IInsertObserver[] observers;
 
-    private InsertCommand(DbContext db, DbCommand command, Column[] columns, IProperty key)
+    private InsertCommand(DbContext db, DbCommand command, Column[] columns, IProperty? generatedKey)
     {
         this.db = db;
         this.command = command;
         this.columns = columns;
-        this.key = key;
+        this.generatedKey = generatedKey;
         observers = [.. db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<IInsertObserver>() ?? []];
     }
 
     /// <summary>The command for <typeparamref name="TEntity"/> in the context's current transaction.</summary>
-    /// <exception cref="InvalidOperationException">No transaction is open, or the type has a column no entity holds (a shadow property) or a key the database does not generate.</exception>
+    /// <exception cref="InvalidOperationException">No transaction is open, or the type has a column no entity holds (a shadow property) or a composite key.</exception>
     public static InsertCommand<TEntity> Create(DbContext db)
     {
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException($"{typeof(TEntity).Name} rows are inserted inside the caller's transaction.");
         var entityType = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
-        var key = entityType.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } generated]
-            ? generated
-            : throw new InvalidOperationException($"{typeof(TEntity).Name} needs a single key the database generates.");
+        var key = entityType.FindPrimaryKey()?.Properties is [var single]
+            ? single
+            : throw new InvalidOperationException($"{typeof(TEntity).Name} needs a single key.");
+        var generatedKey = key.ValueGenerated == ValueGenerated.OnAdd ? key : null;
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
 
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
         var columns = new List<Column>();
-        foreach (var property in entityType.GetProperties().Where(p => p != key))
+        foreach (var property in entityType.GetProperties().Where(p => p != generatedKey))
         {
             if (property.IsShadowProperty())
             {
@@ -71,11 +74,12 @@ internal sealed class InsertCommand<TEntity> : IAsyncDisposable
         }
 
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => c.Name))}) "
-            + $"VALUES ({string.Join(", ", columns.Select(c => c.Placeholder))}) RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
-        return new InsertCommand<TEntity>(db, command, [.. columns], key);
+            + $"VALUES ({string.Join(", ", columns.Select(c => c.Placeholder))})"
+            + (generatedKey is null ? "" : $" RETURNING {sql.DelimitIdentifier(generatedKey.GetColumnName(table)!)}");
+        return new InsertCommand<TEntity>(db, command, [.. columns], generatedKey);
     }
 
-    /// <summary>Inserts <paramref name="entity"/> and sets the key the database gave it.</summary>
+    /// <summary>Inserts <paramref name="entity"/> and sets the key the database gave it, when the database gives it.</summary>
     /// <exception cref="DbUpdateException">The database refused the row (a unique index, a foreign key...): the exception is inside, as with <c>SaveChanges</c>.</exception>
     public async Task InsertAsync(TEntity entity, CancellationToken ct = default)
     {
@@ -85,25 +89,20 @@ internal sealed class InsertCommand<TEntity> : IAsyncDisposable
             column.Parameter.Value = (column.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
         }
 
-        object? generated;
         try
         {
-            generated = await command.ExecuteScalarAsync(ct);
+            if (generatedKey is null)
+            {
+                await command.ExecuteNonQueryAsync(ct);
+            }
+            else
+            {
+                SetKey(entity, generatedKey, await command.ExecuteScalarAsync(ct));
+            }
         }
         catch (DbException ex)
         {
             throw new DbUpdateException($"Inserting a {typeof(TEntity).Name} row failed: {ex.Message}", ex);
-        }
-
-        // The key's backing field, as EF Core sets it when it reads a row, else its property.
-        var id = Convert.ChangeType(generated, key.ClrType, CultureInfo.InvariantCulture);
-        if (key.FieldInfo is { } field)
-        {
-            field.SetValue(entity, id);
-        }
-        else
-        {
-            key.PropertyInfo!.SetValue(entity, id);
         }
 
         foreach (var observer in observers)
@@ -114,5 +113,64 @@ internal sealed class InsertCommand<TEntity> : IAsyncDisposable
 
     public ValueTask DisposeAsync() => command.DisposeAsync();
 
+    private static void SetKey(TEntity entity, IProperty key, object? generated)
+    {
+        // The key's backing field, as EF Core sets it when it reads a row, else its property.
+        var id = Convert.ChangeType(generated, key.ClrType, CultureInfo.InvariantCulture);
+        if (key.FieldInfo is { } field)
+        {
+            field.SetValue(entity, id);
+        }
+        else
+        {
+            key.PropertyInfo!.SetValue(entity, id);
+        }
+    }
+
     private sealed record Column(IProperty Property, ValueConverter? Converter, DbParameter Parameter, string Name, string Placeholder);
+}
+
+/// <summary>Rows a context was told to add, written by <see cref="InsertCommand{TEntity}"/> instead of its next save.</summary>
+internal static class InsertCommand
+{
+    /// <summary>
+    /// Inserts the <typeparamref name="TEntity"/> entities the context tracks as added by one
+    /// command in its transaction, and stops tracking them: its next save writes only the rest. For leaf rows (a debit, an
+    /// email, an audit entry) that no other tracked entity reaches through a navigation and whose foreign keys are already set.
+    /// </summary>
+    public static async Task InsertAddedAsync<TEntity>(this DbContext db, CancellationToken ct = default)
+        where TEntity : class
+    {
+        // An added entity is added from the moment it is tracked: finding them needs no scan of every tracked entity's snapshot.
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        List<EntityEntry<TEntity>> added;
+        try
+        {
+            added = [.. tracker.Entries<TEntity>().Where(e => e.State == EntityState.Added)];
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        await using (var rows = InsertCommand<TEntity>.Create(db))
+        {
+            foreach (var entry in added)
+            {
+                await rows.InsertAsync(entry.Entity, ct);
+            }
+        }
+
+        foreach (var entry in added)
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
 }

@@ -20,5 +20,14 @@ internal sealed class OutboxCommitWatcher(OutboxSignal signal) : AfterCommitInte
         }
     }
 
+    /// <summary>An email a renewal batch inserted by a command rather than a save.</summary>
+    protected override void StageInserted(object entity, List<OutboxMessage> staged)
+    {
+        if (entity is OutboxMessage message)
+        {
+            staged.Add(message);
+        }
+    }
+
     protected override void Publish(IReadOnlyList<OutboxMessage> committed) => signal.Wake();
 }

@@ -31,50 +31,49 @@ internal sealed class BusinessEventCounter(PortalMetrics metrics) : AfterCommitI
         // or a debit's new status would only be seen after.
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            switch (entry.Entity)
+            if (entry.State == EntityState.Added)
             {
-                case BillingDocument document when entry.State == EntityState.Added:
-                    staged.Add(Issued(document));
-                    break;
-                case AuditEntry audit when entry.State == EntityState.Added && audit.Action == AuditActions.SubscriptionChanged:
-                    staged.Add(Event.ChangeValidated);
-                    break;
-                case AuditEntry audit when entry.State == EntityState.Added && audit.Action == AuditActions.SubscriptionRenewed:
-                    staged.Add(Event.Renewal);
-                    break;
-                // A failed email queued again by support is updated in place, not added: its audit entry counts it,
-                // so that queued stays equal to sent, failed and still waiting together.
-                case AuditEntry audit when entry.State == EntityState.Added && audit.Action == AuditActions.EmailSentAgain:
-                    staged.Add(Event.EmailQueued);
-                    break;
-                case OutboxMessage when entry.State == EntityState.Added:
-                    staged.Add(Event.EmailQueued);
-                    break;
-                case DirectDebit debit when entry.State == EntityState.Modified && entry.Property(nameof(DirectDebit.Status)).IsModified:
-                    if (debit.Status == DirectDebitStatus.Submitted)
-                    {
-                        staged.Add(Event.DebitSubmitted);
-                    }
-                    else if (debit.Status == DirectDebitStatus.Failed)
-                    {
-                        staged.Add(Event.DebitFailed);
-                    }
-
-                    break;
+                StageInserted(entry.Entity, staged);
+            }
+            else if (entry is { Entity: DirectDebit debit, State: EntityState.Modified } && entry.Property(nameof(DirectDebit.Status)).IsModified)
+            {
+                if (debit.Status == DirectDebitStatus.Submitted)
+                {
+                    staged.Add(Event.DebitSubmitted);
+                }
+                else if (debit.Status == DirectDebitStatus.Failed)
+                {
+                    staged.Add(Event.DebitFailed);
+                }
             }
         }
     }
 
-    /// <summary>Documents are issued through an insert command (<c>DocumentIssuer</c>), not a save.</summary>
+    /// <summary>
+    /// A new row, saved or inserted by a command: documents are issued through one (<c>DocumentIssuer</c>), and a
+    /// renewal batch inserts its debits, emails and audit entries through one too.
+    /// </summary>
     protected override void StageInserted(object entity, List<Event> staged)
     {
-        if (entity is BillingDocument document)
+        switch (entity)
         {
-            staged.Add(Issued(document));
+            case BillingDocument document:
+                staged.Add(document.Kind == DocumentKind.Invoice ? Event.Invoice : Event.CreditNote);
+                break;
+            case AuditEntry { Action: AuditActions.SubscriptionChanged }:
+                staged.Add(Event.ChangeValidated);
+                break;
+            case AuditEntry { Action: AuditActions.SubscriptionRenewed }:
+                staged.Add(Event.Renewal);
+                break;
+            // A failed email queued again by support is updated in place, not added: its audit entry counts it,
+            // so that queued stays equal to sent, failed and still waiting together.
+            case AuditEntry { Action: AuditActions.EmailSentAgain }:
+            case OutboxMessage:
+                staged.Add(Event.EmailQueued);
+                break;
         }
     }
-
-    private static Event Issued(BillingDocument document) => document.Kind == DocumentKind.Invoice ? Event.Invoice : Event.CreditNote;
 
     protected override void Publish(IReadOnlyList<Event> committed)
     {

@@ -4,6 +4,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Payments;
 using SubscriptionPortal.Platforms;
 using SubscriptionPortal.Support;
@@ -97,8 +98,9 @@ internal sealed class RenewalService(
     /// <summary>
     /// Renews, in one transaction, the due periods of <paramref name="subscriptionIds"/> (at most
     /// <paramref name="maxPeriods"/> each), in the order given and each subscription's periods in date order, which
-    /// is the order of their invoice numbers. Returns the invoices issued. Two saves: the invoices first, since
-    /// their debits, emails and the renewed plans refer to them by id, then everything else.
+    /// is the order of their invoice numbers. Returns the invoices issued. The invoices are inserted first, since
+    /// their debits, emails and the renewed plans refer to them by id, then the debits, emails and audit entries, then a save
+    /// writes the renewed plans and the balances.
     /// </summary>
     private async Task<int> RenewInTransactionAsync(int[] subscriptionIds, int maxPeriods, CatalogCache catalog, CancellationToken ct)
     {
@@ -162,6 +164,11 @@ internal sealed class RenewalService(
                 + (debit is null ? "" : $", direct debit of {calc.AmountDue:0.00} € on {calc.CollectionDate:dd/MM/yyyy}") + "."));
         }
 
+        // The batch's new rows go in by one command per table: a save would build and prepare a statement for each.
+        // The save then writes only the renewed plans and the platforms' balances.
+        await db.InsertAddedAsync<DirectDebit>(ct);
+        await db.InsertAddedAsync<OutboxMessage>(ct);
+        await db.InsertAddedAsync<AuditEntry>(ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return issued.Count;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Data;
+using SubscriptionPortal.Emails;
 using SubscriptionPortal.Operations;
 using SubscriptionPortal.Support;
 
@@ -50,9 +51,9 @@ public sealed class InsertCommandTests : IAsyncLifetime
 
         Assert.NotEqual(0, inserted.Id);
         Assert.NotEqual(saved.Id, inserted.Id);
-        await AssertSameRowAsync("Documents", saved.Id, inserted.Id, "Id", "Number", "IdempotencyKey");
-        await AssertSameRowAsync("Documents", savedWithNulls.Id, withNulls.Id, "Id", "Number", "IdempotencyKey");
-        await AssertSameRowAsync("DocumentLine", saved.Lines[0].Id, inserted.Lines[0].Id, "Id", "DocumentId");
+        await AssertSameRowAsync<BillingDocument>(saved.Id, inserted.Id, "Id", "Number", "IdempotencyKey");
+        await AssertSameRowAsync<BillingDocument>(savedWithNulls.Id, withNulls.Id, "Id", "Number", "IdempotencyKey");
+        await AssertSameRowAsync<DocumentLine>(saved.Lines[0].Id, inserted.Lines[0].Id, "Id", "DocumentId");
         await using var check = database.CreateContext();
         var read = await check.Documents.Include(d => d.Lines).SingleAsync(d => d.Id == inserted.Id);
         Assert.Equal((inserted.Number, inserted.PdfSha256, inserted.IssuedAtUtc), (read.Number, read.PdfSha256, read.IssuedAtUtc));
@@ -74,6 +75,73 @@ public sealed class InsertCommandTests : IAsyncLifetime
         Assert.Equal(EntityState.Detached, db.Entry(first).State);
         Assert.Empty(db.ChangeTracker.Entries<BillingDocument>());
         Assert.Equal(2, await db.Documents.CountAsync(d => d.Number.StartsWith("X-2026-00001")));
+    }
+
+    [Fact]
+    public async Task Insert_OfARowWhoseKeyTheApplicationChose_WritesThatKey_AndTheRowASaveWrites()
+    {
+        var saved = Email(onceKey: "test:saved");
+        var inserted = Email(onceKey: "test:inserted");
+        var id = inserted.Id;
+        await using (var db = database.CreateContext())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.OutboxMessages.Add(saved);
+            await db.SaveChangesAsync();
+            await using (var rows = InsertCommand<OutboxMessage>.Create(db))
+            {
+                await rows.InsertAsync(inserted);
+            }
+
+            await tx.CommitAsync();
+        }
+
+        Assert.Equal(id, inserted.Id);
+        await AssertSameRowAsync<OutboxMessage>(saved.Id, inserted.Id, "Id", "OnceKey");
+        await using var check = database.CreateContext();
+        Assert.Equal("test:inserted", (await check.OutboxMessages.SingleAsync(m => m.Id == id)).OnceKey);
+    }
+
+    [Fact]
+    public async Task InsertAdded_WritesTheAddedRowsOfOneType_AndLeavesEverythingElseToTheSave()
+    {
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+        var first = Actor.Job("Test").Entry(now, platformId, "test.inserted", "First.");
+        var second = Actor.Job("Test").Entry(now, platformId, "test.inserted", "Second.");
+        var email = Email(onceKey: "test:left-to-the-save");
+        await using (var db = database.CreateContext())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var platform = await db.Platforms.SingleAsync(p => p.Id == platformId);
+            db.AuditEntries.AddRange(first, second);
+            db.OutboxMessages.Add(email);
+            platform.SetBalance(platform.BalanceCents + 1234);
+
+            await db.InsertAddedAsync<AuditEntry>();
+
+            Assert.NotEqual(0, first.Id);
+            Assert.NotEqual(first.Id, second.Id);
+            Assert.Equal(EntityState.Detached, db.Entry(first).State);
+            Assert.Equal(EntityState.Detached, db.Entry(second).State);
+            Assert.Equal((EntityState.Added, EntityState.Modified), (db.Entry(email).State, db.Entry(platform).State));
+            Assert.Equal(2, await db.SaveChangesAsync());
+            await tx.CommitAsync();
+        }
+
+        await using var check = database.CreateContext();
+        Assert.Equal(["First.", "Second."], (await check.AuditEntries.Where(a => a.Action == "test.inserted").Select(a => a.Details).ToListAsync()).Order());
+        Assert.True(await check.OutboxMessages.AnyAsync(m => m.OnceKey == "test:left-to-the-save"));
+    }
+
+    [Fact]
+    public async Task InsertAdded_WithNothingAdded_NeedsNoTransaction_AndWritesNothing()
+    {
+        await using var db = database.CreateContext();
+        var before = await db.AuditEntries.CountAsync();
+
+        await db.InsertAddedAsync<AuditEntry>();
+
+        Assert.Equal(before, await db.AuditEntries.CountAsync());
     }
 
     [Fact]
@@ -166,24 +234,30 @@ public sealed class InsertCommandTests : IAsyncLifetime
         return document;
     }
 
-    private async Task AssertSameRowAsync(string table, int expectedId, int actualId, params string[] differing)
+    private OutboxMessage Email(string onceKey) => new(Guid.NewGuid(), platformId, EmailKind.InvoiceIssued, "fr-FR", "tresorier@example.org",
+        "Facture X-2026-000001", "<p>Bonjour</p>", "Bonjour", invoiceId, "X-2026-000001.pdf", new DateTime(2026, 2, 10, 6, 0, 0, 456, DateTimeKind.Utc), onceKey);
+
+    private async Task AssertSameRowAsync<TEntity>(object expectedId, object actualId, params string[] differing)
     {
-        var expected = await RowAsync(table, expectedId);
-        var actual = await RowAsync(table, actualId);
+        var expected = await RowAsync<TEntity>(expectedId);
+        var actual = await RowAsync<TEntity>(actualId);
         Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
         foreach (var (column, value) in expected.Where(c => !differing.Contains(c.Key)))
         {
             Assert.True(Equals(value, actual[column]) || (value is byte[] bytes && actual[column] is byte[] other && bytes.SequenceEqual(other)),
-                $"{table}.{column}: saved {value} ({value?.GetType().Name}), inserted {actual[column]} ({actual[column]?.GetType().Name})");
+                $"{typeof(TEntity).Name}.{column}: saved {value} ({value?.GetType().Name}), inserted {actual[column]} ({actual[column]?.GetType().Name})");
         }
     }
 
-    private async Task<Dictionary<string, object?>> RowAsync(string table, int id)
+    private async Task<Dictionary<string, object?>> RowAsync<TEntity>(object id)
     {
         await using var db = database.CreateContext();
         await db.Database.OpenConnectionAsync();
         await using DbCommand command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = $"SELECT * FROM \"{table}\" WHERE \"Id\" = {id}";
+        // The key as the provider stores it (a Guid is text on SQLite), through the model's own mapping.
+        var entityType = db.Model.FindEntityType(typeof(TEntity))!;
+        command.Parameters.Add(entityType.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping().CreateParameter(command, "@id", id));
+        command.CommandText = $"SELECT * FROM \"{entityType.GetTableName()}\" WHERE \"Id\" = @id";
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         return Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i));

@@ -1,8 +1,13 @@
+using System.Diagnostics.Metrics;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Billing;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
+using SubscriptionPortal.Emails;
+using SubscriptionPortal.Operations;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
 using SubscriptionPortal.Tests.Unit.Billing.EInvoicing;
@@ -208,6 +213,63 @@ public sealed class RenewalServiceTests
         var numbers = await check.Documents.Where(d => d.Kind == DocumentKind.Invoice).Select(d => d.Number).ToListAsync();
         Assert.Equal(Enumerable.Range(1, 10).Select(n => $"F-2026-{n:D6}"), numbers.Order());
         Assert.Equal(5, await check.DirectDebits.CountAsync(d => renewals.Select(r => r.Id).Contains(d.InvoiceId)));
+    }
+
+    [Fact]
+    public async Task RenewDue_ABatchRolledBackByAConflict_CountsOnlyWhatItsFallbackCommitted_AndWakesTheEmailSender()
+    {
+        // The app's own counter, as the operations services register it (the test database leaves them out).
+        await using var database = await TestDatabase.CreateAsync(new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero),
+            settings: new Dictionary<string, string?> { ["Billing:RenewalBatchSize"] = "10" },
+            configure: s => s.AddMetrics().AddSingleton<PortalMetrics>().AddSingleton<IInterceptor, BusinessEventCounter>());
+        for (var i = 0; i < 5; i++)
+        {
+            await database.PaidPlatformAsync($"Association {i}", Start);
+        }
+
+        database.Clock.SetUtcNow(RenewalTime);
+        int renewedElsewhere;
+        await using (var db = database.CreateContext())
+        {
+            renewedElsewhere = (await db.Subscriptions.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync())[2];
+        }
+
+        Assert.True(await database.Get<RenewalService>().RenewOnceAsync(renewedElsewhere));
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Subscriptions" SET "PeriodStart" = {Start}, "PeriodEnd" = {Start.AddMonths(1)} WHERE "Id" = {renewedElsewhere}""");
+        }
+
+        var counted = new Dictionary<string, long>();
+        var factory = database.Services.GetRequiredService<IMeterFactory>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == factory)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, count, _, _) => counted[instrument.Name] = counted.GetValueOrDefault(instrument.Name) + count);
+        listener.Start();
+        _ = database.Services.GetRequiredService<PortalMetrics>();
+        var signal = database.Services.GetRequiredService<OutboxSignal>();
+        // Setting up queued emails already: take those wake-ups, so that only the renewals' can complete this wait.
+        Task woken;
+        while ((woken = signal.WaitAsync(CancellationToken.None)).IsCompleted)
+        {
+        }
+
+        // The batch of five rolls back on the third invoice; the fallback renews the four others one by one.
+        Assert.Equal(4, await database.Get<RenewalService>().RenewDueAsync());
+
+        Assert.Equal(4, counted.GetValueOrDefault("portal.renewals"));
+        Assert.Equal(4, counted.GetValueOrDefault("portal.documents.issued"));
+        Assert.Equal(4, counted.GetValueOrDefault("portal.emails.queued"));
+        await using var check = database.CreateContext();
+        Assert.Equal(5, await check.AuditEntries.CountAsync(a => a.Action == AuditActions.SubscriptionRenewed));
+        Assert.Equal(5, await check.OutboxMessages.CountAsync(m => m.Kind == EmailKind.InvoiceIssued && m.QueuedAtUtc == RenewalTime.UtcDateTime));
+        Assert.True(woken.IsCompleted, "the sender is woken once the renewals' emails are committed");
     }
 
     [Fact]

@@ -226,8 +226,11 @@ internal sealed class SubscriptionChanges(
         var before = Describe(change.State.CurrentOffer.Name, change.State.Subscription.Plan?.TierMaxContacts, change.State.Subscription.Plan?.Commitment);
         Apply(change, documents);
         db.AuditEntries.Add(actor.Entry(now.UtcDateTime, platformId, AuditActions.SubscriptionChanged, $"{before} → {Summary(change, documents)}"));
-        await db.SaveChangesAsync(ct);
-
+        // The new rows go in by one command per table, the debit first: the quote names its id. One save then writes
+        // what changed (the subscription, the balance, the quote) instead of two saves building a statement for each row.
+        await db.InsertAddedAsync<DirectDebit>(ct);
+        await db.InsertAddedAsync<OutboxMessage>(ct);
+        await db.InsertAddedAsync<AuditEntry>(ct);
         quote.MarkValidated(now.UtcDateTime, documents.Invoice?.Id, documents.CreditNote?.Id, documents.Debit?.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -338,7 +341,7 @@ internal sealed class SubscriptionChanges(
             drafts.Add(new NumberedDraft(invoiceDraft, invoiceNumber!));
         }
 
-        var issued = await issuer.IssueNumberedAsync(db, drafts, ct);
+        var issued = await issuer.IssueNumberedAsync(db, drafts, ct: ct);
         var creditNote = creditNoteDraft is null ? null : issued[0];
         if (creditNote is not null)
         {

@@ -36,7 +36,7 @@ public sealed class OutboxReliabilityTests : IAsyncLifetime
         var before = await database.OutboxAsync(platformId);
         var quote = await database.QuoteAsync(admin, new ChangeTarget(CatalogSeed.Professional, 1000, Commitment.Monthly));
 
-        failing.FailOnAudit = "subscription.changed";
+        failing.FailOnQuoteValidated = true;
         await Assert.ThrowsAnyAsync<InvalidOperationException>(() => database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
 
         Assert.Equal(before.Select(m => m.Id), (await database.OutboxAsync(platformId)).Select(m => m.Id));
@@ -158,11 +158,12 @@ public sealed class OutboxReliabilityTests : IAsyncLifetime
     /// <summary>Makes the save that carries a chosen audit entry fail, after the change's documents were saved in its transaction.</summary>
     private sealed class FailingCommit : SaveChangesInterceptor
     {
-        public string? FailOnAudit { get; set; }
+        /// <summary>Fails the validation's save, the last before its commit: its emails are written in the transaction by then.</summary>
+        public bool FailOnQuoteValidated { get; set; }
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            if (FailOnAudit is { } action && eventData.Context!.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added && e.Entity.Action == action))
+            if (FailOnQuoteValidated && eventData.Context!.ChangeTracker.Entries<Quote>().Any(e => e.Entity.ValidatedAtUtc is not null))
             {
                 throw new InvalidOperationException("The database went away in the middle of the change.");
             }

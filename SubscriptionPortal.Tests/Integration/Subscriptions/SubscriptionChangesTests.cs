@@ -138,7 +138,7 @@ public sealed class SubscriptionChangesTests
     [Fact]
     public async Task Validate_FaultAfterBothDocumentsAreSaved_RollsThemBackAndKeepsTheNextNumbers()
     {
-        var fault = new FailingAuditSave();
+        var fault = new FailingLastSave();
         await using var database = await TestDatabase.CreateAsync(Now, configure: s => s.AddSingleton<IInterceptor>(fault));
         var (platformId, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart);
         var quote = await database.QuoteAsync(admin, ToProfessional);
@@ -403,8 +403,11 @@ public sealed class SubscriptionChangesTests
                 : real.Render(model);
     }
 
-    /// <summary>Fails the save that records a plan change's audit entry, which comes after its documents are saved.</summary>
-    private sealed class FailingAuditSave : SaveChangesInterceptor
+    /// <summary>
+    /// Fails the validation's save, which marks the quote validated: by then its documents, debit, emails and audit entry
+    /// are written in its transaction.
+    /// </summary>
+    private sealed class FailingLastSave : SaveChangesInterceptor
     {
         public bool Armed { get; set; }
 
@@ -415,12 +418,15 @@ public sealed class SubscriptionChangesTests
         public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
             var context = eventData.Context!;
-            if (Armed && context.ChangeTracker.Entries().Any(e => e.State == EntityState.Added && e.Entity is AuditEntry { Action: AuditActions.SubscriptionChanged }))
+            if (Armed && context.ChangeTracker.Entries<Quote>().Any(e => e.Entity.Id == QuoteId && e.Entity.ValidatedAtUtc is not null))
             {
-                // The documents are inserted outside the change tracker: the transaction's own reads see them.
+                // Inserted outside the change tracker: the transaction's own reads see them.
                 var prefix = $"quote:{QuoteId:N}:";
-                DocumentsWereSaved = await context.Set<BillingDocument>().CountAsync(d => d.IdempotencyKey.StartsWith(prefix), cancellationToken) == 2;
-                throw new InvalidOperationException("Injected fault: the change's audit entry could not be saved.");
+                var documents = await context.Set<BillingDocument>().Where(d => d.IdempotencyKey.StartsWith(prefix)).Select(d => d.Id).ToListAsync(cancellationToken);
+                DocumentsWereSaved = documents.Count == 2
+                    && await context.Set<DirectDebit>().AnyAsync(d => documents.Contains(d.InvoiceId), cancellationToken)
+                    && await context.Set<AuditEntry>().AnyAsync(a => a.Action == AuditActions.SubscriptionChanged && a.Details.Contains("Professional"), cancellationToken);
+                throw new InvalidOperationException("Injected fault: the change's last save failed.");
             }
 
             return await base.SavingChangesAsync(eventData, result, cancellationToken);

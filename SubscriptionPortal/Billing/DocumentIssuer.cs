@@ -21,14 +21,16 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
     public async Task<BillingDocument> IssueAsync(ApplicationDbContext db, DocumentDraft draft, string? number, CancellationToken ct = default)
     {
         number ??= await DocumentNumbering.NextAsync(db, draft.Kind, draft.IssueDate.Year, ct);
-        return (await IssueNumberedAsync(db, [new NumberedDraft(draft, number)], ct))[0];
+        return (await IssueNumberedAsync(db, [new NumberedDraft(draft, number)], ct: ct))[0];
     }
 
     /// <summary>
     /// Issues several drafts inside the caller's transaction, numbered in the order given: each series and year
     /// takes its block of numbers in one statement, then <see cref="IssueNumberedAsync"/> issues them.
     /// </summary>
-    public async Task<IReadOnlyList<BillingDocument>> IssueAllAsync(ApplicationDbContext db, IReadOnlyList<DocumentDraft> drafts, CancellationToken ct = default)
+    /// <param name="renderedAhead">PDFs rendered beforehand for what these drafts were expected to be, if any (<see cref="RenderAhead"/>).</param>
+    public async Task<IReadOnlyList<BillingDocument>> IssueAllAsync(ApplicationDbContext db, IReadOnlyList<DocumentDraft> drafts, PdfsRenderedAhead? renderedAhead = null,
+        CancellationToken ct = default)
     {
         var numbers = new string[drafts.Count];
         foreach (var series in Enumerable.Range(0, drafts.Count).GroupBy(i => (drafts[i].Kind, drafts[i].IssueDate.Year)))
@@ -41,7 +43,7 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
             }
         }
 
-        return await IssueNumberedAsync(db, drafts.Select((draft, i) => new NumberedDraft(draft, numbers[i])).ToList(), ct);
+        return await IssueNumberedAsync(db, drafts.Select((draft, i) => new NumberedDraft(draft, numbers[i])).ToList(), renderedAhead, ct);
     }
 
     /// <summary>
@@ -50,16 +52,31 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
     /// (the renderer is thread-safe, and a render is CPU work of a fraction of a millisecond), and they are inserted
     /// with their lines, outside the change tracker: the documents returned carry their ids and are not tracked.
     /// </summary>
-    public async Task<IReadOnlyList<BillingDocument>> IssueNumberedAsync(ApplicationDbContext db, IReadOnlyList<NumberedDraft> drafts, CancellationToken ct = default)
+    /// <param name="renderedAhead">PDFs rendered beforehand: one is used only for a document whose layout model is exactly the one it was rendered from.</param>
+    public async Task<IReadOnlyList<BillingDocument>> IssueNumberedAsync(ApplicationDbContext db, IReadOnlyList<NumberedDraft> drafts, PdfsRenderedAhead? renderedAhead = null,
+        CancellationToken ct = default)
     {
         var documents = drafts.Select(d => NewDocument(d.Number, d.Draft)).ToArray();
+        var models = drafts.Select(d => ToModel(d.Number, d.Draft, seller.Value)).ToArray();
         var pdfs = new byte[drafts.Count][];
+        var toRender = new List<int>(drafts.Count);
+        for (var i = 0; i < models.Length; i++)
+        {
+            if (renderedAhead is null || await renderedAhead.TakeAsync(models[i]) is not { } pdf)
+            {
+                toRender.Add(i);
+            }
+            else
+            {
+                pdfs[i] = pdf;
+            }
+        }
+
         // The documents are numbered and the counter's row stays locked until the commit: rendering them all at
         // once, one per core, shortens the time every other issuer waits for it, and the caller's own wait.
         try
         {
-            Parallel.For(0, drafts.Count, new ParallelOptions { CancellationToken = ct },
-                i => pdfs[i] = renderer.Render(ToModel(drafts[i].Number, drafts[i].Draft, seller.Value)));
+            Parallel.ForEach(toRender, new ParallelOptions { CancellationToken = ct }, i => pdfs[i] = renderer.Render(models[i]));
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
         {
@@ -75,6 +92,13 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
         await InsertAsync(db, documents, ct);
         return documents;
     }
+
+    /// <summary>
+    /// Starts rendering, on the thread pool, the PDFs of the drafts <paramref name="guess"/> expects to issue next, under
+    /// the numbers it expects them to take, for a later <see cref="IssueAllAsync"/> to use those it issues exactly as guessed.
+    /// </summary>
+    public PdfsRenderedAhead RenderAhead(Func<CancellationToken, Task<IReadOnlyList<NumberedDraft>>> guess, CancellationToken ct = default) =>
+        PdfsRenderedAhead.Start(async token => [.. (await guess(token)).Select(d => ToModel(d.Number, d.Draft, seller.Value))], renderer, ct);
 
     /// <summary>
     /// Inserts issued documents with their lines in the caller's transaction, by one command per table rather than a

@@ -21,6 +21,36 @@ internal static class DocumentNumbering
     /// <summary>Formats <c>F-2026-000123</c>.</summary>
     public static string Format(string series, int year, int number) => $"{series}-{year:D4}-{number:D6}";
 
+    /// <summary>
+    /// The numbers that documents of <paramref name="next"/> (the kind and year of each, in the order they are to be issued)
+    /// take if nobody else issues one first: those following the last of <paramref name="issued"/> in their series and year.
+    /// Null for a document whose series and year <paramref name="issued"/> does not show, since its counter is not known here.
+    /// A guess, for work done ahead: the numbers themselves are only ever taken by <see cref="NextAsync(ApplicationDbContext, DocumentKind, int, int, CancellationToken)"/>.
+    /// </summary>
+    public static string?[] Following(IEnumerable<string> issued, IReadOnlyList<(DocumentKind Kind, int Year)> next)
+    {
+        var last = new Dictionary<(string Series, int Year), int>();
+        foreach (var number in issued)
+        {
+            var parts = number.Split('-');
+            var key = (parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture));
+            last[key] = Math.Max(last.GetValueOrDefault(key), int.Parse(parts[2], CultureInfo.InvariantCulture));
+        }
+
+        var guessed = new string?[next.Count];
+        for (var i = 0; i < next.Count; i++)
+        {
+            var key = (SeriesOf(next[i].Kind), next[i].Year);
+            if (last.TryGetValue(key, out var number))
+            {
+                last[key] = ++number;
+                guessed[i] = Format(key.Item1, key.Item2, number);
+            }
+        }
+
+        return guessed;
+    }
+
     // Stryker disable all : a database statement, run by the integration tests (gapless numbers on SQLite and PostgreSQL), not by the unit tests that mutation testing runs
     public static async Task<string> NextAsync(ApplicationDbContext db, DocumentKind kind, int year, CancellationToken ct = default) =>
         (await NextAsync(db, kind, year, 1, ct))[0];

@@ -20,10 +20,12 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer, EmailOutbox emails)
     /// the order given (<see cref="DocumentIssuer.IssueAllAsync"/>), each with its debit and its email
     /// (<see cref="CollectAsync"/>). The debits and emails are added, not saved: the caller saves them with the rest of its work.
     /// </summary>
-    public async Task<IReadOnlyList<IssuedInvoice>> IssueInvoicesAsync(ApplicationDbContext db, IReadOnlyList<InvoiceRequest> requests, CancellationToken ct)
+    /// <param name="renderedAhead">The PDFs <see cref="RenderAhead"/> rendered for what these requests were expected to be, if any.</param>
+    public async Task<IReadOnlyList<IssuedInvoice>> IssueInvoicesAsync(ApplicationDbContext db, IReadOnlyList<InvoiceRequest> requests, PdfsRenderedAhead? renderedAhead,
+        CancellationToken ct)
     {
         var drafts = requests.Select(r => Draft(r, settledByCreditNote: null)).ToList();
-        var invoices = await issuer.IssueAllAsync(db, drafts, ct);
+        var invoices = await issuer.IssueAllAsync(db, drafts, renderedAhead, ct);
         var issued = new List<IssuedInvoice>(invoices.Count);
         for (var i = 0; i < invoices.Count; i++)
         {
@@ -32,6 +34,20 @@ internal sealed class PeriodInvoicing(DocumentIssuer issuer, EmailOutbox emails)
 
         return issued;
     }
+
+    /// <summary>
+    /// Starts rendering, on the thread pool, the invoices of the requests <paramref name="guess"/> expects to come next (it may read
+    /// the database), under the numbers that follow <paramref name="issued"/>: what a later <see cref="IssueInvoicesAsync"/> issues
+    /// exactly as guessed, it need not render then.
+    /// </summary>
+    public PdfsRenderedAhead RenderAhead(Func<CancellationToken, Task<IReadOnlyList<InvoiceRequest>>> guess, IReadOnlyList<BillingDocument> issued,
+        CancellationToken ct) =>
+        issuer.RenderAhead(async token =>
+        {
+            var drafts = (await guess(token)).Select(r => Draft(r, settledByCreditNote: null)).ToList();
+            var numbers = DocumentNumbering.Following(issued.Select(d => d.Number), [.. drafts.Select(d => (d.Kind, d.IssueDate.Year))]);
+            return [.. drafts.Zip(numbers).Where(d => d.Second is not null).Select(d => new NumberedDraft(d.First, d.Second!))];
+        }, ct);
 
     /// <summary>
     /// The invoice's draft: the buyer as the platform reads today and, when an amount is due and the platform has

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SubscriptionPortal.Billing;
@@ -46,9 +47,13 @@ internal sealed class RenewalService(
 
         var issued = 0;
         var catalog = new CatalogCache();
-        foreach (var batch in due.Chunk(options.Value.RenewalBatchSize))
+        var batches = due.Chunk(options.Value.RenewalBatchSize).ToList();
+        PdfsRenderedAhead? renderedAhead = null;
+        for (var i = 0; i < batches.Count; i++)
         {
-            issued += await RenewBatchAsync(batch, catalog, ct);
+            // While a batch writes and commits, the next one's PDFs are rendered on the other core, from what it will most likely issue.
+            (var renewed, renderedAhead) = await RenewBatchAsync(batches[i], renderedAhead, i + 1 < batches.Count ? batches[i + 1] : null, catalog, ct);
+            issued += renewed;
         }
 
         return issued;
@@ -57,11 +62,13 @@ internal sealed class RenewalService(
     /// <summary>Renews one period of one subscription if it is due; false when there was nothing to do.</summary>
     public Task<bool> RenewOnceAsync(int subscriptionId, CancellationToken ct = default) => RenewOnceAsync(subscriptionId, new CatalogCache(), ct);
 
-    private async Task<int> RenewBatchAsync(int[] batch, CatalogCache catalog, CancellationToken ct)
+    /// <summary>Renews one batch; returns the invoices issued and, when <paramref name="next"/> is given, the PDFs being rendered ahead for it.</summary>
+    private async Task<(int Issued, PdfsRenderedAhead? Next)> RenewBatchAsync(int[] batch, PdfsRenderedAhead? renderedAhead, int[]? next, CatalogCache catalog,
+        CancellationToken ct)
     {
         try
         {
-            return await RenewInTransactionAsync(batch, maxPeriods: int.MaxValue, catalog, ct);
+            return await RenewInTransactionAsync(batch, maxPeriods: int.MaxValue, catalog, renderedAhead, next, ct);
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
         {
@@ -77,7 +84,7 @@ internal sealed class RenewalService(
                 }
             }
 
-            return issued;
+            return (issued, null);
         }
     }
 
@@ -85,7 +92,7 @@ internal sealed class RenewalService(
     {
         try
         {
-            return await RenewInTransactionAsync([subscriptionId], maxPeriods: 1, catalog, ct) == 1;
+            return (await RenewInTransactionAsync([subscriptionId], maxPeriods: 1, catalog, renderedAhead: null, next: null, ct)).Issued == 1;
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
         {
@@ -100,9 +107,11 @@ internal sealed class RenewalService(
     /// <paramref name="maxPeriods"/> each), in the order given and each subscription's periods in date order, which
     /// is the order of their invoice numbers. Returns the invoices issued. The invoices are inserted first, since
     /// their debits, emails and the renewed plans refer to them by id, then the debits, emails and audit entries, then a save
-    /// writes the renewed plans and the balances.
+    /// writes the renewed plans and the balances. Once the invoices are numbered and inserted, it starts rendering ahead the
+    /// PDFs of <paramref name="next"/>, the batch to come, and returns them.
     /// </summary>
-    private async Task<int> RenewInTransactionAsync(int[] subscriptionIds, int maxPeriods, CatalogCache catalog, CancellationToken ct)
+    private async Task<(int Issued, PdfsRenderedAhead? Next)> RenewInTransactionAsync(int[] subscriptionIds, int maxPeriods, CatalogCache catalog,
+        PdfsRenderedAhead? renderedAhead, int[]? next, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -110,16 +119,77 @@ internal sealed class RenewalService(
         var claimed = await db.ClaimAllAsync<Subscription, int>(nameof(Subscription.Id), subscriptionIds, ct);
         if (claimed.Count == 0)
         {
-            return 0;
+            return (0, null);
         }
 
-        var platformIds = claimed.Select(s => s.PlatformId).Distinct().ToList();
+        var now = clock.GetUtcNow();
+        var (renewals, requests) = await PlanAsync(db, claimed, subscriptionIds, maxPeriods, now, catalog, ct);
+        if (requests.Count == 0)
+        {
+            return (0, null);
+        }
+
+        var issued = await invoicing.IssueInvoicesAsync(db, requests, renderedAhead, ct);
+        if (renderedAhead is not null)
+        {
+            logger.RenewalPdfsRenderedAhead(renderedAhead.Taken, renderedAhead.Missed);
+        }
+
+        // After a batch that found some of its PDFs guessed wrong (another instance or a change took numbers in between), the
+        // next one renders its own, as the first did: guesses resume after it.
+        var nextAhead = next is null || renderedAhead is { Missed: > 0 } ? null
+            : invoicing.RenderAhead(token => GuessAsync(next, catalog, token), [.. issued.Select(i => i.Invoice)], ct);
+        foreach (var ((subscription, calc), (invoice, debit)) in renewals.Zip(issued))
+        {
+            if (debit is null && calc.AmountDue > 0)
+            {
+                logger.InvoiceAwaitsPaymentWithoutDebit(subscription.PlatformId, invoice.Number);
+            }
+
+            subscription.Renew(calc.Period, invoice.Id);
+            db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, subscription.PlatformId, AuditActions.SubscriptionRenewed,
+                $"Renewed for {Format(calc.Period)}: invoice {invoice.Number} ({calc.Invoice.Totals.IncludingVat:0.00} € TTC)"
+                + (calc.BalanceApplied > 0 ? $", {calc.BalanceApplied:0.00} € from the balance" : "")
+                + (debit is null ? "" : $", direct debit of {calc.AmountDue:0.00} € on {calc.CollectionDate:dd/MM/yyyy}") + "."));
+        }
+
+        // The batch's new rows go in by one command per table: a save would build and prepare a statement for each.
+        // The save then writes only the renewed plans and the platforms' balances.
+        await db.InsertAddedAsync<DirectDebit>(ct);
+        await db.InsertAddedAsync<OutboxMessage>(ct);
+        await db.InsertAddedAsync<AuditEntry>(ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (issued.Count, nextAhead);
+    }
+
+    /// <summary>
+    /// What <paramref name="subscriptionIds"/> will most likely issue when their batch runs: the same plan, from the rows as
+    /// committed now, read without a transaction or a claim (another run, or this one's batch being written, may change them
+    /// first; then the PDFs guessed from them are not used).
+    /// </summary>
+    private async Task<IReadOnlyList<InvoiceRequest>> GuessAsync(int[] subscriptionIds, CatalogCache catalog, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        var subscriptions = await db.Subscriptions.Where(s => subscriptionIds.Contains(s.Id)).ToListAsync(ct);
+        return (await PlanAsync(db, subscriptions, subscriptionIds, int.MaxValue, clock.GetUtcNow(), catalog, ct)).Requests;
+    }
+
+    /// <summary>
+    /// The periods of <paramref name="subscriptions"/> due at <paramref name="now"/> (at most <paramref name="maxPeriods"/> each), in
+    /// the order of <paramref name="order"/> and each subscription's periods in date order, each with the invoice it issues. Moves each
+    /// platform's balance as its renewals use it.
+    /// </summary>
+    private static async Task<(List<(Subscription Subscription, RenewalCalculation Calc)> Renewals, List<InvoiceRequest> Requests)> PlanAsync(ApplicationDbContext db,
+        IReadOnlyList<Subscription> subscriptions, int[] order, int maxPeriods, DateTimeOffset now, CatalogCache catalog, CancellationToken ct)
+    {
+        var platformIds = subscriptions.Select(s => s.PlatformId).Distinct().ToList();
         var platforms = await db.Platforms.Where(p => platformIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var mandates = await MandateService.ActiveAsync(db, platformIds, ct);
-        var now = clock.GetUtcNow();
         var renewals = new List<(Subscription Subscription, RenewalCalculation Calc)>();
         var requests = new List<InvoiceRequest>();
-        foreach (var subscription in claimed.OrderBy(s => Array.IndexOf(subscriptionIds, s.Id)))
+        foreach (var subscription in subscriptions.OrderBy(s => Array.IndexOf(order, s.Id)))
         {
             var platform = platforms[subscription.PlatformId];
             var today = PeriodMath.LocalDate(now, platform.TimeZone);
@@ -144,43 +214,17 @@ internal sealed class RenewalService(
             }
         }
 
-        if (requests.Count == 0)
-        {
-            return 0;
-        }
-
-        var issued = await invoicing.IssueInvoicesAsync(db, requests, ct);
-        foreach (var ((subscription, calc), (invoice, debit)) in renewals.Zip(issued))
-        {
-            if (debit is null && calc.AmountDue > 0)
-            {
-                logger.InvoiceAwaitsPaymentWithoutDebit(subscription.PlatformId, invoice.Number);
-            }
-
-            subscription.Renew(calc.Period, invoice.Id);
-            db.AuditEntries.Add(JobActor.Entry(now.UtcDateTime, subscription.PlatformId, AuditActions.SubscriptionRenewed,
-                $"Renewed for {Format(calc.Period)}: invoice {invoice.Number} ({calc.Invoice.Totals.IncludingVat:0.00} € TTC)"
-                + (calc.BalanceApplied > 0 ? $", {calc.BalanceApplied:0.00} € from the balance" : "")
-                + (debit is null ? "" : $", direct debit of {calc.AmountDue:0.00} € on {calc.CollectionDate:dd/MM/yyyy}") + "."));
-        }
-
-        // The batch's new rows go in by one command per table: a save would build and prepare a statement for each.
-        // The save then writes only the renewed plans and the platforms' balances.
-        await db.InsertAddedAsync<DirectDebit>(ct);
-        await db.InsertAddedAsync<OutboxMessage>(ct);
-        await db.InsertAddedAsync<AuditEntry>(ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return issued.Count;
+        return (renewals, requests);
     }
 
     /// <summary>
     /// The catalog as one run of the job reads it: each offer's prices and the VAT settings are read once
-    /// per run rather than once per renewal (two queries of ten). The catalog changes only by migration.
+    /// per run rather than once per renewal (two queries of ten). The catalog changes only by migration. A batch
+    /// and the guess of the next one read it at the same time.
     /// </summary>
     private sealed class CatalogCache
     {
-        private readonly Dictionary<string, OfferPricing> offers = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, OfferPricing> offers = new(StringComparer.Ordinal);
         private CatalogSettings? settings;
 
         public async Task<(OfferPricing Offer, CatalogSettings Settings)> GetAsync(ApplicationDbContext db, string offerCode, CancellationToken ct)

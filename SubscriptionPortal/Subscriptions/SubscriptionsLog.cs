@@ -12,6 +12,9 @@ internal static partial class SubscriptionsLog
     [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Platform {PlatformId} has no active mandate: invoice {Number} awaits payment without a debit.")]
     public static partial void InvoiceAwaitsPaymentWithoutDebit(this ILogger logger, int platformId, string number);
 
+    [LoggerMessage(EventId = 309, Level = LogLevel.Debug, Message = "Renewal batch: {Taken} PDFs rendered ahead were used, {Missed} documents had to be rendered again.")]
+    public static partial void RenewalPdfsRenderedAhead(this ILogger logger, int taken, int missed);
+
     [LoggerMessage(EventId = 304, Level = LogLevel.Information, Message = "Renewal job issued {Count} invoices.")]
     public static partial void RenewalJobIssued(this ILogger logger, int count);
 

@@ -1,15 +1,20 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics.Metrics;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SubscriptionPortal.Billing;
+using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
 using SubscriptionPortal.Emails;
 using SubscriptionPortal.Operations;
 using SubscriptionPortal.Subscriptions;
 using SubscriptionPortal.Support;
+using SubscriptionPortal.Tests.Integration.Http;
 using SubscriptionPortal.Tests.Unit.Billing.EInvoicing;
 using SubscriptionPortal.Tests.Unit.Billing.Pdf;
 
@@ -146,6 +151,63 @@ public sealed class RenewalServiceTests
         Assert.Equal(10, await db.DirectDebits.CountAsync(d => renewalIds.Contains(d.InvoiceId)));
         Assert.Equal(10, await db.OutboxMessages.CountAsync(m => m.AttachmentDocumentId != null && renewalIds.Contains(m.AttachmentDocumentId.Value)));
         Assert.Equal(10, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.SubscriptionRenewed));
+    }
+
+    [Fact]
+    public async Task RenewDue_InSeveralBatches_IssuesEveryBatchButTheFirstWithThePdfsRenderedAhead_AndRendersEachInvoiceOnce()
+    {
+        var renderer = new CountingRenderer();
+        var log = new LogCapture(LogLevel.Debug);
+        await using var database = await RenderedAheadAsync(renderer, log);
+        for (var i = 0; i < 10; i++)
+        {
+            await database.PaidPlatformAsync($"Association {i}", Start);
+        }
+
+        database.Clock.SetUtcNow(RenewalTime);
+        renderer.Clear();
+
+        Assert.Equal(10, await database.Get<RenewalService>().RenewDueAsync());
+
+        // Batches of four, four and two: the second and third were rendered while the one before was written.
+        Assert.Equal(["4 PDFs rendered ahead were used, 0 documents", "2 PDFs rendered ahead were used, 0 documents"], RenderedAhead(log));
+        await using var db = database.CreateContext();
+        var renewals = await db.Documents.Where(d => d.IdempotencyKey.StartsWith("renewal:")).ToListAsync();
+        Assert.Equal(renewals.Select(d => d.Number).Order(), renderer.Rendered.Order());
+        AssertEachCarriesItsOwnNumberAndBuyer(renewals);
+    }
+
+    [Fact]
+    public async Task RenewDue_AChangeTookANumberBetweenTwoBatches_RendersTheNextBatchAgain_AndEachInvoiceCarriesItsOwnNumber()
+    {
+        var renderer = new CountingRenderer();
+        var log = new LogCapture(LogLevel.Debug);
+        var interleaved = new OnceAfterACommit();
+        await using var database = await RenderedAheadAsync(renderer, log, interleaved);
+        for (var i = 0; i < 10; i++)
+        {
+            await database.PaidPlatformAsync($"Association {i}", Start);
+        }
+
+        database.Clock.SetUtcNow(RenewalTime);
+        // Once the first batch commits, a new platform takes Serenity: its invoice takes the number the second batch's PDFs were rendered with.
+        renderer.Clear();
+        var newcomer = 0;
+        interleaved.Arm(async () => newcomer = (await database.PaidPlatformAsync("Newcomer", new DateOnly(2026, 4, 10))).PlatformId);
+
+        Assert.Equal(10, await database.Get<RenewalService>().RenewDueAsync());
+
+        Assert.NotEqual(0, newcomer);
+        // The second batch's four guesses were all wrong; the third batch then rendered its own PDFs, as the first did.
+        Assert.Equal(["0 PDFs rendered ahead were used, 4 documents"], RenderedAhead(log));
+        await using var db = database.CreateContext();
+        var numbers = await db.Documents.Where(d => d.Kind == DocumentKind.Invoice).Select(d => d.Number).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 21).Select(n => $"F-2026-{n:D6}"), numbers.Order());
+        var renewals = await db.Documents.Where(d => d.IdempotencyKey.StartsWith("renewal:")).ToListAsync();
+        Assert.Equal(10, renewals.Count);
+        AssertEachCarriesItsOwnNumberAndBuyer(renewals);
+        // The newcomer's invoice, the first batch, the second rendered ahead then again, the third.
+        Assert.Equal(1 + 4 + 4 + 4 + 2, renderer.Rendered.Count);
     }
 
     [Fact]
@@ -296,6 +358,69 @@ public sealed class RenewalServiceTests
         var numbers = await db.Documents.Where(d => d.Kind == DocumentKind.Invoice).Select(d => d.Number).ToListAsync();
         Assert.Equal(Enumerable.Range(1, 24).Select(n => $"F-2026-{n:D6}"), numbers.Order());
         Assert.Equal(12, await db.Subscriptions.CountAsync(s => s.Plan!.PeriodStart == new DateOnly(2026, 4, 10)));
+    }
+
+    private static void AssertEachCarriesItsOwnNumberAndBuyer(IEnumerable<BillingDocument> documents)
+    {
+        foreach (var document in documents)
+        {
+            Assert.Equal(document.PdfSha256, StoredBytes.Sha256(document.Pdf));
+            var text = PdfReadBack.Of(document.Pdf).Flat;
+            Assert.Contains(document.Number, text);
+            Assert.Contains(document.BuyerName, text);
+            var xml = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FacturXReadBack.Of(document.Pdf).Xml));
+            Assert.Equal(document.Number, xml.Root!.Element(Rsm + "ExchangedDocument")!.Element(Ram + "ID")!.Value);
+        }
+    }
+
+    private static List<string> RenderedAhead(LogCapture log) =>
+        [.. log.Entries.Where(e => e.Message.StartsWith("Renewal batch: ", StringComparison.Ordinal)).Select(e => e.Message["Renewal batch: ".Length..^" had to be rendered again.".Length])];
+
+    /// <summary>Batches of four, the renderer counted and the renewal job's debug messages kept.</summary>
+    private static Task<TestDatabase> RenderedAheadAsync(CountingRenderer renderer, LogCapture log, IInterceptor? interceptor = null) =>
+        TestDatabase.CreateAsync(new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero),
+            settings: new Dictionary<string, string?> { ["Billing:RenewalBatchSize"] = "4" },
+            configure: s =>
+            {
+                s.AddSingleton<IDocumentRenderer>(renderer);
+                s.AddLogging(b => b.AddProvider(log).AddFilter<LogCapture>(typeof(RenewalService).FullName, LogLevel.Debug));
+                if (interceptor is not null)
+                {
+                    s.AddSingleton(interceptor);
+                }
+            });
+
+    /// <summary>The app's renderer, keeping the number of each document it rendered.</summary>
+    private sealed class CountingRenderer : IDocumentRenderer
+    {
+        private readonly PdfDocumentRenderer inner = new();
+        private readonly ConcurrentQueue<string> rendered = new();
+
+        public IReadOnlyList<string> Rendered => [.. rendered];
+
+        public byte[] Render(BillingDocumentModel model)
+        {
+            rendered.Enqueue(model.Number);
+            return inner.Render(model);
+        }
+
+        public void Clear() => rendered.Clear();
+    }
+
+    /// <summary>Runs some work once, right after the first transaction that commits once armed: between two renewal batches.</summary>
+    private sealed class OnceAfterACommit : DbTransactionInterceptor
+    {
+        private Func<Task>? work;
+
+        public void Arm(Func<Task> then) => work = then;
+
+        public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref work, null) is { } run)
+            {
+                await run();
+            }
+        }
     }
 
     private static Task<TestDatabase> SmallBatchesAsync(int batchSize, DateTimeOffset now) =>

@@ -49,11 +49,16 @@ internal sealed class RenewalService(
         var catalog = new CatalogCache();
         var batches = due.Chunk(options.Value.RenewalBatchSize).ToList();
         PdfsRenderedAhead? renderedAhead = null;
+        var guessing = true;
         for (var i = 0; i < batches.Count; i++)
         {
             // While a batch writes and commits, the next one's PDFs are rendered on the other core, from what it will most likely issue.
-            (var renewed, renderedAhead) = await RenewBatchAsync(batches[i], renderedAhead, i + 1 < batches.Count ? batches[i + 1] : null, catalog, ct);
+            var current = renderedAhead;
+            (var renewed, renderedAhead) = await RenewBatchAsync(batches[i], current, guessing && i + 1 < batches.Count ? batches[i + 1] : null, catalog, ct);
             issued += renewed;
+            // A wrong guess means someone else is issuing too (another instance's job, changes): guessing again would mostly
+            // render twice, so the rest of the run renders its own PDFs.
+            guessing &= current is not { Missed: > 0 };
         }
 
         return issued;
@@ -136,7 +141,7 @@ internal sealed class RenewalService(
         }
 
         // After a batch that found some of its PDFs guessed wrong (another instance or a change took numbers in between), the
-        // next one renders its own, as the first did: guesses resume after it.
+        // next one renders its own, as the first did.
         var nextAhead = next is null || renderedAhead is { Missed: > 0 } ? null
             : invoicing.RenderAhead(token => GuessAsync(next, catalog, token), [.. issued.Select(i => i.Invoice)], ct);
         foreach (var ((subscription, calc), (invoice, debit)) in renewals.Zip(issued))

@@ -178,13 +178,13 @@ public sealed class RenewalServiceTests
     }
 
     [Fact]
-    public async Task RenewDue_AChangeTookANumberBetweenTwoBatches_RendersTheNextBatchAgain_AndEachInvoiceCarriesItsOwnNumber()
+    public async Task RenewDue_AChangeTookANumberBetweenTwoBatches_RendersTheNextBatchAgainAndStopsGuessing_AndEachInvoiceCarriesItsOwnNumber()
     {
         var renderer = new CountingRenderer();
         var log = new LogCapture(LogLevel.Debug);
         var interleaved = new OnceAfterACommit();
         await using var database = await RenderedAheadAsync(renderer, log, interleaved);
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 14; i++)
         {
             await database.PaidPlatformAsync($"Association {i}", Start);
         }
@@ -195,19 +195,20 @@ public sealed class RenewalServiceTests
         var newcomer = 0;
         interleaved.Arm(async () => newcomer = (await database.PaidPlatformAsync("Newcomer", new DateOnly(2026, 4, 10))).PlatformId);
 
-        Assert.Equal(10, await database.Get<RenewalService>().RenewDueAsync());
+        Assert.Equal(14, await database.Get<RenewalService>().RenewDueAsync());
 
         Assert.NotEqual(0, newcomer);
-        // The second batch's four guesses were all wrong; the third batch then rendered its own PDFs, as the first did.
+        // Batches of four, four, four and two. The second batch's four guesses were all wrong: the third and the fourth
+        // rendered their own PDFs, as the first did.
         Assert.Equal(["0 PDFs rendered ahead were used, 4 documents"], RenderedAhead(log));
         await using var db = database.CreateContext();
         var numbers = await db.Documents.Where(d => d.Kind == DocumentKind.Invoice).Select(d => d.Number).ToListAsync();
-        Assert.Equal(Enumerable.Range(1, 21).Select(n => $"F-2026-{n:D6}"), numbers.Order());
+        Assert.Equal(Enumerable.Range(1, 29).Select(n => $"F-2026-{n:D6}"), numbers.Order());
         var renewals = await db.Documents.Where(d => d.IdempotencyKey.StartsWith("renewal:")).ToListAsync();
-        Assert.Equal(10, renewals.Count);
+        Assert.Equal(14, renewals.Count);
         AssertEachCarriesItsOwnNumberAndBuyer(renewals);
-        // The newcomer's invoice, the first batch, the second rendered ahead then again, the third.
-        Assert.Equal(1 + 4 + 4 + 4 + 2, renderer.Rendered.Count);
+        // The newcomer's invoice, the first batch, the second rendered ahead then again, the third, the fourth.
+        Assert.Equal(1 + 4 + 4 + 4 + 4 + 2, renderer.Rendered.Count);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ internal sealed class DocumentIssuer(IDocumentRenderer renderer, IOptions<Seller
         // once, one per core, shortens the time every other issuer waits for it, and the caller's own wait.
         try
         {
-            Parallel.ForEach(toRender, new ParallelOptions { CancellationToken = ct }, i => pdfs[i] = renderer.Render(models[i]));
+            Parallel.For(0, toRender.Count, new ParallelOptions { CancellationToken = ct }, k => pdfs[toRender[k]] = renderer.Render(models[toRender[k]]));
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
         {

@@ -135,16 +135,8 @@ public sealed class RenewalServiceTests
         Assert.Equal(Enumerable.Range(1, 20).Select(n => $"F-2026-{n:D6}"), numbers);
         var renewals = await db.Documents.Where(d => d.IdempotencyKey.StartsWith("renewal:")).OrderBy(d => d.Id).ToListAsync();
         Assert.Equal(platformIds.Order(), renewals.Select(d => d.PlatformId).Order());
-        foreach (var renewal in renewals)
-        {
-            Assert.Equal((new DateOnly(2026, 4, 10), new DateOnly(2026, 5, 10)), (renewal.PeriodStart, renewal.PeriodEnd));
-            Assert.Equal(renewal.PdfSha256, StoredBytes.Sha256(renewal.Pdf));
-            var text = PdfReadBack.Of(renewal.Pdf).Flat;
-            Assert.Contains(renewal.Number, text);
-            Assert.Contains(renewal.BuyerName, text);
-            var xml = XDocument.Parse(System.Text.Encoding.UTF8.GetString(FacturXReadBack.Of(renewal.Pdf).Xml));
-            Assert.Equal(renewal.Number, xml.Root!.Element(Rsm + "ExchangedDocument")!.Element(Ram + "ID")!.Value);
-        }
+        Assert.All(renewals, r => Assert.Equal((new DateOnly(2026, 4, 10), new DateOnly(2026, 5, 10)), (r.PeriodStart, r.PeriodEnd)));
+        AssertEachCarriesItsOwnNumberAndBuyer(renewals);
 
         var renewalIds = renewals.Select(d => d.Id).ToList();
         Assert.Equal(renewalIds.Order(), (await db.Subscriptions.Select(s => s.Plan!.OpeningInvoiceId).ToListAsync()).Order());
@@ -247,25 +239,7 @@ public sealed class RenewalServiceTests
     public async Task RenewDue_AnotherRunRenewedOneOfTheBatchFirst_FallsBackAndRenewsEachOnce()
     {
         await using var database = await SmallBatchesAsync(batchSize: 10, new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
-        for (var i = 0; i < 5; i++)
-        {
-            await database.PaidPlatformAsync($"Association {i}", Start);
-        }
-
-        database.Clock.SetUtcNow(RenewalTime);
-        int renewedElsewhere;
-        await using (var db = database.CreateContext())
-        {
-            renewedElsewhere = (await db.Subscriptions.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync())[2];
-        }
-
-        // Another run renewed one subscription, but this run reads it as it was before that run committed: the
-        // batch's invoice for it meets the one already issued and the whole batch rolls back.
-        Assert.True(await database.Get<RenewalService>().RenewOnceAsync(renewedElsewhere));
-        await using (var db = database.CreateContext())
-        {
-            await db.Database.ExecuteSqlAsync($"""UPDATE "Subscriptions" SET "PeriodStart" = {Start}, "PeriodEnd" = {Start.AddMonths(1)} WHERE "Id" = {renewedElsewhere}""");
-        }
+        await OneOfFiveRenewedElsewhereAsync(database);
 
         Assert.Equal(4, await database.Get<RenewalService>().RenewDueAsync());
 
@@ -285,23 +259,7 @@ public sealed class RenewalServiceTests
         await using var database = await TestDatabase.CreateAsync(new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero),
             settings: new Dictionary<string, string?> { ["Billing:RenewalBatchSize"] = "10" },
             configure: s => s.AddMetrics().AddSingleton<PortalMetrics>().AddSingleton<IInterceptor, BusinessEventCounter>());
-        for (var i = 0; i < 5; i++)
-        {
-            await database.PaidPlatformAsync($"Association {i}", Start);
-        }
-
-        database.Clock.SetUtcNow(RenewalTime);
-        int renewedElsewhere;
-        await using (var db = database.CreateContext())
-        {
-            renewedElsewhere = (await db.Subscriptions.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync())[2];
-        }
-
-        Assert.True(await database.Get<RenewalService>().RenewOnceAsync(renewedElsewhere));
-        await using (var db = database.CreateContext())
-        {
-            await db.Database.ExecuteSqlAsync($"""UPDATE "Subscriptions" SET "PeriodStart" = {Start}, "PeriodEnd" = {Start.AddMonths(1)} WHERE "Id" = {renewedElsewhere}""");
-        }
+        await OneOfFiveRenewedElsewhereAsync(database);
 
         var counted = new Dictionary<string, long>();
         var factory = database.Services.GetRequiredService<IMeterFactory>();
@@ -359,6 +317,31 @@ public sealed class RenewalServiceTests
         var numbers = await db.Documents.Where(d => d.Kind == DocumentKind.Invoice).Select(d => d.Number).ToListAsync();
         Assert.Equal(Enumerable.Range(1, 24).Select(n => $"F-2026-{n:D6}"), numbers.Order());
         Assert.Equal(12, await db.Subscriptions.CountAsync(s => s.Plan!.PeriodStart == new DateOnly(2026, 4, 10)));
+    }
+
+    /// <summary>
+    /// Five due subscriptions. Another run renewed the third, but this run reads it as it was before that run committed:
+    /// a batch's invoice for it meets the one already issued and the whole batch rolls back.
+    /// </summary>
+    private static async Task OneOfFiveRenewedElsewhereAsync(TestDatabase database)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await database.PaidPlatformAsync($"Association {i}", Start);
+        }
+
+        database.Clock.SetUtcNow(RenewalTime);
+        int renewedElsewhere;
+        await using (var db = database.CreateContext())
+        {
+            renewedElsewhere = (await db.Subscriptions.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync())[2];
+        }
+
+        Assert.True(await database.Get<RenewalService>().RenewOnceAsync(renewedElsewhere));
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Subscriptions" SET "PeriodStart" = {Start}, "PeriodEnd" = {Start.AddMonths(1)} WHERE "Id" = {renewedElsewhere}""");
+        }
     }
 
     private static void AssertEachCarriesItsOwnNumberAndBuyer(IEnumerable<BillingDocument> documents)

@@ -20,7 +20,7 @@ internal sealed class OutboxCommitWatcher(OutboxSignal signal) : AfterCommitInte
         }
     }
 
-    /// <summary>An email a renewal batch inserted by a command rather than a save.</summary>
+    /// <summary>An email inserted by a command rather than a save, as renewal batches and validated changes do.</summary>
     protected override void StageInserted(object entity, List<OutboxMessage> staged)
     {
         if (entity is OutboxMessage message)

@@ -50,8 +50,8 @@ internal sealed class BusinessEventCounter(PortalMetrics metrics) : AfterCommitI
     }
 
     /// <summary>
-    /// A new row, saved or inserted by a command: documents are issued through one (<c>DocumentIssuer</c>), and a
-    /// renewal batch inserts its debits, emails and audit entries through one too.
+    /// A new row, saved or inserted by a command: documents are issued through one (<c>DocumentIssuer</c>), and renewal
+    /// batches and validated changes insert their debits, emails and audit entries through one too.
     /// </summary>
     protected override void StageInserted(object entity, List<Event> staged)
     {

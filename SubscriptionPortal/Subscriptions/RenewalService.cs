@@ -119,6 +119,8 @@ internal sealed class RenewalService(
         PdfsRenderedAhead? renderedAhead, int[]? next, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // A batch writes about 2 MB, its PDFs mostly: more than SQLite's default cache holds.
+        await using var cache = await SqlitePageCache.WidenAsync(db, SqlitePageCache.BatchKibibytes, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Those held by another instance's renewal (or a change being validated) are left out: that one does the work, or the next run will.
         var claimed = await db.ClaimAllAsync<Subscription, int>(nameof(Subscription.Id), subscriptionIds, ct);

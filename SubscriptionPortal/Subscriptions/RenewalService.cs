@@ -20,7 +20,9 @@ namespace SubscriptionPortal.Subscriptions;
 /// one transaction each: a commit (a durable write on SQLite) per batch rather than per renewal, and the
 /// batch's PDFs rendered on every core. Each batch first claims its subscriptions' rows in the database
 /// (PostgreSQL: <c>FOR NO KEY UPDATE SKIP LOCKED</c>), so instances running the job together split the due
-/// subscriptions between them instead of colliding.
+/// subscriptions between them instead of colliding. On SQLite a batch's connection writes with a larger cache and without
+/// the automatic checkpoint (<see cref="SqliteBatchWrites"/>), and the run's checkpoints follow the commits on another
+/// connection (<see cref="SqliteCheckpoints"/>).
 /// </summary>
 internal sealed class RenewalService(
     IDbContextFactory<ApplicationDbContext> dbFactory,
@@ -50,17 +52,21 @@ internal sealed class RenewalService(
         var batches = due.Chunk(options.Value.RenewalBatchSize).ToList();
         PdfsRenderedAhead? renderedAhead = null;
         var guessing = true;
+        var checkpoints = new SqliteCheckpoints(dbFactory, logger);
         for (var i = 0; i < batches.Count; i++)
         {
             // While a batch writes and commits, the next one's PDFs are rendered on the other core, from what it will most likely issue.
             var current = renderedAhead;
-            (var renewed, renderedAhead) = await RenewBatchAsync(batches[i], current, guessing && i + 1 < batches.Count ? batches[i + 1] : null, catalog, ct);
+            (var renewed, renderedAhead) = await RenewBatchAsync(batches[i], current, guessing && i + 1 < batches.Count ? batches[i + 1] : null, catalog,
+                checkpoints, ct);
             issued += renewed;
             // A wrong guess means someone else is issuing too (another instance's job, changes): guessing again would mostly
             // render twice, so the rest of the run renders its own PDFs.
             guessing &= current is not { Missed: > 0 };
         }
 
+        // The run leaves the WAL copied into the database file, as the automatic checkpoints would have.
+        await checkpoints.FinishRunAsync(ct);
         return issued;
     }
 
@@ -69,11 +75,11 @@ internal sealed class RenewalService(
 
     /// <summary>Renews one batch; returns the invoices issued and, when <paramref name="next"/> is given, the PDFs being rendered ahead for it.</summary>
     private async Task<(int Issued, PdfsRenderedAhead? Next)> RenewBatchAsync(int[] batch, PdfsRenderedAhead? renderedAhead, int[]? next, CatalogCache catalog,
-        CancellationToken ct)
+        SqliteCheckpoints checkpoints, CancellationToken ct)
     {
         try
         {
-            return await RenewInTransactionAsync(batch, maxPeriods: int.MaxValue, catalog, renderedAhead, next, ct);
+            return await RenewInTransactionAsync(batch, maxPeriods: int.MaxValue, catalog, renderedAhead, next, checkpoints, ct);
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
         {
@@ -97,7 +103,7 @@ internal sealed class RenewalService(
     {
         try
         {
-            return (await RenewInTransactionAsync([subscriptionId], maxPeriods: 1, catalog, renderedAhead: null, next: null, ct)).Issued == 1;
+            return (await RenewInTransactionAsync([subscriptionId], maxPeriods: 1, catalog, renderedAhead: null, next: null, checkpoints: null, ct)).Issued == 1;
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex))
         {
@@ -113,14 +119,15 @@ internal sealed class RenewalService(
     /// is the order of their invoice numbers. Returns the invoices issued. The invoices are inserted first, since
     /// their debits, emails and the renewed plans refer to them by id, then the debits, emails and audit entries, then a save
     /// writes the renewed plans and the balances. Once the invoices are numbered and inserted, it starts rendering ahead the
-    /// PDFs of <paramref name="next"/>, the batch to come, and returns them.
+    /// PDFs of <paramref name="next"/>, the batch to come, and returns them. With <paramref name="checkpoints"/>, a batch of a run: on
+    /// SQLite its connection writes as <see cref="SqliteBatchWrites"/> sets it, and the run's checkpoints follow its commit.
     /// </summary>
     private async Task<(int Issued, PdfsRenderedAhead? Next)> RenewInTransactionAsync(int[] subscriptionIds, int maxPeriods, CatalogCache catalog,
-        PdfsRenderedAhead? renderedAhead, int[]? next, CancellationToken ct)
+        PdfsRenderedAhead? renderedAhead, int[]? next, SqliteCheckpoints? checkpoints, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // A batch writes about 2 MB, its PDFs mostly: more than SQLite's default cache holds.
-        await using var cache = await SqlitePageCache.WidenAsync(db, SqlitePageCache.BatchKibibytes, ct);
+        // A batch writes about 2 MB, its PDFs mostly: more than SQLite's default cache holds, and its commit should not wait for a checkpoint.
+        await using var batchWrites = checkpoints is null ? null : await SqliteBatchWrites.BeginAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Those held by another instance's renewal (or a change being validated) are left out: that one does the work, or the next run will.
         var claimed = await db.ClaimAllAsync<Subscription, int>(nameof(Subscription.Id), subscriptionIds, ct);
@@ -167,6 +174,11 @@ internal sealed class RenewalService(
         await db.InsertAddedAsync<AuditEntry>(ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (batchWrites is not null)
+        {
+            await checkpoints!.AfterCommitAsync(ct);
+        }
+
         return (issued.Count, nextAhead);
     }
 

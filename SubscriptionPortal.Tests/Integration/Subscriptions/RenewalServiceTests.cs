@@ -10,6 +10,7 @@ using SubscriptionPortal.Billing;
 using SubscriptionPortal.Billing.Pdf;
 using SubscriptionPortal.Catalog;
 using SubscriptionPortal.Common;
+using SubscriptionPortal.Data;
 using SubscriptionPortal.Emails;
 using SubscriptionPortal.Operations;
 using SubscriptionPortal.Subscriptions;
@@ -143,6 +144,57 @@ public sealed class RenewalServiceTests
         Assert.Equal(10, await db.DirectDebits.CountAsync(d => renewalIds.Contains(d.InvoiceId)));
         Assert.Equal(10, await db.OutboxMessages.CountAsync(m => m.AttachmentDocumentId != null && renewalIds.Contains(m.AttachmentDocumentId.Value)));
         Assert.Equal(10, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.SubscriptionRenewed));
+    }
+
+    [Fact]
+    public async Task RenewDue_ManyBatchesOnSqlite_CheckpointsBesideTheJob_StartsTheWalOverEveryEightBatches_AndLeavesItCopied()
+    {
+        if (TestDatabase.Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        // Two renewals a batch: 40 batches.
+        await using var database = await SmallBatchesAsync(batchSize: 2, new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
+        for (var i = 0; i < 80; i++)
+        {
+            await database.PaidPlatformAsync($"Association {i}", Start);
+        }
+
+        string walFile;
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.OpenConnectionAsync();
+            walFile = db.Database.GetDbConnection().DataSource + "-wal";
+        }
+
+        var restartsBefore = WalRestarts(walFile);
+        database.Clock.SetUtcNow(RenewalTime);
+
+        Assert.Equal(80, await database.Get<RenewalService>().RenewDueAsync());
+
+        // SQLite counts in the WAL's header each time it writes the WAL from its beginning again (unchecked: the count may wrap): after batches 8, 16, 24
+        // and 32, and 40 unless the last wait's checkpoint found a reader. The automatic checkpoint, every 1 000 pages,
+        // would have started it over once or twice in this run.
+        Assert.InRange(unchecked(WalRestarts(walFile) - restartsBefore), 4u, 5u);
+        await using var check = database.CreateContext();
+        await check.Database.OpenConnectionAsync();
+        await using var command = check.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        // Not busy, and every page of the WAL already in the database file.
+        Assert.Equal(0, reader.GetInt64(0));
+        Assert.Equal(reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    /// <summary>The first salt of a SQLite WAL's header (bytes 16 to 19, big-endian), which SQLite adds one to each time it writes the WAL from its beginning again.</summary>
+    private static uint WalRestarts(string walFile)
+    {
+        using var file = new FileStream(walFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var header = new byte[20];
+        file.ReadExactly(header);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(16));
     }
 
     [Fact]

@@ -20,6 +20,13 @@ internal sealed class SqliteCheckpoints(IDbContextFactory<ApplicationDbContext> 
     /// <summary>Batches between two waits for the checkpoint: about 15 MB of WAL at 50 renewals a batch.</summary>
     public const int BatchesPerRestart = 8;
 
+    /// <summary>
+    /// How long the restart checkpoint waits for a writer or a reader still on the WAL: a short read (the guess of the next
+    /// batch) ends well within it, while a long one (a platform's export streaming its PDFs) would otherwise hold the job
+    /// for the connection's whole timeout, 30 seconds. Past it, the WAL starts over at a later wait.
+    /// </summary>
+    public static readonly TimeSpan RestartWait = TimeSpan.FromMilliseconds(200);
+
     private Task running = Task.CompletedTask;
     private int batches;
 
@@ -71,7 +78,24 @@ internal sealed class SqliteCheckpoints(IDbContextFactory<ApplicationDbContext> 
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
-            await SqliteBatchWrites.ReadAsync(db, $"PRAGMA wal_checkpoint({mode});", ct);
+            if (mode != "RESTART")
+            {
+                // A passive checkpoint waits for nothing.
+                await SqliteBatchWrites.ReadAsync(db, $"PRAGMA wal_checkpoint({mode});", ct);
+                return;
+            }
+
+            var timeout = await SqliteBatchWrites.ReadAsync(db, "PRAGMA busy_timeout;", ct);
+            await SqliteBatchWrites.ReadAsync(db, $"PRAGMA busy_timeout = {(long)RestartWait.TotalMilliseconds};", ct);
+            try
+            {
+                await SqliteBatchWrites.ReadAsync(db, "PRAGMA wal_checkpoint(RESTART);", ct);
+            }
+            finally
+            {
+                // The pooled connection keeps its own timeout for whoever opens it next.
+                await SqliteBatchWrites.ReadAsync(db, $"PRAGMA busy_timeout = {timeout.ToString(System.Globalization.CultureInfo.InvariantCulture)};", CancellationToken.None);
+            }
         }
         catch (OperationCanceledException)
         {

@@ -162,10 +162,23 @@ public sealed class RenewalServiceTests
         }
 
         string walFile;
+        string connectionString;
         await using (var db = database.CreateContext())
         {
             await db.Database.OpenConnectionAsync();
             walFile = db.Database.GetDbConnection().DataSource + "-wal";
+            connectionString = db.Database.GetConnectionString()!;
+        }
+
+        // SQLite deletes the WAL when the database's last connection closes, and the next one starts a new WAL with new
+        // salts; other tests clear every pool at times. A connection outside the pool that has read once (and so uses the
+        // WAL), then stays open and idle, keeps this one.
+        await using var keepsTheWal = new Microsoft.Data.Sqlite.SqliteConnection(connectionString + ";Pooling=False");
+        await keepsTheWal.OpenAsync();
+        await using (var read = keepsTheWal.CreateCommand())
+        {
+            read.CommandText = "SELECT COUNT(*) FROM Platforms";
+            await read.ExecuteScalarAsync();
         }
 
         var restartsBefore = WalRestarts(walFile);

@@ -38,23 +38,23 @@ internal sealed class SqliteCheckpoints(IDbContextFactory<ApplicationDbContext> 
     {
         if (++batches % BatchesPerRestart == 0)
         {
-            await FinishAsync(ct);
+            await RestartAsync(ct);
             return;
         }
 
         if (running.IsCompleted)
         {
             Started++;
-            running = Task.Run(() => CheckpointAsync("PASSIVE", ct), CancellationToken.None);
+            running = Task.Run(() => CheckpointAsync(restart: false, ct), CancellationToken.None);
         }
     }
 
-    /// <summary>At the end of a run: when a batch committed, <see cref="FinishAsync"/>.</summary>
+    /// <summary>At the end of a run: when a batch committed, <see cref="RestartAsync"/>.</summary>
     public async Task FinishRunAsync(CancellationToken ct)
     {
         if (batches > 0)
         {
-            await FinishAsync(ct);
+            await RestartAsync(ct);
         }
     }
 
@@ -64,24 +64,24 @@ internal sealed class SqliteCheckpoints(IDbContextFactory<ApplicationDbContext> 
     /// it from its beginning again. A reader still on the WAL when that batch writes (the guess of the batch after it,
     /// say) would keep it from starting over.
     /// </summary>
-    public async Task FinishAsync(CancellationToken ct)
+    private async Task RestartAsync(CancellationToken ct)
     {
         await running;
         Started++;
-        running = CheckpointAsync("RESTART", ct);
+        running = CheckpointAsync(restart: true, ct);
         await running;
     }
 
-    private async Task CheckpointAsync(string mode, CancellationToken ct)
+    private async Task CheckpointAsync(bool restart, CancellationToken ct)
     {
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
-            if (mode != "RESTART")
+            if (!restart)
             {
                 // A passive checkpoint waits for nothing.
-                await SqliteBatchWrites.ReadAsync(db, $"PRAGMA wal_checkpoint({mode});", ct);
+                await SqliteBatchWrites.ReadAsync(db, "PRAGMA wal_checkpoint(PASSIVE);", ct);
                 return;
             }
 

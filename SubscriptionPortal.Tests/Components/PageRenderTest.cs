@@ -4,6 +4,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using SubscriptionPortal.Components.Account;
@@ -19,6 +20,7 @@ public abstract class PageRenderTest : PortalComponentTest, IAsyncLifetime
 {
     private readonly CultureInfo previousCulture = CultureInfo.CurrentCulture;
     private readonly CultureInfo previousUiCulture = CultureInfo.CurrentUICulture;
+    private readonly CommandsInFlight commands = new();
 
     private bool prepared;
     private string? signedInAs;
@@ -31,7 +33,11 @@ public abstract class PageRenderTest : PortalComponentTest, IAsyncLifetime
 
     async Task IAsyncLifetime.InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync(Now, seedDemo: true, configure: ConfigureServices);
+        Database = await TestDatabase.CreateAsync(Now, seedDemo: true, configure: services =>
+        {
+            services.AddSingleton<IInterceptor>(commands);
+            ConfigureServices(services);
+        });
         Context.Services.AddFallbackServiceProvider(Database.Services);
         Http = new DefaultHttpContext { RequestServices = Database.Services };
         Http.Request.Method = HttpMethods.Get;
@@ -41,8 +47,33 @@ public abstract class PageRenderTest : PortalComponentTest, IAsyncLifetime
     {
         CultureInfo.CurrentCulture = previousCulture;
         CultureInfo.CurrentUICulture = previousUiCulture;
+        if (prepared)
+        {
+            await WaitUntilPagesStopReadingAsync();
+        }
+
         await DisposeAsync();
         await Database.DisposeAsync();
+    }
+
+    /// <summary>
+    /// A test may end once what it checks is on screen while the page still reads: the account pages read
+    /// the user's settings one after another, and on a database server each read ends after the test's
+    /// assertion. Disposing the services then closes the connection under the page's read. Each read that
+    /// ends goes on as the page's next step on the renderer's dispatcher, which may start another read, so
+    /// the wait is over when no command is running after the dispatcher has run what was queued, three
+    /// times in a row.
+    /// </summary>
+    private async Task WaitUntilPagesStopReadingAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var quiet = 0;
+        while (quiet < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1);
+            await Context.Renderer.Dispatcher.InvokeAsync(() => { });
+            quiet = commands.Running == 0 ? quiet + 1 : 0;
+        }
     }
 
     /// <summary>Changes to the app's services before the database is prepared (a test localizer factory...).</summary>

@@ -117,8 +117,8 @@ internal sealed class RenewalService(
     /// Renews, in one transaction, the due periods of <paramref name="subscriptionIds"/> (at most
     /// <paramref name="maxPeriods"/> each), in the order given and each subscription's periods in date order, which
     /// is the order of their invoice numbers. Returns the invoices issued. The invoices are inserted first, since
-    /// their debits, emails and the renewed plans refer to them by id, then the debits, emails and audit entries, then a save
-    /// writes the renewed plans and the balances. Once the invoices are numbered and inserted, it starts rendering ahead the
+    /// their debits, emails and the renewed plans refer to them by id, then the debits, emails and audit entries, then the
+    /// renewed plans (<see cref="RenewedPlanCommand"/>), then a save writes the balances. Once the invoices are numbered and inserted, it starts rendering ahead the
     /// PDFs of <paramref name="next"/>, the batch to come, and returns them. With <paramref name="checkpoints"/>, a batch of a run: on
     /// SQLite its connection writes as <see cref="SqliteBatchWrites"/> sets it, and the run's checkpoints follow its commit.
     /// </summary>
@@ -153,6 +153,8 @@ internal sealed class RenewalService(
         // next one renders its own, as the first did.
         var nextAhead = next is null || renderedAhead is { Missed: > 0 } ? null
             : invoicing.RenderAhead(token => GuessAsync(next, catalog, token), [.. issued.Select(i => i.Invoice)], ct);
+        var versionsRead = renewals.Select(r => r.Subscription).Distinct().ToDictionary(s => s, s => s.Version);
+        RenewedPlanCommand.StopTracking(db, versionsRead.Keys);
         foreach (var ((subscription, calc), (invoice, debit)) in renewals.Zip(issued))
         {
             if (debit is null && calc.AmountDue > 0)
@@ -167,11 +169,19 @@ internal sealed class RenewalService(
                 + (debit is null ? "" : $", direct debit of {calc.AmountDue:0.00} € on {calc.CollectionDate:dd/MM/yyyy}") + "."));
         }
 
-        // The batch's new rows go in by one command per table: a save would build and prepare a statement for each.
-        // The save then writes only the renewed plans and the platforms' balances.
+        // The batch's new rows go in by one command per table, and the renewed plans by one more: a save would build and
+        // prepare a statement for each. The save then writes only the platforms' balances.
         await db.InsertAddedAsync<DirectDebit>(ct);
         await db.InsertAddedAsync<OutboxMessage>(ct);
         await db.InsertAddedAsync<AuditEntry>(ct);
+        await using (var plans = RenewedPlanCommand.Create(db))
+        {
+            foreach (var (subscription, versionRead) in versionsRead)
+            {
+                await plans.WriteAsync(subscription, versionRead, ct);
+            }
+        }
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (batchWrites is not null)

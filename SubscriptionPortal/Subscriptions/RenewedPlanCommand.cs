@@ -79,22 +79,19 @@ internal sealed class RenewedPlanCommand : IAsyncDisposable
     public static void StopTracking(DbContext db, IEnumerable<Subscription> subscriptions)
     {
         var renewed = subscriptions.ToHashSet();
-        var entries = db.ChangeTracker.Entries()
-            .Where(e => e.Entity is Subscription s ? renewed.Contains(s) : e.Entity is PaidPlan && e.Metadata.IsOwned())
-            .ToList();
-        foreach (var entry in entries.Where(e => e.Entity is PaidPlan))
+        var ids = renewed.Select(s => s.Id).ToHashSet();
+        var entries = db.ChangeTracker.Entries().Where(e => e.Entity is Subscription or PaidPlan).ToList();
+        // A plan has an entry of its own, keyed by its owner's id; left tracked, the save would write it (or clear its
+        // columns, the plan being replaced) in the row of a subscription it no longer tracks.
+        foreach (var entry in entries)
         {
-            // A plan is tracked as its owner's: it goes when its owner does.
-            var owner = entry.Metadata.FindOwnership()!;
-            if (entry.Property(owner.Properties[0].Name).CurrentValue is int ownerId && renewed.Any(s => s.Id == ownerId))
+            var renewedHere = entry.Entity is Subscription subscription
+                ? renewed.Contains(subscription)
+                : entry.Property(entry.Metadata.FindOwnership()!.Properties[0].Name).CurrentValue is int ownerId && ids.Contains(ownerId);
+            if (renewedHere)
             {
                 entry.State = EntityState.Detached;
             }
-        }
-
-        foreach (var entry in entries.Where(e => e.Entity is Subscription))
-        {
-            entry.State = EntityState.Detached;
         }
     }
 

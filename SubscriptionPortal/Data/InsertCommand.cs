@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace SubscriptionPortal.Data;
 
@@ -28,12 +27,12 @@ internal sealed class InsertCommand<TEntity> : IAsyncDisposable
     where TEntity : class
 {
     private readonly DbCommand command;
-    private readonly Column[] columns;
+    private readonly ModelColumn[] columns;
     private readonly IProperty? generatedKey;
     private readonly DbContext db;
     private readonly IInsertObserver[] observers;
 
-    private InsertCommand(DbContext db, DbCommand command, Column[] columns, IProperty? generatedKey)
+    private InsertCommand(DbContext db, DbCommand command, ModelColumn[] columns, IProperty? generatedKey)
     {
         this.db = db;
         this.command = command;
@@ -58,7 +57,7 @@ internal sealed class InsertCommand<TEntity> : IAsyncDisposable
 
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
-        var columns = new List<Column>();
+        var columns = new List<ModelColumn>();
         foreach (var property in entityType.GetProperties().Where(p => p != generatedKey))
         {
             if (property.IsShadowProperty())
@@ -66,11 +65,7 @@ internal sealed class InsertCommand<TEntity> : IAsyncDisposable
                 throw new InvalidOperationException($"{typeof(TEntity).Name}.{property.Name} is a shadow property: its value is not on the entity.");
             }
 
-            var mapping = property.GetRelationalTypeMapping();
-            var name = $"p{columns.Count}";
-            var parameter = mapping.CreateParameter(command, sql.GenerateParameterName(name), value: null, property.IsNullable);
-            command.Parameters.Add(parameter);
-            columns.Add(new Column(property, mapping.Converter, parameter, sql.DelimitIdentifier(property.GetColumnName(table)!), sql.GenerateParameterNamePlaceholder(name)));
+            columns.Add(ModelColumn.Add(command, property, table, sql));
         }
 
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => c.Name))}) "
@@ -85,8 +80,7 @@ internal sealed class InsertCommand<TEntity> : IAsyncDisposable
     {
         foreach (var column in columns)
         {
-            var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(entity);
-            column.Parameter.Value = (column.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+            column.Set(column.Property.GetGetter().GetClrValueUsingContainingEntity(entity));
         }
 
         try
@@ -127,7 +121,6 @@ internal sealed class InsertCommand<TEntity> : IAsyncDisposable
         }
     }
 
-    private sealed record Column(IProperty Property, ValueConverter? Converter, DbParameter Parameter, string Name, string Placeholder);
 }
 
 /// <summary>Rows a context was told to add, written by <see cref="InsertCommand{TEntity}"/> instead of its next save.</summary>

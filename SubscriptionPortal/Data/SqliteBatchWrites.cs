@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace SubscriptionPortal.Data;
 
@@ -62,10 +61,10 @@ internal sealed class SqliteBatchWrites : IAsyncDisposable
         try
         {
             // A negative cache size is in kibibytes, a positive one in pages: the setting is read back as it was written.
-            var cacheSize = await ReadAsync(db, "PRAGMA cache_size;", ct);
-            var autoCheckpoint = await ReadAsync(db, "PRAGMA wal_autocheckpoint;", ct);
-            await ReadAsync(db, $"PRAGMA cache_size = {-(long)CacheKibibytes};", ct);
-            await ReadAsync(db, "PRAGMA wal_autocheckpoint = 0;", ct);
+            var cacheSize = await SqlitePragma.ReadAsync(db, "PRAGMA cache_size;", ct);
+            var autoCheckpoint = await SqlitePragma.ReadAsync(db, "PRAGMA wal_autocheckpoint;", ct);
+            await SqlitePragma.ReadAsync(db, $"PRAGMA cache_size = {-(long)CacheKibibytes};", ct);
+            await SqlitePragma.ReadAsync(db, "PRAGMA wal_autocheckpoint = 0;", ct);
             return new SqliteBatchWrites(db, cacheSize, autoCheckpoint);
         }
         catch
@@ -79,21 +78,12 @@ internal sealed class SqliteBatchWrites : IAsyncDisposable
     {
         try
         {
-            await ReadAsync(db, $"PRAGMA cache_size = {PreviousCacheSize.ToString(CultureInfo.InvariantCulture)};", CancellationToken.None);
-            await ReadAsync(db, $"PRAGMA wal_autocheckpoint = {PreviousAutoCheckpoint.ToString(CultureInfo.InvariantCulture)};", CancellationToken.None);
+            await SqlitePragma.ReadAsync(db, $"PRAGMA cache_size = {PreviousCacheSize.ToString(CultureInfo.InvariantCulture)};", CancellationToken.None);
+            await SqlitePragma.ReadAsync(db, $"PRAGMA wal_autocheckpoint = {PreviousAutoCheckpoint.ToString(CultureInfo.InvariantCulture)};", CancellationToken.None);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    /// <summary>Runs a PRAGMA and reads its value, inside the context's transaction when one is open (Microsoft.Data.Sqlite requires it).</summary>
-    internal static async Task<long> ReadAsync(DbContext db, string sql, CancellationToken ct)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
     }
 }

@@ -81,20 +81,20 @@ internal sealed class SqliteCheckpoints(IDbContextFactory<ApplicationDbContext> 
             if (!restart)
             {
                 // A passive checkpoint waits for nothing.
-                await SqliteBatchWrites.ReadAsync(db, "PRAGMA wal_checkpoint(PASSIVE);", ct);
+                await SqlitePragma.ReadAsync(db, "PRAGMA wal_checkpoint(PASSIVE);", ct);
                 return;
             }
 
-            var timeout = await SqliteBatchWrites.ReadAsync(db, "PRAGMA busy_timeout;", ct);
-            await SqliteBatchWrites.ReadAsync(db, $"PRAGMA busy_timeout = {(long)RestartWait.TotalMilliseconds};", ct);
+            var timeout = await SqlitePragma.ReadAsync(db, "PRAGMA busy_timeout;", ct);
+            await SqlitePragma.ReadAsync(db, $"PRAGMA busy_timeout = {(long)RestartWait.TotalMilliseconds};", ct);
             try
             {
-                await SqliteBatchWrites.ReadAsync(db, "PRAGMA wal_checkpoint(RESTART);", ct);
+                await SqlitePragma.ReadAsync(db, "PRAGMA wal_checkpoint(RESTART);", ct);
             }
             finally
             {
                 // The pooled connection keeps its own timeout for whoever opens it next.
-                await SqliteBatchWrites.ReadAsync(db, $"PRAGMA busy_timeout = {timeout.ToString(System.Globalization.CultureInfo.InvariantCulture)};", CancellationToken.None);
+                await SqlitePragma.ReadAsync(db, $"PRAGMA busy_timeout = {timeout.ToString(System.Globalization.CultureInfo.InvariantCulture)};", CancellationToken.None);
             }
         }
         catch (OperationCanceledException)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SubscriptionPortal.Data;
 
 namespace SubscriptionPortal.Subscriptions;
 
@@ -22,14 +22,14 @@ namespace SubscriptionPortal.Subscriptions;
 internal sealed class RenewedPlanCommand : IAsyncDisposable
 {
     private readonly DbCommand command;
-    private readonly Column periodStart;
-    private readonly Column periodEnd;
-    private readonly Column openingInvoiceId;
-    private readonly Column version;
-    private readonly Column id;
-    private readonly Column readVersion;
+    private readonly ModelColumn periodStart;
+    private readonly ModelColumn periodEnd;
+    private readonly ModelColumn openingInvoiceId;
+    private readonly ModelColumn version;
+    private readonly ModelColumn id;
+    private readonly ModelColumn readVersion;
 
-    private RenewedPlanCommand(DbCommand command, Column[] columns)
+    private RenewedPlanCommand(DbCommand command, ModelColumn[] columns)
     {
         this.command = command;
         (periodStart, periodEnd, openingInvoiceId, version, id, readVersion) = (columns[0], columns[1], columns[2], columns[3], columns[4], columns[5]);
@@ -48,7 +48,7 @@ internal sealed class RenewedPlanCommand : IAsyncDisposable
 
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
-        var properties = new[]
+        var columns = new[]
         {
             plan.FindProperty(nameof(PaidPlan.PeriodStart))!,
             plan.FindProperty(nameof(PaidPlan.PeriodEnd))!,
@@ -56,15 +56,7 @@ internal sealed class RenewedPlanCommand : IAsyncDisposable
             subscription.FindProperty(nameof(Subscription.Version))!,
             subscription.FindProperty(nameof(Subscription.Id))!,
             subscription.FindProperty(nameof(Subscription.Version))!,
-        };
-        var columns = properties.Select((property, i) =>
-        {
-            var mapping = property.GetRelationalTypeMapping();
-            var name = $"p{i}";
-            var parameter = mapping.CreateParameter(command, sql.GenerateParameterName(name), value: null, nullable: false);
-            command.Parameters.Add(parameter);
-            return new Column(mapping.Converter, parameter, sql.DelimitIdentifier(property.GetColumnName(table)!), sql.GenerateParameterNamePlaceholder(name));
-        }).ToArray();
+        }.Select(property => ModelColumn.Add(command, property, table, sql)).ToArray();
 
         command.CommandText = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET "
             + string.Join(", ", columns[..4].Select(c => $"{c.Name} = {c.Placeholder}"))
@@ -124,9 +116,4 @@ internal sealed class RenewedPlanCommand : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => command.DisposeAsync();
-
-    private sealed record Column(ValueConverter? Converter, DbParameter Parameter, string Name, string Placeholder)
-    {
-        public void Set(object value) => Parameter.Value = Converter is null ? value : Converter.ConvertToProvider(value);
-    }
 }

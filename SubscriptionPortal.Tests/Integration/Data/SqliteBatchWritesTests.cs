@@ -76,6 +76,6 @@ public sealed class SqliteBatchWritesTests : IAsyncLifetime
     }
 
     private static async Task<(long CacheSize, long AutoCheckpoint)> SettingsAsync(ApplicationDbContext db) =>
-        (await SqliteBatchWrites.ReadAsync(db, "PRAGMA cache_size;", CancellationToken.None),
-            await SqliteBatchWrites.ReadAsync(db, "PRAGMA wal_autocheckpoint;", CancellationToken.None));
+        (await SqlitePragma.ReadAsync(db, "PRAGMA cache_size;", CancellationToken.None),
+            await SqlitePragma.ReadAsync(db, "PRAGMA wal_autocheckpoint;", CancellationToken.None));
 }

@@ -58,7 +58,7 @@ public sealed class SqliteCheckpointsTests
         // The pooled connection the checkpoint used has the connection string's timeout again.
         await using var next = database.CreateContext();
         await next.Database.OpenConnectionAsync();
-        Assert.Equal(30_000L, await SqliteBatchWrites.ReadAsync(next, "PRAGMA busy_timeout;", CancellationToken.None));
+        Assert.Equal(30_000L, await SqlitePragma.ReadAsync(next, "PRAGMA busy_timeout;", CancellationToken.None));
     }
 
     private static async Task<long> CountPlatformsAsync(SqliteConnection connection, SqliteTransaction transaction)

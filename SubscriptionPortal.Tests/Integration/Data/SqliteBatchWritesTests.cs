@@ -46,12 +46,10 @@ public sealed class SqliteBatchWritesTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", SqliteOnly.Category)]
     public async Task Begin_KeepsTheConnectionOpenThroughTheCommit_AndGivesItsSettingsBackBeforeThePoolTakesIt()
     {
-        if (TestDatabase.Provider != DatabaseProvider.Sqlite)
-        {
-            return;
-        }
+        SqliteOnly.Require();
 
         await using var db = database.CreateContext();
         var connection = db.Database.GetDbConnection();

@@ -26,12 +26,10 @@ public sealed class SqliteCheckpointsTests
     }
 
     [Fact]
+    [Trait("Category", SqliteOnly.Category)]
     public async Task FinishRun_WithAReaderStillOnTheWal_WaitsForItOnlyBriefly_AndReportsNoFailure()
     {
-        if (TestDatabase.Provider != DatabaseProvider.Sqlite)
-        {
-            return;
-        }
+        SqliteOnly.Require();
 
         await using var database = await TestDatabase.CreateAsync(new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
         await database.PaidPlatformAsync("Association A", new DateOnly(2026, 3, 10));

@@ -147,12 +147,10 @@ public sealed class RenewalServiceTests
     }
 
     [Fact]
+    [Trait("Category", SqliteOnly.Category)]
     public async Task RenewDue_ManyBatchesOnSqlite_CheckpointsBesideTheJob_StartsTheWalOverEveryEightBatches_AndLeavesItCopied()
     {
-        if (TestDatabase.Provider != DatabaseProvider.Sqlite)
-        {
-            return;
-        }
+        SqliteOnly.Require();
 
         // Two renewals a batch: 40 batches.
         await using var database = await SmallBatchesAsync(batchSize: 2, new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Text;
 using SubscriptionPortal.Billing.Pdf;
 
@@ -152,13 +153,34 @@ public sealed class TrueTypeSubsetTests
 
     [Theory]
     [MemberData(nameof(Faces))]
-    public void EveryGlyphUpToTheLastKept_KeepsItsAdvanceAndLeftSideBearing(bool bold)
+    public void EachKeptGlyph_KeepsItsAdvanceAndLeftSideBearing_AndTheGlyphsLeftEmptyHaveZeros(bool bold)
     {
         var font = EmbeddedFonts.FaceFile(bold);
+        var glyphs = GlyphsOf(font, Invoice);
 
+        var subset = TrueTypeSubset.Create(font, glyphs);
+
+        // The space has no outline but is kept; an accented letter brings components nobody asked for.
+        var kept = glyphs.Append(0).Union(KeptGlyphs(subset)).ToHashSet();
+        Assert.Contains(GlyphsOf(font, " ")[0], kept);
+        Assert.All(kept, glyph => Assert.Equal(Metrics(font, glyph), Metrics(subset, glyph)));
+        var empty = Enumerable.Range(0, NumGlyphs(subset)).Where(glyph => !kept.Contains(glyph)).ToList();
+        Assert.True(empty.Count > 1000, $"{empty.Count} glyphs left empty");
+        Assert.All(empty, glyph => Assert.Equal((0, 0), Metrics(subset, glyph)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Faces))]
+    public void TheMetricsTable_CompressesToAFractionOfTheOriginalsOverTheSameGlyphs(bool bold)
+    {
+        var font = EmbeddedFonts.FaceFile(bold);
         var subset = TrueTypeSubset.Create(font, GlyphsOf(font, Invoice));
 
-        Assert.All(Enumerable.Range(0, NumGlyphs(subset)), glyph => Assert.Equal(Metrics(font, glyph), Metrics(subset, glyph)));
+        // The faces give every glyph a full metric, so the original's values for the same glyphs are its first bytes.
+        Assert.Equal(NumGlyphs(subset), U16(subset, Table(subset, "hhea").Offset + 34));
+        var hmtx = Table(subset, "hmtx");
+        var (compressed, original) = (Deflated(hmtx[..]), Deflated(Table(font, "hmtx")[..hmtx.Length]));
+        Assert.True(compressed * 4 < original, $"{compressed} bytes compressed against {original} for the original's values");
     }
 
     [Fact]
@@ -170,7 +192,11 @@ public sealed class TrueTypeSubsetTests
 
         Assert.Equal(5, U16(subset, Table(subset, "hhea").Offset + 34));
         Assert.Equal((5 * 4) + ((Tail + 1 - 5) * 2), Tables(subset)["hmtx"].Length);
-        Assert.All(Enumerable.Range(0, Tail + 1), glyph => Assert.Equal(Metrics(font, glyph), Metrics(subset, glyph)));
+        Assert.Equal(Metrics(font, 0), Metrics(subset, 0));
+        Assert.Equal(Metrics(font, Tail), Metrics(subset, Tail));
+        var sharedAdvance = Metrics(font, 4).Advance;
+        Assert.All(Enumerable.Range(1, 3), glyph => Assert.Equal((0, 0), Metrics(subset, glyph)));
+        Assert.All(Enumerable.Range(4, Tail - 4), glyph => Assert.Equal((sharedAdvance, 0), Metrics(subset, glyph)));
     }
 
     [Theory]
@@ -322,6 +348,17 @@ public sealed class TrueTypeSubsetTests
         var isLong = U16(font, Table(font, "head").Offset + 50) == 1;
         int Location(int g) => isLong ? (int)BinaryPrimitives.ReadUInt32BigEndian(loca[(4 * g)..]) : 2 * BinaryPrimitives.ReadUInt16BigEndian(loca[(2 * g)..]);
         return glyf[Location(glyph)..Location(glyph + 1)].ToArray();
+    }
+
+    private static int Deflated(ReadOnlySpan<byte> bytes)
+    {
+        using var output = new MemoryStream();
+        using (var deflate = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            deflate.Write(bytes);
+        }
+
+        return (int)output.Length;
     }
 
     private static (int Advance, int LeftSideBearing) Metrics(byte[] font, int glyph)

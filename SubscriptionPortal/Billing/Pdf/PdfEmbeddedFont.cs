@@ -78,7 +78,7 @@ internal static class PdfEmbeddedFont
         }
 
         var subset = TrueTypeSubset.Create(face.File, glyphIds);
-        var program = (subset.Length, PdfFileWriter.Deflate(subset, PdfFileWriter.StreamCompression));
+        var program = (subset.Length, PdfFileWriter.Deflate(subset, PdfFileWriter.StreamCompressionLevel));
         if (Programs.Count >= MaxPrograms)
         {
             Programs.Clear();

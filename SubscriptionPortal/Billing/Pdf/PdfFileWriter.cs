@@ -44,10 +44,15 @@ internal sealed class PdfFileWriter : IDisposable
     }
 
     /// <summary>
-    /// How <see cref="Stream"/> compresses what each document writes anew. Parts kept from one document to the next
-    /// and compressed once (<see cref="Deflate"/>) take it too when they must come out as a fresh compression would.
+    /// The zlib level at which <see cref="Stream"/> compresses what each document writes anew. Parts kept from one
+    /// document to the next and compressed once (<see cref="Deflate"/>) take it too when they must come out as a
+    /// fresh compression would. Measured on a one-page invoice's streams: level 1 (<see cref="CompressionLevel.Fastest"/>,
+    /// a quick pass with fixed codes) leaves the page's operators and the XML about a third larger than level 3, which
+    /// costs about 10 µs more per stream; the default level, 6, saves a further 3 to 8 % for twice the time.
     /// </summary>
-    public const CompressionLevel StreamCompression = CompressionLevel.Fastest;
+    public const int StreamCompressionLevel = 3;
+
+    private static readonly ZLibCompressionOptions StreamCompression = new() { CompressionLevel = StreamCompressionLevel };
 
     /// <summary>Writes a stream object: its dictionary's body without /Length or /Filter, then its bytes, compressed when asked.</summary>
     public void Stream(int number, string body, ReadOnlySpan<byte> data, bool compress)
@@ -104,13 +109,13 @@ internal sealed class PdfFileWriter : IDisposable
 
     /// <summary>
     /// Compresses bytes written in many documents alike (the output intent's profile, a logo, a font subset)
-    /// once, as tightly as zlib can unless <paramref name="level"/> says otherwise, for <see cref="EncodedStream"/>
+    /// once, at zlib's default level (6) unless <paramref name="level"/> says otherwise, for <see cref="EncodedStream"/>
     /// with <c>/Filter/FlateDecode</c>.
     /// </summary>
-    public static byte[] Deflate(ReadOnlySpan<byte> data, CompressionLevel level = CompressionLevel.Optimal)
+    public static byte[] Deflate(ReadOnlySpan<byte> data, int level = 6)
     {
         using var output = new MemoryStream();
-        using (var zlib = new ZLibStream(output, level))
+        using (var zlib = new ZLibStream(output, new ZLibCompressionOptions { CompressionLevel = level }))
         {
             zlib.Write(data);
         }

@@ -314,14 +314,14 @@ public sealed class PdfDocumentRendererTests
     }
 
     [Fact]
-    public void OnePageInvoice_IsA4_AndSmallerThan40KB()
+    public void OnePageInvoice_IsA4_AndSmallerThan26KB()
     {
         var bytes = renderer.Render(BillingDocumentSamples.Invoice());
 
         var page = PdfReadBack.Of(bytes).Pages.Single();
         Assert.Equal(595, page.Width, 0);
         Assert.Equal(842, page.Height, 0);
-        Assert.True(bytes.Length < 40 * 1024, $"{bytes.Length} bytes");
+        Assert.True(bytes.Length < 26 * 1024, $"{bytes.Length} bytes");
     }
 
     [Fact]

@@ -7,8 +7,9 @@ namespace SubscriptionPortal.Billing.Pdf;
 /// Cuts a TrueType font down to the glyphs one document draws, for embedding as a CIDFontType2
 /// <c>/FontFile2</c> with <c>/CIDToGIDMap /Identity</c>. The PDF names glyphs by their ids in the
 /// original font, so ids are never renumbered: a glyph that is not kept stays in the tables with an
-/// empty outline and zero metrics, and only the glyphs after the highest kept one are dropped. The tables a CID font
-/// does not read (<c>cmap</c>, <c>name</c>, <c>post</c>, <c>OS/2</c>, layout tables) are left out.
+/// empty outline and zero metrics, and only the glyphs after the highest kept one are dropped. The
+/// tables a CID font does not read (<c>cmap</c>, <c>name</c>, <c>post</c>, <c>OS/2</c>, layout tables)
+/// are left out.
 /// </summary>
 /// <remarks>
 /// Called for every rendered document, so it sizes everything first and allocates only the result:
@@ -217,16 +218,17 @@ internal static class TrueTypeSubset
             }
         }
 
+        // Glyphs past the full metrics remain only when the cut keeps all of them (newMetricCount == metricCount).
         if (newNumGlyphs > newMetricCount)
         {
-            var shared = newMetricCount - 1;
+            var shared = metricCount - 1;
             hmtx.Slice(4 * shared, 2).CopyTo(output[(4 * shared)..]);
-            for (var glyph = newMetricCount; glyph < newNumGlyphs; glyph++)
+            for (var glyph = metricCount; glyph < newNumGlyphs; glyph++)
             {
                 if (IsKept(kept, glyph))
                 {
-                    hmtx.Slice((4 * metricCount) + (2 * (glyph - metricCount)), 2)
-                        .CopyTo(output[((4 * newMetricCount) + (2 * (glyph - newMetricCount)))..]);
+                    var bearing = (4 * metricCount) + (2 * (glyph - metricCount));
+                    hmtx.Slice(bearing, 2).CopyTo(output[bearing..]);
                 }
             }
         }

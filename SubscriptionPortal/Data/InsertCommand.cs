@@ -120,7 +120,6 @@ internal sealed class InsertCommand<TEntity> : IAsyncDisposable
             key.PropertyInfo!.SetValue(entity, id);
         }
     }
-
 }
 
 /// <summary>Rows a context was told to add, written by <see cref="InsertCommand{TEntity}"/> instead of its next save.</summary>

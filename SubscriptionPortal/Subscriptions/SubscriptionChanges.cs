@@ -147,7 +147,9 @@ internal sealed class SubscriptionChanges(
             Money.ToCents(calc.CreditNote?.Totals.IncludingVat ?? 0m), Money.ToCents(calc.Invoice?.Totals.IncludingVat ?? 0m), Money.ToCents(calc.AmountDue),
             userId, now.UtcDateTime, now.UtcDateTime.AddMinutes(options.Value.QuoteLifetimeMinutes));
         db.Quotes.Add(quote);
-        await db.SaveChangesAsync(ct);
+        // A quote charges nothing: its commit does not wait for the disk (SqliteUnsyncedSave). The validation's commit,
+        // synced, makes it durable with the change.
+        await SqliteUnsyncedSave.SaveChangesAsync(db, ct);
         return new QuoteOutcome.Quoted(ToView(quote, state, offer, calc));
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -155,6 +156,24 @@ public sealed class SubscriptionChangesTests
         var applied = Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
         Assert.Equal($"A-2026-{creditsBefore + 1:D6}", applied.CreditNoteNumber);
         Assert.Equal($"F-2026-{invoicesBefore + 1:D6}", applied.InvoiceNumber);
+    }
+
+    [Fact]
+    [Trait("Category", SqliteOnly.Category)]
+    public async Task OnSqlite_TheQuoteIsStoredWithoutWaitingForTheDisk_AndTheValidationThatChargesWaitsForIt()
+    {
+        SqliteOnly.Require();
+        var probe = new SynchronousProbe();
+        await using var database = await TestDatabase.CreateAsync(Now, configure: s => s.AddSingleton<IInterceptor>(probe));
+        var (_, admin) = await database.PaidPlatformAsync("Chorale", PeriodStart);
+        probe.Saves.Clear();
+
+        var quote = await database.QuoteAsync(admin, ToProfessional);
+        Assert.IsType<ChangeOutcome.Applied>(await database.Get<SubscriptionChanges>().ValidateAsync(admin, quote.Id));
+
+        // SQLite's values of PRAGMA synchronous: 1 is NORMAL (no sync at commit in WAL mode), 2 is FULL.
+        Assert.Equal(1L, Assert.Single(probe.Saves, s => s.Quote == EntityState.Added).Synchronous);
+        Assert.Equal(2L, Assert.Single(probe.Saves, s => s.Quote == EntityState.Modified).Synchronous);
     }
 
     private static async Task AssertNothingPersistedAsync(TestDatabase database, int platformId, Guid quoteId, int invoicesBefore, int creditsBefore)
@@ -401,6 +420,29 @@ public sealed class SubscriptionChangesTests
             FailOnInvoice && model.Kind == DocumentKind.Invoice
                 ? throw new InvalidOperationException("Injected fault: the invoice could not be rendered.")
                 : real.Render(model);
+    }
+
+    /// <summary>
+    /// Reads SQLite's <c>synchronous</c> setting on the connection as each save that adds or changes a quote begins (none
+    /// when the save has not opened it yet, as a plain save has not).
+    /// </summary>
+    private sealed class SynchronousProbe : SaveChangesInterceptor
+    {
+        public ConcurrentQueue<(EntityState Quote, long? Synchronous)> Saves { get; } = new();
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var context = eventData.Context!;
+            if (context.ChangeTracker.Entries<Quote>().FirstOrDefault(e => e.State is EntityState.Added or EntityState.Modified) is { } quote)
+            {
+                var synchronous = context.Database.GetDbConnection().State == System.Data.ConnectionState.Open
+                    ? await SqlitePragma.ReadAsync(context, "PRAGMA synchronous;", cancellationToken)
+                    : (long?)null;
+                Saves.Enqueue((quote.State, synchronous));
+            }
+
+            return await base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace SubscriptionPortal.Tests.E2E;
 
 /// <summary>The audit itself: it finds what it is there to find, and passes what is clean, on any new document.</summary>
-[Collection(AccessibilityCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class AccessibilityAuditTests(BrowserFixture browser) : IAsyncLifetime
 {
     private IBrowserContext context = default!;

@@ -13,7 +13,7 @@ namespace SubscriptionPortal.Tests.E2E;
 /// </summary>
 public sealed class BrowserCollectionsFirst : ITestCollectionOrderer
 {
-    private static readonly string[] First = [BrowserCollection.Name, AccessibilityCollection.Name];
+    private static readonly string[] First = [BrowserCollection.Name, SecondBrowserCollection.Name];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SubscriptionPortal.Tests.E2E.Settings;
 
 /// <summary>The language chosen from the user menu: the whole change flow in French, then back to English.</summary>
+[Collection(SecondBrowserCollection.Name)]
 public sealed class ChangeFlowInFrenchTests(BrowserFixture browser) : PortalPageTest(browser)
 {
     [Fact]

@@ -9,6 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SubscriptionPortal.Tests.E2E.Settings;
 
+[Collection(SecondBrowserCollection.Name)]
 public sealed class ChangeFlowTests(BrowserFixture browser) : PortalPageTest(browser)
 {
     [Fact]

@@ -1,4 +1,7 @@
+using System.Data.Common;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Components.Layout;
 using SubscriptionPortal.Platforms;
@@ -10,6 +13,10 @@ namespace SubscriptionPortal.Tests.Components.Layout;
 public sealed class PlatformBannersTests : DatabaseComponentTest
 {
     private static readonly DateOnly Day0 = new(2026, 3, 20);
+
+    private readonly QueryCounter queries = new();
+
+    protected override Action<IServiceCollection>? DatabaseServices => services => services.AddSingleton<IInterceptor>(queries);
 
     [Fact]
     public async Task OverdueBanner_SaysWhatEachStateMeans_WithTheAmountAndTheNextStep()
@@ -40,5 +47,55 @@ public sealed class PlatformBannersTests : DatabaseComponentTest
         Assert.Contains("Harmonie is read-only until it is paid", suspended.TextContent);
         Assert.Equal(["settings/invoices", "settings/export", "settings/payment-method"],
             suspended.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Take(3));
+    }
+
+    [Fact]
+    public async Task Banners_AreReadAgainOnAnotherPage_NotWhenThePageOnlyWritesItsChoiceInTheAddress()
+    {
+        Context.Services.AddSingleton(_ => Database.Get<PlatformNotices>());
+        var (platformId, _) = await Database.PaidPlatformAsync("Harmonie", Day0);
+        await using (var db = Database.CreateContext())
+        {
+            var email = db.Memberships.Where(m => m.PlatformId == platformId).Select(m => db.Users.Single(u => u.Id == m.UserId).Email).Single()!;
+            await SignInAsync(email);
+        }
+
+        await Database.SubmitAndFailAsync(platformId, "AM04");
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("settings/subscription/choose/professional");
+        var banners = Context.Render<PlatformBanners>();
+        Assert.Equal("PaymentFailed", banners.WaitForElement("[data-testid=overdue-banner]").GetAttribute("data-state"));
+
+        // 16 days later the platform is restricted: the banners say so on the next page, not while the choice page writes
+        // its clicks in its address.
+        Database.Clock.SetUtcNow(new DateTimeOffset(Day0.AddDays(16).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        var before = queries.Read;
+        await banners.InvokeAsync(() => navigation.NavigateTo("settings/subscription/choose/professional?tier=500"));
+        await banners.InvokeAsync(() => navigation.NavigateTo("settings/subscription/choose/professional?tier=500&commitment=Yearly"));
+        Assert.Equal(before, queries.Read);
+        Assert.Equal("PaymentFailed", banners.Find("[data-testid=overdue-banner]").GetAttribute("data-state"));
+
+        await banners.InvokeAsync(() => navigation.NavigateTo("settings/invoices"));
+        banners.WaitForAssertion(() => Assert.Equal("Restricted", banners.Find("[data-testid=overdue-banner]").GetAttribute("data-state")));
+    }
+
+    /// <summary>Counts the queries the app's contexts start: a read begins with its command, before any wait.</summary>
+    private sealed class QueryCounter : DbCommandInterceptor
+    {
+        private int read;
+
+        public int Read => Volatile.Read(ref read);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref read);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Interlocked.Increment(ref read);
+            return base.ReaderExecuting(command, eventData, result);
+        }
     }
 }

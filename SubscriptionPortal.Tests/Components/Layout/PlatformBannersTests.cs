@@ -34,6 +34,8 @@ public sealed class PlatformBannersTests : DatabaseComponentTest
         Assert.Equal("PaymentFailed", failed.GetAttribute("data-state"));
         Assert.Contains("Payment failed: €48.00 unpaid. Still unpaid on 4 Apr 2026, the subscription can no longer change.", failed.TextContent);
         Assert.Contains("Next attempt on 25 Mar 2026.", failed.TextContent);
+        // A space between the sentences, where the markup's own would be trimmed.
+        Assert.Contains("can no longer change. Next attempt on", failed.TextContent);
 
         Database.Clock.SetUtcNow(new DateTimeOffset(Day0.AddDays(16).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
         var restricted = Context.Render<PlatformBanners>().WaitForElement("[data-testid=overdue-banner]");

@@ -16,10 +16,10 @@ internal static class PdfEmbeddedFont
     // A ToUnicode block may hold at most 100 mappings.
     private const int MappingsPerBlock = 100;
 
-    /// <summary>How many compressed subsets are kept (a few kilobytes each, about 1 MB at most).</summary>
-    private const int MaxPrograms = 128;
+    /// <summary>How many sets of glyphs have their parts kept (a few kilobytes each, about 1.5 MB at most).</summary>
+    private const int MaxKept = 128;
 
-    private static readonly ConcurrentDictionary<string, (int Length, byte[] Compressed)> Programs = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, FaceParts> Kept = new(StringComparer.Ordinal);
 
     /// <summary>Writes the face's objects and returns the number of the font the pages name.</summary>
     public static int Write(PdfFileWriter writer, PdfFontMetrics face, IReadOnlyList<(int Glyph, int CodePoint)> glyphs, string seed)
@@ -30,11 +30,12 @@ internal static class PdfEmbeddedFont
         var program = writer.Reserve();
         var toUnicode = writer.Reserve();
         var name = SubsetTag(seed, face) + "+" + face.PostScriptName;
+        var parts = Parts(face, glyphs);
 
         writer.Dictionary(font, $"/Type/Font/Subtype/Type0/BaseFont/{name}/Encoding/Identity-H/DescendantFonts[{descendant} 0 R]/ToUnicode {toUnicode} 0 R");
         writer.Dictionary(descendant,
             $"/Type/Font/Subtype/CIDFontType2/BaseFont/{name}/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>" +
-            $"/FontDescriptor {descriptor} 0 R/DW {Thousandths(face.GlyphAdvance(0), face)}/W[{Widths(face, glyphs)}]/CIDToGIDMap/Identity");
+            $"/FontDescriptor {descriptor} 0 R/DW {Thousandths(face.GlyphAdvance(0), face)}/W[{parts.Widths}]/CIDToGIDMap/Identity");
 
         var box = face.BoundingBox;
         writer.Dictionary(descriptor,
@@ -42,20 +43,38 @@ internal static class PdfEmbeddedFont
             $"/ItalicAngle 0/Ascent {Thousandths(face.Ascender, face)}/Descent {Thousandths(-face.Descender, face)}/CapHeight {Thousandths(face.CapHeight, face)}" +
             $"/StemV {(face.Bold ? 140 : 80)}/FontFile2 {program} 0 R");
 
-        var (length, compressed) = Program(face, glyphs);
-        writer.EncodedStream(program, $"/Length1 {length}/Filter/FlateDecode", compressed);
-        writer.Stream(toUnicode, "", Encoding.ASCII.GetBytes(ToUnicode(glyphs)), compress: true);
+        writer.EncodedStream(program, $"/Length1 {parts.ProgramLength}/Filter/FlateDecode", parts.Program);
+        writer.EncodedStream(toUnicode, "/Filter/FlateDecode", parts.ToUnicode);
         return font;
     }
 
     /// <summary>
-    /// The subset of the face's program that holds <paramref name="glyphs"/>, and its compressed bytes. Most documents
-    /// draw the same glyphs (the same labels, the digits, names sharing their letters), and subsetting and compressing
-    /// a face was a third of a render: the result is kept per face and set of glyphs, up to <see cref="MaxPrograms"/>
-    /// sets, then the kept ones are dropped and kept again as they come. The bytes are those compressing it each time gives.
+    /// The parts of a face's objects that depend only on the glyphs drawn and their characters: the widths array, the
+    /// compressed ToUnicode map, and the compressed subset of the program with its length. Most documents draw the
+    /// same glyphs (the same labels, the digits, names sharing their letters), and building these parts was about a
+    /// quarter of a render: they are kept per face and list of glyphs with their characters, up to
+    /// <see cref="MaxKept"/> lists, then the kept ones are dropped and kept again as they come. The bytes are those
+    /// building them each time gives.
     /// </summary>
-    private static (int Length, byte[] Compressed) Program(PdfFontMetrics face, IReadOnlyList<(int Glyph, int CodePoint)> glyphs)
+    private static FaceParts Parts(PdfFontMetrics face, IReadOnlyList<(int Glyph, int CodePoint)> glyphs)
     {
+        var key = string.Create((glyphs.Count * 3) + 1, (face.Bold, glyphs), (chars, state) =>
+        {
+            chars[0] = state.Bold ? 'B' : 'R';
+            for (var i = 0; i < state.glyphs.Count; i++)
+            {
+                // Glyph ids are 16-bit (TrueType's maxp): one char each; a character (or -1) takes two.
+                var (glyph, codePoint) = state.glyphs[i];
+                chars[(3 * i) + 1] = (char)glyph;
+                chars[(3 * i) + 2] = (char)(codePoint >> 16);
+                chars[(3 * i) + 3] = (char)codePoint;
+            }
+        });
+        if (Kept.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+
         var glyphIds = new int[glyphs.Count];
         for (var i = 0; i < glyphs.Count; i++)
         {
@@ -63,29 +82,19 @@ internal static class PdfEmbeddedFont
         }
 
         Array.Sort(glyphIds);
-        var key = string.Create(glyphIds.Length + 1, (face.Bold, glyphIds), (chars, state) =>
-        {
-            chars[0] = state.Bold ? 'B' : 'R';
-            for (var i = 0; i < state.glyphIds.Length; i++)
-            {
-                // Glyph ids are 16-bit (TrueType's maxp): one char each.
-                chars[i + 1] = (char)state.glyphIds[i];
-            }
-        });
-        if (Programs.TryGetValue(key, out var kept))
-        {
-            return kept;
-        }
-
         var subset = TrueTypeSubset.Create(face.File, glyphIds);
-        var program = (subset.Length, PdfFileWriter.Deflate(subset, PdfFileWriter.StreamCompressionLevel));
-        if (Programs.Count >= MaxPrograms)
+        var parts = new FaceParts(
+            Widths(face, glyphs),
+            PdfFileWriter.Deflate(Encoding.ASCII.GetBytes(ToUnicode(glyphs)), PdfFileWriter.StreamCompressionLevel),
+            subset.Length,
+            PdfFileWriter.Deflate(subset, PdfFileWriter.StreamCompressionLevel));
+        if (Kept.Count >= MaxKept)
         {
-            Programs.Clear();
+            Kept.Clear();
         }
 
-        Programs[key] = program;
-        return program;
+        Kept[key] = parts;
+        return parts;
     }
 
     private static string Widths(PdfFontMetrics face, IReadOnlyList<(int Glyph, int CodePoint)> glyphs)
@@ -155,4 +164,6 @@ internal static class PdfEmbeddedFont
             }
         });
     }
+
+    private sealed record FaceParts(string Widths, byte[] ToUnicode, int ProgramLength, byte[] Program);
 }

@@ -92,6 +92,11 @@ public sealed partial class PdfFileStructureTests
 
         Assert.Contains(FontPrograms(first).Select((program, face) => HasOutline(program, slashedO[face])), drawn => drawn);
         Assert.DoesNotContain(FontPrograms(between).Select((program, face) => HasOutline(program, slashedO[face])), drawn => drawn);
+        // The widths and the ToUnicode map are kept with the subset: each document lists the glyph, and reads it back, only if it draws it.
+        Assert.Contains("> <00D8>", ToUnicodeMaps(first));
+        Assert.DoesNotContain("> <00D8>", ToUnicodeMaps(between));
+        Assert.Contains(ListedWidths(first).Select((glyphs, face) => glyphs.Contains(slashedO[face])), listed => listed);
+        Assert.DoesNotContain(ListedWidths(between).Select((glyphs, face) => glyphs.Contains(slashedO[face])), listed => listed);
         Assert.Equal(first, again);
         Assert.Equal(Render("invoice"), between);
     }
@@ -207,6 +212,11 @@ public sealed partial class PdfFileStructureTests
 
         return maps.ToString();
     }
+
+    /// <summary>Per face, the glyphs the font dictionary gives a width for.</summary>
+    private static List<HashSet<int>> ListedWidths(byte[] pdf) =>
+        [.. Widths().Matches(Encoding.Latin1.GetString(pdf)).Select(widths =>
+            WidthEntry().Matches(widths.Groups[1].Value).Select(entry => int.Parse(entry.Groups[1].Value, CultureInfo.InvariantCulture)).ToHashSet())];
 
     private static List<string> BaseFonts(byte[] pdf) =>
         [.. Type0Font().Matches(Encoding.Latin1.GetString(pdf)).Select(m => m.Groups[1].Value)];

@@ -49,6 +49,8 @@ internal sealed class PdfPageContent(PdfGlyphUse glyphs, double pageHeight) : ID
         Ascii("S\n");
     }
 
+    private static ReadOnlySpan<byte> HexDigits => "0123456789ABCDEF"u8;
+
     /// <summary>Draws one line of text whose baseline is <paramref name="baseline"/> points below the page's top.</summary>
     public void Text(ReadOnlySpan<char> text, PdfFont font, PdfColor color, double x, double baseline)
     {
@@ -61,8 +63,13 @@ internal sealed class PdfPageContent(PdfGlyphUse glyphs, double pageHeight) : ID
             var codePoint = PdfFontMetrics.NextCodePoint(text, ref i);
             var glyph = metrics.Glyph(codePoint);
             glyphs.Add(font.Bold, glyph, codePoint);
+            // The glyph id as four hexadecimal digits (glyph ids are 16-bit), written from its nibbles: a format string
+            // would be parsed again for every character drawn.
             var span = buffer.GetSpan(4);
-            glyph.TryFormat(span, out _, "X4", CultureInfo.InvariantCulture);
+            span[0] = HexDigits[(glyph >> 12) & 0xF];
+            span[1] = HexDigits[(glyph >> 8) & 0xF];
+            span[2] = HexDigits[(glyph >> 4) & 0xF];
+            span[3] = HexDigits[glyph & 0xF];
             buffer.Advance(4);
         }
 

@@ -51,6 +51,23 @@ public sealed class PdfFontMetricsTests : IDisposable
     }
 
     [Theory]
+    [MemberData(nameof(Faces))]
+    public void EveryCharacter_IsDrawnWithTheGlyphTheFontsMapGives_AndOneTheFontLacksWithTheMissingGlyph(bool bold)
+    {
+        var metrics = PdfFontMetrics.Of(bold);
+        var map = PdfGlyphs.CharacterMap(EmbeddedFonts.FaceFile(bold));
+
+        // Every code point of the first plane, and past it those the map names and the ones around them.
+        var beyond = map.Keys.Where(c => c > 0xFFFF).SelectMany(c => new[] { c - 1, c, c + 1 });
+        var wrong = Enumerable.Range(0, 0x10000).Concat(beyond).Concat([0x10FFFF, -1])
+            .Where(c => metrics.Glyph(c) != map.GetValueOrDefault(c))
+            .ToList();
+
+        Assert.True(map.Count > 1000, $"{map.Count} characters in the map");
+        Assert.Empty(wrong);
+    }
+
+    [Theory]
     [InlineData("Chorale du Marais — 4 place des Vosges, 75004 Paris")]
     [InlineData("Pénalités de retard : trois fois le taux d'intérêt légal, à compter du lendemain de l'échéance.")]
     [InlineData("1 234,56\u00a0€ TTC")]

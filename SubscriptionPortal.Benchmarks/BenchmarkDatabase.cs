@@ -151,6 +151,11 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Services.GetService<SqliteWalCheckpointer>() is { } checkpointer)
+        {
+            await checkpointer.StopAsync(CancellationToken.None);
+        }
+
         await Services.DisposeAsync();
         if (!ownsStore)
         {
@@ -230,6 +235,11 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         try
         {
             await provider.PrepareDatabaseAsync(configuration, environment);
+            // SQLite's WAL is copied into the database file beside the work, as the app's host does.
+            if (provider.GetService<SqliteWalCheckpointer>() is { } checkpointer)
+            {
+                await checkpointer.StartAsync(CancellationToken.None);
+            }
         }
         catch
         {

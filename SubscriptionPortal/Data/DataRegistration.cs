@@ -41,7 +41,10 @@ internal static class DataRegistration
                 var sqlite = SqliteConnectionString(configuration, environment);
                 var busyTimeout = new SqliteBusyTimeout(TimeSpan.FromSeconds(sqlite.DefaultTimeout));
                 services.AddPooledDbContextFactory<ApplicationDbContext>((sp, options) => options.UseSqlite(sqlite.ToString())
-                    .AddInterceptors(sp.GetServices<IInterceptor>()).AddInterceptors(busyTimeout));
+                    .AddInterceptors(sp.GetServices<IInterceptor>()).AddInterceptors(busyTimeout, new SqliteWalCheckpointer.ConnectionThreshold()));
+                // The WAL is copied into the database file beside the requests, not in the commits that cross its threshold.
+                services.AddSingleton<SqliteWalCheckpointer>();
+                services.AddHostedService(sp => sp.GetRequiredService<SqliteWalCheckpointer>());
                 break;
         }
 

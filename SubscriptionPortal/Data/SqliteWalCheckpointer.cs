@@ -7,9 +7,9 @@ namespace SubscriptionPortal.Data;
 
 /// <summary>
 /// Copies the SQLite WAL into the database file beside the requests, once a second, instead of in the commit that takes
-/// the WAL past 1 000 pages. SQLite's automatic checkpoint runs inside that commit's call, so every fortieth plan change
-/// or so paid for copying the pages of the forty before it and syncing the database file: about half a millisecond of
-/// each validated change on average, measured. Each connection the app opens still checkpoints by itself, past
+/// the WAL past 1 000 pages. SQLite's automatic checkpoint runs inside that commit's call, so the plan change whose commit
+/// crossed the threshold paid for copying the pages of the changes before it and syncing the database file: about half a
+/// millisecond of each validated change on average, measured. Each connection the app opens still checkpoints by itself, past
 /// <see cref="WriterThresholdPages"/> (<see cref="ConnectionThreshold"/>), should this service be stopped or fall behind,
 /// so the WAL stays bounded either way.
 /// </summary>

@@ -12,11 +12,9 @@ public sealed class SqliteCheckpointsTests
     [Fact]
     public async Task AfterCommit_OnADatabaseThatCannotBeOpened_LogsTheFailure_AndTheRunGoesOn()
     {
-        var missing = Path.Combine(Path.GetTempPath(), $"no-such-folder-{Guid.NewGuid():N}", "portal.db");
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite($"Data Source={missing};Mode=ReadWrite").Options;
         var log = new LogCapture();
         using var factory = new LoggerFactory([log]);
-        var checkpoints = new SqliteCheckpoints(new Factory(options), factory.CreateLogger("Renewal"));
+        var checkpoints = new SqliteCheckpoints(OptionsContextFactory.OnAMissingFile(), factory.CreateLogger("Renewal"));
 
         await checkpoints.AfterCommitAsync(CancellationToken.None);
         await checkpoints.FinishRunAsync(CancellationToken.None);
@@ -71,15 +69,10 @@ public sealed class SqliteCheckpointsTests
     public async Task FinishRun_WithoutABatchCommitted_StartsNoCheckpoint()
     {
         var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite("Data Source=:memory:").Options;
-        var checkpoints = new SqliteCheckpoints(new Factory(options), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var checkpoints = new SqliteCheckpoints(new OptionsContextFactory(options), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
         await checkpoints.FinishRunAsync(CancellationToken.None);
 
         Assert.Equal(0, checkpoints.Started);
-    }
-
-    private sealed class Factory(DbContextOptions<ApplicationDbContext> options) : IDbContextFactory<ApplicationDbContext>
-    {
-        public ApplicationDbContext CreateDbContext() => new(options);
     }
 }

@@ -30,62 +30,45 @@ public sealed class SqliteWalCheckpointerTests
     [Fact]
     public async Task ACommitPastSqlitesDefaultThreshold_LeavesItsPagesInTheWal_AndTheCheckpointCopiesThemAll()
     {
-        SqliteOnly.Require();
-        await using var database = await TestDatabase.CreateAsync();
-        var file = new FileInfo(new SqliteConnectionStringBuilder(database.SqliteConnectionString).DataSource);
-        await using var keeper = await KeepOpenAsync(database);
-        var checkpointer = database.Get<SqliteWalCheckpointer>();
-        await checkpointer.CheckpointAsync(CancellationToken.None);
-        var before = Length(file);
-
-        await WriteBlobAsync(database);
+        await using var blob = await BlobCommittedAsync();
 
         // With SQLite's own threshold the commit would have copied its 5 MB into the file itself.
-        Assert.InRange(Length(file) - before, 0, BlobBytes / 2);
-        var (frames, copied) = await checkpointer.CheckpointAsync(CancellationToken.None);
+        Assert.InRange(blob.Grown, 0, BlobBytes / 2);
+        var (frames, copied) = await blob.Checkpointer.CheckpointAsync(CancellationToken.None);
         Assert.True(frames > BlobBytes / 4096, $"{frames} frames in the WAL");
         Assert.Equal(frames, copied);
-        Assert.True(Length(file) - before >= BlobBytes, $"the file grew by {Length(file) - before} bytes");
+        Assert.True(blob.Grown >= BlobBytes, $"the file grew by {blob.Grown} bytes");
     }
 
     [Fact]
     public async Task TheService_CopiesTheWalIntoTheDatabaseFile_WithinSecondsOfAWrite()
     {
-        SqliteOnly.Require();
-        await using var database = await TestDatabase.CreateAsync();
-        var file = new FileInfo(new SqliteConnectionStringBuilder(database.SqliteConnectionString).DataSource);
-        await using var keeper = await KeepOpenAsync(database);
-        var checkpointer = database.Get<SqliteWalCheckpointer>();
-        await checkpointer.CheckpointAsync(CancellationToken.None);
-        var before = Length(file);
-        await WriteBlobAsync(database);
-        Assert.True(Length(file) - before < BlobBytes, $"the file grew by {Length(file) - before} bytes from {before}");
+        await using var blob = await BlobCommittedAsync();
+        Assert.True(blob.Grown < BlobBytes, $"the commit checkpointed by itself: the file grew by {blob.Grown} bytes");
 
-        await checkpointer.StartAsync(CancellationToken.None);
+        await blob.Checkpointer.StartAsync(CancellationToken.None);
         try
         {
             var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (Length(file) - before < BlobBytes && waited.Elapsed < TimeSpan.FromSeconds(20))
+            while (blob.Grown < BlobBytes && waited.Elapsed < TimeSpan.FromSeconds(20))
             {
                 await Task.Delay(50);
             }
         }
         finally
         {
-            await checkpointer.StopAsync(CancellationToken.None);
+            await blob.Checkpointer.StopAsync(CancellationToken.None);
         }
 
-        Assert.True(Length(file) - before >= BlobBytes, $"the file grew by {Length(file) - before} bytes");
+        Assert.True(blob.Grown >= BlobBytes, $"the file grew by {blob.Grown} bytes");
     }
 
     [Fact]
     public async Task ACheckpointThatFails_IsLogged_AndTheServiceTriesAgainAtTheNextTick()
     {
-        var missing = Path.Combine(Path.GetTempPath(), $"no-such-folder-{Guid.NewGuid():N}", "portal.db");
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite($"Data Source={missing};Mode=ReadWrite").Options;
         var log = new LogCapture();
         using var factory = new LoggerFactory([log]);
-        var checkpointer = new SqliteWalCheckpointer(new Factory(options), factory.CreateLogger<SqliteWalCheckpointer>());
+        var checkpointer = new SqliteWalCheckpointer(OptionsContextFactory.OnAMissingFile(), factory.CreateLogger<SqliteWalCheckpointer>());
 
         await checkpointer.StartAsync(CancellationToken.None);
         try
@@ -108,37 +91,50 @@ public sealed class SqliteWalCheckpointerTests
     private static int Failures(LogCapture log) =>
         log.Entries.Count(e => e.Level == LogLevel.Warning && e.Message.StartsWith("A checkpoint of the SQLite WAL failed", StringComparison.Ordinal));
 
+    /// <summary>
+    /// A database whose WAL was copied into its file, then a commit of 5 MB on a connection of the app's own pool. A
+    /// connection outside the pool stays open until the test ends: the last connection to close copies the WAL into the
+    /// file, and another test's end may close every pooled one (<c>SqliteConnection.ClearAllPools</c>).
+    /// </summary>
+    private static async Task<BlobCommitted> BlobCommittedAsync()
+    {
+        SqliteOnly.Require();
+        var database = await TestDatabase.CreateAsync();
+        var keeper = new SqliteConnection(database.SqliteConnectionString + ";Pooling=False");
+        await keeper.OpenAsync();
+        // Once it has read, a connection in WAL mode holds the file's shared lock until it closes: no other is the last.
+        await using (var read = keeper.CreateCommand())
+        {
+            read.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+            await read.ExecuteScalarAsync();
+        }
+
+        var checkpointer = database.Get<SqliteWalCheckpointer>();
+        await checkpointer.CheckpointAsync(CancellationToken.None);
+        var file = new FileInfo(new SqliteConnectionStringBuilder(database.SqliteConnectionString).DataSource);
+        var blob = new BlobCommitted(database, keeper, checkpointer, file, Length(file));
+        await using var db = database.CreateContext();
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE wal_probe (data BLOB)");
+        await db.Database.ExecuteSqlRawAsync($"INSERT INTO wal_probe VALUES (randomblob({BlobBytes}))");
+        return blob;
+    }
+
     private static long Length(FileInfo file)
     {
         file.Refresh();
         return file.Length;
     }
 
-    /// <summary>
-    /// A connection outside the pool, open until the test ends: the last connection to close copies the WAL into the file,
-    /// and another test's end may close every pooled one (<c>SqliteConnection.ClearAllPools</c>).
-    /// </summary>
-    private static async Task<SqliteConnection> KeepOpenAsync(TestDatabase database)
+    private sealed record BlobCommitted(TestDatabase Database, SqliteConnection Keeper, SqliteWalCheckpointer Checkpointer, FileInfo File, long Before)
+        : IAsyncDisposable
     {
-        var connection = new SqliteConnection(database.SqliteConnectionString + ";Pooling=False");
-        await connection.OpenAsync();
-        // Once it has read, a connection in WAL mode holds the file's shared lock until it closes: no other is the last.
-        await using var read = connection.CreateCommand();
-        read.CommandText = "SELECT COUNT(*) FROM sqlite_master";
-        await read.ExecuteScalarAsync();
-        return connection;
-    }
+        /// <summary>How much the database file has grown since before the commit.</summary>
+        public long Grown => Length(File) - Before;
 
-    /// <summary>Commits 5 MB on a connection of the app's own pool.</summary>
-    private static async Task WriteBlobAsync(TestDatabase database)
-    {
-        await using var db = database.CreateContext();
-        await db.Database.ExecuteSqlRawAsync("CREATE TABLE wal_probe (data BLOB)");
-        await db.Database.ExecuteSqlRawAsync($"INSERT INTO wal_probe VALUES (randomblob({BlobBytes}))");
-    }
-
-    private sealed class Factory(DbContextOptions<ApplicationDbContext> options) : IDbContextFactory<ApplicationDbContext>
-    {
-        public ApplicationDbContext CreateDbContext() => new(options);
+        public async ValueTask DisposeAsync()
+        {
+            await Keeper.DisposeAsync();
+            await Database.DisposeAsync();
+        }
     }
 }

@@ -27,6 +27,22 @@ internal sealed class SqliteWalCheckpointer(IDbContextFactory<ApplicationDbConte
     /// <summary>How often the WAL is copied into the database file.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    // Real time, whatever the app's clock says: this is about the disk, not about billing dates.
+    private readonly TimeProvider time = TimeProvider.System;
+    private Progress progress = new(0, 0, TimeProvider.System.GetTimestamp(), Checkpointed: false);
+
+    /// <summary>
+    /// Where the WAL stood at the last checkpoint that ran: its frames (its size in pages, which keeps growing while it
+    /// cannot start over), those not yet in the database file, and how long ago that checkpoint ran (since this service
+    /// was created when none has). Null frames before the first checkpoint.
+    /// </summary>
+    public (long? Frames, long? Uncopied, TimeSpan Since) Reading()
+    {
+        var last = Volatile.Read(ref progress);
+        var since = time.GetElapsedTime(last.At);
+        return last.Checkpointed ? (last.Frames, last.Frames - last.Copied, since) : (null, null, since);
+    }
+
     /// <summary>Runs one passive checkpoint: the WAL's frames and how many of them are now in the database file.</summary>
     public async Task<(long Frames, long Copied)> CheckpointAsync(CancellationToken ct)
     {
@@ -36,13 +52,23 @@ internal sealed class SqliteWalCheckpointer(IDbContextFactory<ApplicationDbConte
         await db.Database.OpenConnectionAsync(ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         // One row: whether it was blocked (another checkpoint running), the WAL's frames, the frames copied (-1 and -1 outside WAL mode).
-        return await reader.ReadAsync(ct) ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+        if (!await reader.ReadAsync(ct))
+        {
+            return (0, 0);
+        }
+
+        var (blocked, frames, copied) = (reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2));
+        if (!blocked && frames >= 0)
+        {
+            Volatile.Write(ref progress, new Progress(frames, copied, time.GetTimestamp(), Checkpointed: true));
+        }
+
+        return (frames, copied);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Real time, whatever the app's clock says: this is about the disk, not about billing dates.
-        using var timer = new PeriodicTimer(Interval, TimeProvider.System);
+        using var timer = new PeriodicTimer(Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -59,6 +85,8 @@ internal sealed class SqliteWalCheckpointer(IDbContextFactory<ApplicationDbConte
             }
         }
     }
+
+    private sealed record Progress(long Frames, long Copied, long At, bool Checkpointed);
 
     /// <summary>Gives each connection the app opens the raised threshold of its own automatic checkpoint, on its native handle.</summary>
     public sealed class ConnectionThreshold : DbConnectionInterceptor

@@ -36,6 +36,7 @@ internal static class OperationsRegistration
         services.AddSingleton<IInterceptor, BusinessEventCounter>();
         services.AddSingleton<IOutboxObserver, EmailDeliveryCounter>();
         services.AddSingleton<OutboxAgeGauge>();
+        services.AddSingleton<SqliteWalGauge>();
         services.AddSingleton<OpenCircuits>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCounter>());
         services.AddSingleton<MetricsAccess>();
@@ -48,8 +49,9 @@ internal static class OperationsRegistration
             // The 150 ms bound is the tier change's goal, so the share within it is read off one bucket.
             .AddMeter(BlazorEventsMeter)
             .AddView(BlazorEventDuration, new ExplicitBucketHistogramConfiguration { Boundaries = BlazorEventBoundaries })
-            // Created with the meter provider, so the outbox's age is there from the first scrape.
+            // Created with the meter provider, so the outbox's age and the WAL's state are there from the first scrape.
             .AddInstrumentation(sp => sp.GetRequiredService<OutboxAgeGauge>())
+            .AddInstrumentation(sp => sp.GetRequiredService<SqliteWalGauge>())
             // Every scrape reads the counters as they are now.
             .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;

@@ -38,6 +38,10 @@ public sealed class MetricsTests(BrowserFixture browser) : PortalPageTest(browse
         Assert.True(Sum(after, BlazorEvents + "_count") > Sum(before, BlazorEvents + "_count"), "the clicks' handling is timed");
         Assert.Contains(after.Split('\n'), line => line.StartsWith(BlazorEvents + "_bucket{", StringComparison.Ordinal)
             && line.Contains("le=\"0.15\"", StringComparison.Ordinal));
+        // The SQLite WAL as the background checkpoint last found it, less than a few seconds ago.
+        Assert.NotNull(Value(after, "portal_sqlite_wal_frames"));
+        Assert.NotNull(Value(after, "portal_sqlite_wal_uncopied_frames"));
+        Assert.InRange(Value(after, "portal_sqlite_wal_checkpoint_age_seconds") ?? -1, 0, 30);
         Assert.Contains("http_server_request_duration_seconds", after);
         Assert.Contains("dotnet_gc_collections", after);
     }

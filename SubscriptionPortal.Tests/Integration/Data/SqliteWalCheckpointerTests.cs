@@ -86,28 +86,25 @@ public sealed class SqliteWalCheckpointerTests
 
         Assert.True(Failures(log) >= 2, $"{Failures(log)} failure(s) logged");
         Assert.Equal(log.Entries.Count, Failures(log));
+        // What its gauges show: nothing known of the WAL, and the time since the start, with no checkpoint in it.
+        var (frames, uncopied, since) = checkpointer.Reading();
+        Assert.Null(frames);
+        Assert.Null(uncopied);
+        Assert.True(since >= 2 * SqliteWalCheckpointer.Interval, $"{since} since the start");
     }
 
     private static int Failures(LogCapture log) =>
         log.Entries.Count(e => e.Level == LogLevel.Warning && e.Message.StartsWith("A checkpoint of the SQLite WAL failed", StringComparison.Ordinal));
 
     /// <summary>
-    /// A database whose WAL was copied into its file, then a commit of 5 MB on a connection of the app's own pool. A
-    /// connection outside the pool stays open until the test ends: the last connection to close copies the WAL into the
-    /// file, and another test's end may close every pooled one (<c>SqliteConnection.ClearAllPools</c>).
+    /// A database whose WAL was copied into its file, then a commit of 5 MB on a connection of the app's own pool; the WAL
+    /// is kept (<see cref="WalKeeper"/>) until the test ends.
     /// </summary>
     private static async Task<BlobCommitted> BlobCommittedAsync()
     {
         SqliteOnly.Require();
         var database = await TestDatabase.CreateAsync();
-        var keeper = new SqliteConnection(database.SqliteConnectionString + ";Pooling=False");
-        await keeper.OpenAsync();
-        // Once it has read, a connection in WAL mode holds the file's shared lock until it closes: no other is the last.
-        await using (var read = keeper.CreateCommand())
-        {
-            read.CommandText = "SELECT COUNT(*) FROM sqlite_master";
-            await read.ExecuteScalarAsync();
-        }
+        var keeper = await WalKeeper.OpenAsync(database.SqliteConnectionString);
 
         var checkpointer = database.Get<SqliteWalCheckpointer>();
         await checkpointer.CheckpointAsync(CancellationToken.None);

@@ -36,22 +36,10 @@ public sealed class OutboxAgeGaugeTests : IAsyncLifetime
     }
 
     /// <summary>What the gauge of this database's app reports now, read as a scrape would read it.</summary>
-    private List<double> Observe()
+    private List<double>? Observe()
     {
         var gauge = database.Get<OutboxAgeGauge>();
-        var meters = database.Get<IMeterFactory>();
-        var seen = new List<double>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Name == "portal.emails.oldest_queued_age" && ReferenceEquals(instrument.Meter.Scope, meters))
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<double>((_, value, _, _) => seen.Add(value));
-        listener.Start();
-        listener.RecordObservableInstruments();
+        var seen = Gauges.Observe(database.Get<IMeterFactory>(), "portal.emails.oldest_queued_age");
         GC.KeepAlive(gauge);
         return seen;
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SubscriptionPortal.Data;
@@ -85,8 +84,7 @@ public sealed class SqliteWalGaugeTests : IAsyncLifetime
 
         // A connection outside the app's pool reads in a transaction it keeps open: a passive checkpoint copies no frame
         // committed after its snapshot, since the reader may still need the page it replaces from the database file.
-        await using var reader = new SqliteConnection(database.SqliteConnectionString + ";Pooling=False");
-        await reader.OpenAsync();
+        await using var reader = await WalKeeper.OpenAsync(database.SqliteConnectionString);
         // Deferred: a read transaction, not the write lock SQLite's BEGIN IMMEDIATE would take.
         await using var transaction = reader.BeginTransaction(deferred: true);
         await using (var read = reader.CreateCommand())
@@ -105,11 +103,6 @@ public sealed class SqliteWalGaugeTests : IAsyncLifetime
         Assert.Equal([0], Observe(Uncopied)!);
     }
 
-    private List<double>? Observe(string name)
-    {
-        var gauge = database.Get<SqliteWalGauge>();
-        var seen = Gauges.Observe(database.Get<IMeterFactory>(), name);
-        GC.KeepAlive(gauge);
-        return seen;
-    }
+    /// <summary>What the gauge created at the start reports now, read as a scrape would read it.</summary>
+    private List<double>? Observe(string name) => Gauges.Observe(database.Get<IMeterFactory>(), name);
 }
